@@ -1,0 +1,78 @@
+"""Helpers every chart builder uses.
+
+Pure module: no Streamlit import anywhere under ``charts/`` (builders are unit-tested and
+exported to PNG/SVG outside Streamlit).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TypeVar
+
+import altair as alt
+import pandas as pd
+
+# Most marks one chart may draw. Above this, browsers slow down and Altair's default
+# data transformer refuses the data (MaxRowsError at 5000 rows): aggregate first.
+MAX_MARKS = 5000
+
+ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
+
+
+def titled(chart: ChartT, title: str, subtitle: str | None = None) -> ChartT:
+    """Return ``chart`` with a left-aligned plain-words title and an optional subtitle."""
+    if not title or not title.strip():
+        raise ValueError("a chart needs a title in plain words")
+    if subtitle:
+        params = alt.TitleParams(text=title, subtitle=subtitle, anchor="start")
+    else:  # subtitle=None would be written as null, which Vega-Lite rejects
+        params = alt.TitleParams(text=title, anchor="start")
+    return chart.properties(title=params)
+
+
+def check_marks(df: pd.DataFrame, *, limit: int = MAX_MARKS) -> pd.DataFrame:
+    """Raise ValueError when ``df`` would draw more than ``limit`` marks (one per row).
+
+    Returns ``df`` unchanged so it can be used inline: ``alt.Chart(check_marks(df))``.
+    """
+    rows = len(df)
+    if rows > limit:
+        raise ValueError(
+            f"chart would draw {rows} marks, more than the limit of {limit}: "
+            "aggregate or filter the data first"
+        )
+    return df
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "no value"
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
+
+
+def alt_text(kind: str, what: str, data: pd.DataFrame, *, value: str, label: str) -> str:
+    """A short plain-text description of a chart for screen readers and captions.
+
+    ``kind`` is the chart type in words ("Bar chart"), ``what`` what it shows
+    ("attendance by project"), ``value``/``label`` the columns holding the numbers and
+    their names. Example: "Bar chart of attendance by project: 4 values. Highest: Music (42);
+    lowest: Art (7)."
+    """
+    text = f"{kind} of {what}"
+    values = pd.to_numeric(data[value], errors="coerce") if len(data) else pd.Series(dtype=float)
+    known = values.dropna()
+    if known.empty:
+        return f"{text}: no data to show."
+    n = len(known)
+    text += f": {n} value{'s' if n != 1 else ''}."
+    hi, lo = known.idxmax(), known.idxmin()
+    if n == 1 or known[hi] == known[lo]:
+        return f"{text} All equal to {_fmt(float(known[hi]))}."
+    return (
+        f"{text} Highest: {data.loc[hi, label]} ({_fmt(float(known[hi]))}); "
+        f"lowest: {data.loc[lo, label]} ({_fmt(float(known[lo]))})."
+    )

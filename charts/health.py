@@ -1,0 +1,27 @@
+"""The health index components as labelled bars (pure builder)."""
+
+import altair as alt
+import pandas as pd
+
+from charts.palette import NEUTRAL, PRIMARY
+
+
+def components_frame(health: dict, labels: dict) -> pd.DataFrame:
+    """One row per component with a value (suppressed or empty components are left out)."""
+    rows = [{"component": labels[name], "value": round(c["value"], 1), "weight": round(100 * c["weight"])}
+            for name, c in health["components"].items() if isinstance(c["value"], (int, float))]
+    return pd.DataFrame(rows, columns=["component", "value", "weight"])
+
+
+def components_chart(frame: pd.DataFrame, thresholds: dict) -> alt.LayerChart:
+    base = alt.Chart(frame).encode(
+        alt.Y("component:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+        tooltip=[alt.Tooltip("component:N", title="Component"), alt.Tooltip("value:Q", title="Score (0-100)"),
+                 alt.Tooltip("weight:Q", title="Weight (%)")])
+    bars = base.mark_bar(color=PRIMARY).encode(alt.X("value:Q", title="Score out of 100",
+                                                     scale=alt.Scale(domain=[0, 100])))
+    labels = base.mark_text(align="left", dx=4).encode(alt.X("value:Q"), text=alt.Text("value:Q", format=".0f"))
+    lines = pd.DataFrame({"at": [thresholds["amber"], thresholds["green"]],
+                          "label": [f"amber from {thresholds['amber']}", f"green from {thresholds['green']}"]})
+    rules = alt.Chart(lines).mark_rule(color=NEUTRAL, strokeDash=[4, 4]).encode(x="at:Q", tooltip="label:N")
+    return alt.layer(bars, labels, rules).properties(height=max(60, 38 * len(frame)))

@@ -1,0 +1,31 @@
+"""import: bring in the DATA_CONTRACT.md files, all or nothing."""
+
+import sys
+
+from models.store import open_store
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "import", help="import CSV files (or one .xlsx workbook) of the data contract",
+        description="Import programmes.csv, participants.csv, sessions.csv, attendance.csv, "
+                    "evaluations.csv, principle_ratings.csv and feedback.csv (any subset, any order), "
+                    "or an .xlsx workbook with one sheet per file. Every row is checked first: if any "
+                    "is wrong, every problem is listed and nothing is written.")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.set_defaults(handler=run_import)
+
+
+def run_import(args) -> int:
+    from data.importing import ImportRejected, import_files
+    engine = open_store()
+    try:
+        report = import_files(engine, args.files)
+    except ImportRejected as rejected:
+        print(f"Nothing was imported: {len(rejected.problems)} problem(s) to fix.", file=sys.stderr)
+        for problem in rejected.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    for name, counts in report.files.items():
+        print(f"{name}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
+    return 0

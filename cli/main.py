@@ -1,0 +1,23 @@
+"""The `manage.py` commands. Each subcommand lives in its own module and registers itself."""
+
+import argparse
+
+from cli import import_command, measures_command, store_commands
+
+COMMAND_MODULES = (store_commands, import_command, measures_command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="manage.py",
+        description="Co-production health dashboard: the store, data and measures from the command line. "
+                    "Every command uses DATABASE_URL when set, else data/coproduction.db.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args) or 0

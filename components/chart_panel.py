@@ -1,0 +1,82 @@
+"""One chart with everything around it: title, alt text, the numbers, downloads."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from charts.export import to_png, to_svg
+from components.safe_csv import safe_csv
+
+
+def _file_stem(title: str, key: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()
+    return stem[:60] or re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-") or "chart"
+
+
+def show_chart(
+    chart: alt.TopLevelMixin,
+    data: pd.DataFrame,
+    *,
+    title: str,
+    alt_text: str,
+    key: str,
+    note: str | None = None,
+) -> None:
+    """Draw a chart panel.
+
+    - ``title``: plain-words heading (st.subheader) above the chart;
+    - the chart itself, full width, with ``alt_text`` as its accessible name;
+    - ``alt_text`` again as a visible caption (plain text, never HTML);
+    - ``note`` (optional) as a second caption, e.g. where the numbers come from;
+    - "Show the numbers": the table behind the chart;
+    - downloads: CSV (formula-safe, see components.safe_csv), PNG and SVG. The files are
+      built only when a button is clicked, and clicking does not rerun the page.
+
+    ``key`` must be unique on the page: every widget key is derived from it.
+    """
+    stem = _file_stem(title, key)
+
+    st.subheader(title, anchor=False)
+    st.altair_chart(chart, width="stretch", alt=alt_text, key=f"{key}-chart")
+    st.caption(alt_text)
+    if note:
+        st.caption(note)
+
+    with st.expander("Show the numbers"):
+        st.dataframe(data, hide_index=True, key=f"{key}-table")
+
+    csv_col, png_col, svg_col = st.columns(3)
+    with csv_col:
+        st.download_button(
+            "Download data (CSV)",
+            data=lambda: safe_csv(data),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            key=f"{key}-csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+    with png_col:
+        st.download_button(
+            "Download image (PNG)",
+            data=lambda: to_png(chart),
+            file_name=f"{stem}.png",
+            mime="image/png",
+            key=f"{key}-png",
+            on_click="ignore",
+            icon=":material/image:",
+        )
+    with svg_col:
+        st.download_button(
+            "Download image (SVG)",
+            data=lambda: to_svg(chart),
+            file_name=f"{stem}.svg",
+            mime="image/svg+xml",
+            key=f"{key}-svg",
+            on_click="ignore",
+            icon=":material/image:",
+        )

@@ -1,0 +1,33 @@
+"""Pages draw only when the app shell runs them.
+
+Streamlit can execute a file under pages/ straight from its URL before app.py has run (see
+STACK_NOTES.md). Each page file therefore ends with `page_entry(PAGE_ID, render)`: it draws
+the page only while the shell runs it; otherwise it hands over to the shell, which checks who
+may see what and then runs the page it chose.
+"""
+
+import threading
+from contextlib import contextmanager
+
+_local = threading.local()
+
+
+@contextmanager
+def running_page(page_id: str):
+    _local.page_id = page_id
+    try:
+        yield
+    finally:
+        _local.page_id = None
+
+
+def may_render(page_id: str) -> bool:
+    return getattr(_local, "page_id", None) == page_id
+
+
+def page_entry(page_id: str, render) -> None:
+    if may_render(page_id):
+        render()
+        return
+    from components.app_shell import main  # the shell decides; it runs this page again if allowed
+    main()

@@ -1,0 +1,41 @@
+"""CSV export that is safe to open in a spreadsheet (no formula injection).
+
+Text cells starting with = + - @ tab or carriage return are prefixed with a single quote, so
+Excel/LibreOffice/Sheets show them as text instead of running them as formulas (OWASP "CSV
+injection"). Numbers stay numbers: -3 is written as -3. Column names are treated like text
+cells. Pure module: no Streamlit import, so every export (page downloads, reports) shares it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """``value`` with a leading single quote if it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_csv(df: pd.DataFrame, *, index: bool = False, bom: bool = True) -> bytes:
+    """``df`` as UTF-8 CSV bytes (RFC 4180, CRLF) with formula-like text cells neutralised.
+
+    ``bom=True`` starts the file with a UTF-8 byte-order mark so Excel reads accented
+    names correctly (pandas.read_csv skips it).
+    """
+    out = df.copy()
+    out.columns = [neutralise(c) if isinstance(c, str) else c for c in out.columns]
+    if index:
+        out.index = out.index.map(neutralise)
+    for col in range(out.shape[1]):
+        series = out.iloc[:, col]
+        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_datetime64_any_dtype(series):
+            continue  # numbers, booleans and dates cannot carry a formula
+        out.isetitem(col, series.astype(object).map(neutralise))
+    # CRLF line ends (RFC 4180) make the writer quote cells holding a bare CR or LF: an
+    # unquoted CR would start a new row whose first cell could be a formula.
+    text = out.to_csv(index=index, lineterminator="\r\n")
+    return text.encode("utf-8-sig" if bom else "utf-8")

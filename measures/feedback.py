@@ -1,0 +1,59 @@
+"""The feedback loop ("you said, we did"): raised, told back, how fast, what is overdue."""
+
+from datetime import timedelta
+from statistics import median
+
+import pandas as pd
+from sqlalchemy import and_, func, or_, select, true
+
+from measures.filters import Filters, Period
+from measures.scope import PR, in_period, programme_ids
+from measures.sql import days_between
+from models.tables import FeedbackItem
+
+F = FeedbackItem.__table__
+OVERDUE_DAYS = 30
+
+
+def _programme_filter(filters: Filters):
+    return F.c.programme_id.in_(programme_ids(filters.programmes)) if filters.programmes else true()
+
+
+def _told_back_by(day):
+    return and_(F.c.responded_on.is_not(None), F.c.responded_on <= day)
+
+
+def feedback_figures(engine, period: Period, filters: Filters) -> dict:
+    raised_in = and_(in_period(F.c.raised_on, period), _programme_filter(filters))
+    days = days_between(F.c.responded_on, F.c.raised_on)
+    told_back_days_q = select(days).where(raised_in, _told_back_by(period.end)).order_by(days)
+    raised_q = select(func.count()).where(raised_in)
+    overdue_q = select(func.count()).where(
+        _programme_filter(filters),
+        F.c.raised_on <= period.end - timedelta(days=OVERDUE_DAYS),
+        or_(F.c.responded_on.is_(None), F.c.responded_on > period.end))
+    with engine.connect() as conn:
+        raised = conn.execute(raised_q).scalar_one()
+        waits = list(conn.execute(told_back_days_q).scalars())  # one small integer per item
+        overdue = conn.execute(overdue_q).scalar_one()
+    within = sum(1 for d in waits if d <= OVERDUE_DAYS)
+    return {
+        "raised": raised,
+        "told_back_share": len(waits) / raised if raised else None,
+        "median_days_to_tell_back": float(median(waits)) if waits else None,
+        "open_over_30_days": overdue,
+        "closed_within_30_days_share": within / raised if raised else None,
+    }
+
+
+def feedback_list(engine, period: Period, filters: Filters, limit: int = 500) -> pd.DataFrame:
+    """The items raised in the period, newest first, in plain columns young people can read."""
+    q = (select(F.c.code, F.c.raised_on, PR.c.name.label("programme"), F.c.you_said, F.c.status,
+                F.c.we_did, F.c.responded_on)
+         .select_from(F.outerjoin(PR, F.c.programme_id == PR.c.id))
+         .where(in_period(F.c.raised_on, period), _programme_filter(filters))
+         .order_by(F.c.raised_on.desc(), F.c.code).limit(limit))
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).mappings().all(),
+                            columns=["code", "raised_on", "programme", "you_said", "status", "we_did",
+                                     "responded_on"])

@@ -1,0 +1,57 @@
+"""Every figure for one period and filters, as one JSON-ready object (`manage.py measures`).
+
+The dashboard pages and the command line read the same functions, so a head of innovation, a
+trustee and a script get the same number for the same question.
+"""
+
+from measures.engagement import engagement_figures, remuneration_figures
+from measures.feedback import feedback_figures
+from measures.filters import Filters, Period
+from measures.health import health_index
+from measures.principles import pooled_adherence, principle_table
+from measures.skills import pooled_share_improved, skills_by_skill
+from measures.suppression import to_json_safe
+from models.settings import get_setting
+
+SKILL_KEYS = ("pairs", "mean_change", "share_improved", "awaiting_post")
+PRINCIPLE_KEYS = ("mean", "share_4_5", "young_people_mean", "staff_mean", "gap", "ratings")
+
+
+def suppression_k(engine) -> int:
+    return int(get_setting(engine, "suppression_k"))
+
+
+def figures(engine, period: Period, filters: Filters, k: int | None = None) -> dict:
+    """All figures, with SUPPRESSED markers where fewer than k young people stand behind one."""
+    k = suppression_k(engine) if k is None else k
+    engagement = engagement_figures(engine, period, filters, k)
+    skills = skills_by_skill(engine, period, filters, k)
+    principles = principle_table(engine, period, filters, k)
+    feedback = feedback_figures(engine, period, filters)
+    by_framework: dict = {}
+    for row in principles.to_dict("records"):
+        by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: row[key] for key in PRINCIPLE_KEYS}
+    health = health_index(
+        {"attendance_rate": engagement["attendance_rate"],
+         "share_improved": pooled_share_improved(engine, period, filters, k),
+         "principle_adherence": pooled_adherence(engine, period, filters, k),
+         "feedback_closed_within_30_days": feedback["closed_within_30_days_share"],
+         "youth_led_share": engagement["youth_led_share"]},
+        get_setting(engine, "health_weights"), get_setting(engine, "health_thresholds"))
+    return {
+        "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+        "k": k,
+        "engagement": engagement,
+        "skills": {row["skill"]: {key: row[key] for key in SKILL_KEYS} for row in skills.to_dict("records")},
+        "principles": by_framework,
+        "feedback": feedback,
+        "remuneration": remuneration_figures(engine, period, filters, k),
+        "health_index": health,
+    }
+
+
+def measures_json(engine, period: Period, filters: Filters, k: int | None = None) -> dict:
+    """The public JSON object of DOMAIN.md: SUPPRESSED becomes null and is listed by path."""
+    clean, suppressed = to_json_safe(figures(engine, period, filters, k))
+    clean["suppressed"] = suppressed
+    return clean

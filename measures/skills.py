@@ -1,0 +1,117 @@
+"""Skills gained (distance travelled): paired pre and post self-ratings, per skill.
+
+For each (young person, skill, programme): the post is the latest `post` completed in the
+period; the pre is the earliest `pre` completed on or before that post. Unpaired ratings never
+enter the change; pre ratings still waiting for a post are counted apart.
+"""
+
+import math
+
+import pandas as pd
+from sqlalchemy import and_, case, distinct, exists, func, literal, select
+from sqlalchemy.orm import aliased
+
+from measures.filters import Filters, Period
+from measures.scope import P, in_period, programme_ids, young_people
+from measures.suppression import guard_many
+from models.tables import Evaluation, Skill
+
+E = Evaluation.__table__
+SK = Skill.__table__
+KEY = ("participant_id", "skill_id", "programme_id")
+
+
+def _young_evaluations(timepoint: str, filters: Filters):
+    e = aliased(E)
+    where = [e.c.timepoint == timepoint,
+             e.c.participant_id.in_(select(P.c.id).where(young_people(filters)))]
+    if filters.programmes:
+        where.append(e.c.programme_id.in_(programme_ids(filters.programmes)))
+    return e, and_(*where)
+
+
+def _same_key(a, b):
+    return and_(*(a.c[c] == b.c[c] for c in KEY))
+
+
+def pairs_query(period: Period, filters: Filters):
+    """One row per pair: participant, skill, programme, pre score, post score, change."""
+    post, post_where = _young_evaluations("post", filters)
+    posts = (select(*(post.c[c] for c in KEY), func.max(post.c.completed_on).label("post_on"))
+             .where(post_where, in_period(post.c.completed_on, period))
+             .group_by(*(post.c[c] for c in KEY)).subquery("posts"))
+    pre = aliased(E)
+    pres = (select(*(posts.c[c] for c in KEY), posts.c.post_on,
+                   func.min(pre.c.completed_on).label("pre_on"))
+            .join(pre, and_(_same_key(pre, posts), pre.c.timepoint == "pre",
+                            pre.c.completed_on <= posts.c.post_on))
+            .group_by(*(posts.c[c] for c in KEY), posts.c.post_on).subquery("pres"))
+    post_row, pre_row = aliased(E), aliased(E)
+    return (select(*(pres.c[c] for c in KEY), pre_row.c.score.label("pre"),
+                   post_row.c.score.label("post"), (post_row.c.score - pre_row.c.score).label("change"))
+            .join(post_row, and_(_same_key(post_row, pres), post_row.c.timepoint == "post",
+                                 post_row.c.completed_on == pres.c.post_on))
+            .join(pre_row, and_(_same_key(pre_row, pres), pre_row.c.timepoint == "pre",
+                                pre_row.c.completed_on == pres.c.pre_on)))
+
+
+def _pair_stats(pairs, group_cols):
+    return (select(*group_cols,
+                   func.count().label("pairs"),
+                   func.count(distinct(pairs.c.participant_id)).label("people"),
+                   func.avg(pairs.c.change * literal(1.0)).label("mean_change"),
+                   func.sum(pairs.c.change * pairs.c.change * literal(1.0)).label("sum_sq"),
+                   func.sum(case((pairs.c.change > 0, 1), else_=0)).label("improved"),
+                   func.avg(pairs.c.pre * literal(1.0)).label("mean_pre"),
+                   func.avg(pairs.c.post * literal(1.0)).label("mean_post"))
+            .group_by(*group_cols))
+
+
+def _awaiting_query(period: Period, filters: Filters):
+    pre, pre_where = _young_evaluations("pre", filters)
+    first = (select(*(pre.c[c] for c in KEY), func.min(pre.c.completed_on).label("first_pre"))
+             .where(pre_where).group_by(*(pre.c[c] for c in KEY)).subquery("first_pre"))
+    post = aliased(E)
+    no_post = ~exists().where(_same_key(post, first), post.c.timepoint == "post",
+                              post.c.completed_on <= period.end)
+    return (select(first.c.skill_id, func.count().label("awaiting_post"),
+                   func.count(distinct(first.c.participant_id)).label("people"))
+            .where(in_period(first.c.first_pre, period), no_post).group_by(first.c.skill_id))
+
+
+def ci95_half_width(n: int, mean: float | None, sum_sq: float | None) -> float | None:
+    """Half-width of a normal-approximation 95% confidence interval for a mean change."""
+    if n is None or n < 2 or mean is None:
+        return None
+    variance = (sum_sq - n * mean * mean) / (n - 1)
+    return 1.96 * math.sqrt(max(variance, 0.0) / n)
+
+
+def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
+    """Per skill in the store: pairs, mean change (with 95% CI), share improved, awaiting post."""
+    pairs = pairs_query(period, filters).subquery("pairs")
+    with engine.connect() as conn:
+        skills = conn.execute(select(SK.c.id, SK.c.code, SK.c.name).order_by(SK.c.id)).all()
+        stats = {r.skill_id: r for r in conn.execute(_pair_stats(pairs, [pairs.c.skill_id])).all()}
+        waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()}
+    rows = []
+    for skill in skills:
+        s, w = stats.get(skill.id), waiting.get(skill.id)
+        n = s.pairs if s else 0
+        figures = {"pairs": n, "mean_change": s.mean_change if s else None,
+                   "share_improved": s.improved / n if n else None,
+                   "ci95": ci95_half_width(n, s.mean_change, s.sum_sq) if s else None,
+                   "mean_pre": s.mean_pre if s else None, "mean_post": s.mean_post if s else None}
+        rows.append({"skill": skill.code, "skill_name": skill.name,
+                     **guard_many(figures, s.people if s else 0, k),
+                     **guard_many({"awaiting_post": w.awaiting_post if w else 0}, w.people if w else 0, k)})
+    return pd.DataFrame(rows)
+
+
+def pooled_share_improved(engine, period: Period, filters: Filters, k: int):
+    """Share improved over all skills pooled (for the health index)."""
+    pairs = pairs_query(period, filters).subquery("pairs")
+    with engine.connect() as conn:
+        row = conn.execute(_pair_stats(pairs, [])).one()
+    share = row.improved / row.pairs if row.pairs else None
+    return guard_many({"share_improved": share}, row.people, k)["share_improved"]

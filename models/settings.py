@@ -1,0 +1,38 @@
+"""Organisation settings kept in the store as JSON values, with defaults in one place."""
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from models.tables import Setting
+
+DEFAULTS = {
+    "suppression_k": 5,
+    "work_label": "co-production",
+    "demo_data": False,
+    "health_weights": {
+        "attendance_rate": 1, "share_improved": 1, "principle_adherence": 1,
+        "feedback_closed_within_30_days": 1, "youth_led_share": 1,
+    },
+    "health_thresholds": {"green": 70, "amber": 50},
+}
+
+
+def get_setting(engine: Engine, key: str):
+    with engine.connect() as conn:
+        raw = conn.execute(select(Setting.value).where(Setting.key == key)).scalar()
+    return DEFAULTS.get(key) if raw is None else json.loads(raw)
+
+
+def set_setting(engine: Engine, key: str, value) -> None:
+    with engine.begin() as conn:
+        _upsert(conn, key, json.dumps(value))
+
+
+def _upsert(conn, key: str, raw: str) -> None:
+    row = conn.execute(select(Setting.key).where(Setting.key == key)).first()
+    if row:
+        conn.execute(Setting.__table__.update().where(Setting.key == key).values(value=raw))
+    else:
+        conn.execute(Setting.__table__.insert().values(key=key, value=raw))

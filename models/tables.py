@@ -1,0 +1,227 @@
+"""The store: one SQLModel class per table. Codes are the natural keys of DATA_CONTRACT.md;
+integer ids join the tables. Every enumeration and range is also a CHECK constraint, so bad
+values cannot reach the store whichever way they come in."""
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.vocab import (
+    ACTIVITY_TYPES, AGE_BANDS, FEEDBACK_STATUSES, LED_BY, MODES, RATER_ROLES, ROLES,
+    ROLES_IN_SESSION, STAGES, TIMEPOINTS, YES_NO_PREFER, sql_in,
+)
+
+
+def _enum(column: str, values, nullable: bool = False) -> CheckConstraint:
+    test = f"{column} IN ({sql_in(values)})"
+    if nullable:
+        test = f"{column} IS NULL OR {test}"
+    return CheckConstraint(test, name=f"ck_{column}_values")
+
+
+def _score(column: str = "score") -> CheckConstraint:
+    return CheckConstraint(f"{column} BETWEEN 1 AND 5", name=f"ck_{column}_1_5")
+
+
+class Programme(SQLModel, table=True):
+    __tablename__ = "programmes"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+                        name="ck_programme_dates"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    name: str
+    description: Optional[str] = None
+    start_date: Optional[date] = None
+    end_date: Optional[date] = None
+
+
+class Participant(SQLModel, table=True):
+    __tablename__ = "participants"
+    __table_args__ = (
+        _enum("role", ROLES),
+        _enum("age_band", AGE_BANDS, nullable=True),
+        _enum("disability", YES_NO_PREFER, nullable=True),
+        _enum("care_experienced", YES_NO_PREFER, nullable=True),
+        Index("ix_participants_role", "role"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    role: str
+    joined_on: Optional[date] = None
+    age_band: Optional[str] = None
+    disability: Optional[str] = None
+    care_experienced: Optional[str] = None
+    consent_data_use: bool = True
+
+
+class ProgrammeSession(SQLModel, table=True):
+    """One meeting or activity of a programme (the contract's `sessions.csv`)."""
+    __tablename__ = "sessions"
+    __table_args__ = (
+        _enum("activity_type", ACTIVITY_TYPES),
+        _enum("stage", STAGES, nullable=True),
+        _enum("mode", MODES),
+        _enum("led_by", LED_BY),
+        CheckConstraint("ladder_rung IS NULL OR ladder_rung BETWEEN 1 AND 7", name="ck_ladder_rung"),
+        CheckConstraint("duration_hours > 0 AND duration_hours <= 24", name="ck_duration_hours"),
+        Index("ix_sessions_date", "date"),
+        Index("ix_sessions_programme_date", "programme_id", "date"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    programme_id: int = Field(foreign_key="programmes.id")
+    date: date
+    title: Optional[str] = None
+    activity_type: str
+    stage: Optional[str] = None
+    mode: str = "in_person"
+    led_by: str = "organisation"
+    ladder_rung: Optional[int] = Field(default=None, foreign_key="ladder_rungs.position")
+    duration_hours: float = 2.0
+
+
+class Attendance(SQLModel, table=True):
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("session_id", "participant_id", name="uq_attendance_session_participant"),
+        _enum("role_in_session", ROLES_IN_SESSION),
+        CheckConstraint("paid_gbp IS NULL OR paid_gbp >= 0", name="ck_paid_gbp"),
+        CheckConstraint("expenses_gbp IS NULL OR expenses_gbp >= 0", name="ck_expenses_gbp"),
+        Index("ix_attendance_participant", "participant_id"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="sessions.id", ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participants.id", ondelete="CASCADE")
+    attended: bool
+    role_in_session: str = "participant"
+    paid_gbp: Optional[float] = None
+    expenses_gbp: Optional[float] = None
+
+
+class Skill(SQLModel, table=True):
+    __tablename__ = "skills"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    name: str
+    builtin: bool = False
+
+
+class Evaluation(SQLModel, table=True):
+    """One self-rating of one skill at one timepoint (the contract's `evaluations.csv`)."""
+    __tablename__ = "evaluations"
+    __table_args__ = (
+        UniqueConstraint("participant_id", "programme_id", "timepoint", "completed_on", "skill_id",
+                         name="uq_evaluation_key"),
+        _enum("timepoint", TIMEPOINTS),
+        _score(),
+        Index("ix_evaluations_pairing", "skill_id", "timepoint", "completed_on"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participants.id", ondelete="CASCADE")
+    programme_id: int = Field(foreign_key="programmes.id")
+    timepoint: str
+    completed_on: date
+    skill_id: int = Field(foreign_key="skills.id")
+    score: int
+
+
+class Framework(SQLModel, table=True):
+    __tablename__ = "frameworks"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    name: str
+    description: Optional[str] = None
+    builtin: bool = False
+
+
+class Principle(SQLModel, table=True):
+    __tablename__ = "principles"
+    __table_args__ = (UniqueConstraint("framework_id", "code", name="uq_principle_code"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    framework_id: int = Field(foreign_key="frameworks.id")
+    code: str
+    name: str
+    position: int = 0
+
+
+class LadderRung(SQLModel, table=True):
+    __tablename__ = "ladder_rungs"
+    __table_args__ = (
+        CheckConstraint("position BETWEEN 1 AND 7", name="ck_rung_position"),
+        _enum("rung_group", ("doing_to", "doing_for", "doing_with")),
+    )
+    position: int = Field(primary_key=True)
+    code: str = Field(unique=True)
+    name: str
+    rung_group: str
+
+
+class PrincipleRating(SQLModel, table=True):
+    __tablename__ = "principle_ratings"
+    __table_args__ = (
+        _enum("rater_role", RATER_ROLES),
+        _score(),
+        Index("ix_ratings_principle_date", "principle_id", "rated_on"),
+        Index("ix_ratings_session", "session_id"),
+        Index("ix_ratings_rater", "rater_id"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    rating_code: Optional[str] = Field(default=None, unique=True)
+    session_id: int = Field(foreign_key="sessions.id", ondelete="CASCADE")
+    principle_id: int = Field(foreign_key="principles.id")
+    rater_role: str
+    rater_id: Optional[int] = Field(default=None, foreign_key="participants.id", ondelete="CASCADE")
+    score: int
+    rated_on: date
+    comment: Optional[str] = None
+
+
+class FeedbackItem(SQLModel, table=True):
+    """A "you said, we did" item."""
+    __tablename__ = "feedback_items"
+    __table_args__ = (
+        _enum("status", FEEDBACK_STATUSES),
+        CheckConstraint("responded_on IS NULL OR responded_on >= raised_on", name="ck_responded_after"),
+        Index("ix_feedback_raised", "raised_on"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    programme_id: Optional[int] = Field(default=None, foreign_key="programmes.id")
+    raised_on: date
+    you_said: str
+    status: str
+    we_did: Optional[str] = None
+    responded_on: Optional[date] = None
+
+
+class Setting(SQLModel, table=True):
+    """Organisation settings as JSON text, e.g. key 'suppression_k' -> '5'."""
+    __tablename__ = "settings"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    __table_args__ = (_enum("role", ("admin", "staff", "trustee", "young_person")),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str = Field(unique=True, index=True)
+    display_name: str
+    role: str
+    password_hash: str
+    active: bool = True
+    is_demo: bool = False
+    created_at: datetime
+
+
+class AuditEntry(SQLModel, table=True):
+    __tablename__ = "audit_log"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    actor: str
+    action: str
+    detail: Optional[str] = None

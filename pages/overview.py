@@ -1,0 +1,111 @@
+"""Overview: is co-production healthy this period, and what changed since the one before?"""
+
+import streamlit as st
+
+from charts.base import alt_text
+from charts.engagement import active_by_month, sessions_by_mode
+from charts.health import components_chart, components_frame
+from components import cached_measures as cached
+from components.chart_panel import show_chart
+from components.figures import formatted, metric
+from components.filters import sidebar_filters
+from components.page_guard import page_entry
+from components.store import current_engine, current_url, current_version, suppression_k
+from measures.health import COMPONENT_LABELS
+
+PAGE_ID = "overview"
+STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "red": "Red: slipping"}
+
+
+def render() -> None:
+    engine = current_engine()
+    period, filters = sidebar_filters(engine)
+    url, version, k = current_url(), current_version(), suppression_k()
+    now = cached.figures(url, version, period, filters)
+    before = cached.figures(url, version, period.previous(), filters)
+
+    st.title("Co-production health", anchor=False)
+    st.caption(f"{period.start:%d %B %Y} to {period.end:%d %B %Y}. Changes are against the "
+               f"{period.days} days before. Figures behind fewer than {k} young people are not shown.")
+    _health(now["health_index"], before["health_index"])
+    _key_figures(now, before, k)
+    _charts(url, version, period, filters, k)
+
+
+def _health(health: dict, before: dict) -> None:
+    st.subheader("Health index", anchor=False)
+    if health["value"] is None:
+        st.info("No component has data for this period yet, so there is no index. "
+                "Import sessions, attendance, evaluations, ratings or feedback to see one.")
+        return
+    left, right = st.columns([1, 2])
+    with left:
+        delta = None if before["value"] is None else f"{health['value'] - before['value']:+.0f}"
+        st.metric("Health index (out of 100)", f"{health['value']:.0f}", delta=delta, border=True,
+                  help="The weighted average of the components on the right. Weights and the "
+                       "green / amber thresholds are the organisation's to set.")
+        st.markdown(f"**{STATUS_WORDS[health['status']]}**")
+        left_out = [COMPONENT_LABELS[n] for n, c in health["components"].items() if c["weight"] == 0]
+        if left_out:
+            st.caption("Left out for lack of data (or fewer than k young people): " + "; ".join(left_out) + ".")
+    with right:
+        frame = components_frame(health, COMPONENT_LABELS)
+        show_chart(components_chart(frame, health["thresholds"]), frame, title="What the index is made of",
+                   alt_text=alt_text("Bar chart", "the health index components, scored out of 100", frame,
+                                     value="value", label="component"),
+                   key="health-components")
+
+
+def _key_figures(now: dict, before: dict, k: int) -> None:
+    st.subheader("Key figures", anchor=False)
+    e, b = now["engagement"], before["engagement"]
+    cols = st.columns(4)
+    with cols[0]:
+        metric("Young people taking part", e["active_young_people"], b["active_young_people"], "count", k,
+               "Distinct young people who attended at least one session in the period.")
+    with cols[1]:
+        metric("Came back", e["returning_share"], b["returning_share"], "share", k,
+               "Of the young people taking part, the share who also took part in the period before.")
+    with cols[2]:
+        metric("Attendance rate", e["attendance_rate"], b["attendance_rate"], "share", k,
+               "Young people who came, out of those expected.")
+    with cols[3]:
+        metric("Sessions led or co-led by young people", e["youth_led_share"], b["youth_led_share"], "share", k,
+               f"Out of {formatted(e['sessions_held'], 'count', k)} sessions held.")
+    f, fb = now["feedback"], before["feedback"]
+    cols = st.columns(4)
+    with cols[0]:
+        metric("'Doing with' sessions", e["doing_with_share"], b["doing_with_share"], "share", k,
+               "Sessions on the co-design or co-production rungs of the ladder, out of those placed on it.")
+    with cols[1]:
+        metric("Feedback told back", f["told_back_share"], fb["told_back_share"], "share", k,
+               f"Of {f['raised']} 'you said' items raised in the period, the share told back by its end.")
+    with cols[2]:
+        metric("Feedback open over 30 days", f["open_over_30_days"], fb["open_over_30_days"], "count", k,
+               "Items of any date still without a response, raised 30 days or more before the period's end.",
+               higher_is_better=False)
+    with cols[3]:
+        r, rb = now["remuneration"], before["remuneration"]
+        metric("Paid to young people for their time", r["paid_total_gbp"], rb["paid_total_gbp"], "money", k,
+               "Payments for time at sessions young people attended (travel expenses not included).")
+
+
+def _charts(url, version, period, filters, k) -> None:
+    monthly = cached.monthly_engagement(url, version, period, filters, k)
+    if monthly.empty:
+        st.info("No sessions with young people in this period. Choose a longer period, or import "
+                "sessions and attendance (python manage.py import ...).")
+        return
+    table = monthly[["month", "active_young_people", "suppressed"]]
+    show_chart(active_by_month(monthly), table, title="Young people taking part each month",
+               alt_text=alt_text("Bar chart", "young people taking part each month",
+                                 monthly[~monthly["suppressed"]], value="active_young_people", label="month"),
+               note=f"Months with fewer than {k} young people are left out.", key="active-by-month")
+    sessions = cached.sessions_by_month(url, version, period, filters, "mode")
+    show_chart(sessions_by_mode(sessions), sessions, title="Sessions each month, in person, online and hybrid",
+               alt_text=alt_text("Bar charts, one per mode,", "sessions held each month", sessions,
+                                 value="sessions", label="month"),
+               key="sessions-by-mode")
+
+
+page_entry(PAGE_ID, render)

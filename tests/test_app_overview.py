@@ -1,0 +1,90 @@
+"""The overview page through the real app (AppTest): hand-worked figures, URL filters, charts."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models.store import open_store
+from tests import small_org
+from tests.apptest_helpers import chart_rows, charts, metrics
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
+
+
+def run_app(url: str, monkeypatch, **query) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture
+def small_url(store_url):
+    small_org.build(open_store(store_url))
+    return store_url
+
+
+def test_overview_shows_hand_worked_figures_for_a_url_period(small_url, monkeypatch):
+    at = run_app(small_url, monkeypatch, **Q1_2024)
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Health index (out of 100)"] == "56"
+    assert shown["Young people taking part"] == "7"
+    assert shown["Came back"] == "29%"
+    assert shown["Attendance rate"] == "83%"
+    assert shown["Sessions led or co-led by young people"] == "50%"
+    assert shown["'Doing with' sessions"] == "67%"
+    assert shown["Feedback told back"] == "40%"
+    assert shown["Feedback open over 30 days"] == "2"
+    assert shown["Paid to young people for their time"] == "£90"
+    assert any("Amber" in m.value for m in at.markdown)
+
+
+def test_programme_filter_from_the_url_suppresses_small_groups(small_url, monkeypatch):
+    at = run_app(small_url, monkeypatch, programme=["Keeping It Social"], **Q1_2024)
+    assert not at.exception
+    assert at.multiselect[0].value == ["P2"]
+    shown = metrics(at)
+    assert shown["Young people taking part"] == "fewer than 5"
+    assert shown["Attendance rate"] == "fewer than 5"
+    assert shown["Sessions led or co-led by young people"] == "0%"
+
+
+def test_charts_leave_out_suppressed_months_and_stay_small(small_url, monkeypatch):
+    at = run_app(small_url, monkeypatch, **Q1_2024)
+    drawn = charts(at)
+    assert len(drawn) == 3
+    assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
+    # January (3 young people) and February (2) are under k=5; March (5) is shown.
+    active = next(frames[0] for _, frames in drawn if "active_young_people" in frames[0].columns)
+    assert active[["month", "active_young_people"]].values.tolist() == [["2024-03", 5]]
+
+
+def test_every_chart_has_its_numbers_and_downloads(small_url, monkeypatch):
+    at = run_app(small_url, monkeypatch, **Q1_2024)
+    expanders = [e.label for e in at.expander]
+    assert expanders.count("Show the numbers") == 3
+    assert len(at.get("download_button")) == 9
+
+
+def test_rerun_after_a_filter_change_goes_through_the_app(small_url, monkeypatch):
+    at = run_app(small_url, monkeypatch, **Q1_2024)
+    at.multiselect[0].set_value(["P1"]).run()
+    assert not at.exception
+    assert metrics(at)["Young people taking part"] == "5"   # Y1-Y5 came to A, B or F
+
+
+def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
+    at = run_app(small_url, monkeypatch, period="Custom dates", **{"from": "2030-01-01", "to": "2030-01-31"})
+    assert not at.exception
+    assert any("No sessions with young people" in i.value for i in at.info)
+
+
+def test_first_start_with_no_store_writes_and_labels_demo_data(store_url, monkeypatch):
+    at = run_app(store_url, monkeypatch)
+    assert not at.exception
+    assert any("demo data" in i.value.lower() for i in at.info)
+    assert len(charts(at)) == 3

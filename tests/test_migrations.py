@@ -1,0 +1,60 @@
+"""The store is created and upgraded by Alembic, and an older store keeps its rows."""
+
+import sqlite3
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from models.db import make_engine
+from models.store import open_store, schema_revision, upgrade_schema
+
+
+def test_store_from_the_oldest_migration_upgrades_and_keeps_its_rows(tmp_path):
+    url = f"sqlite:///{tmp_path}/old.db"
+    old = make_engine(url)
+    upgrade_schema(old, "0001")
+    assert schema_revision(old) == "0001"
+    with old.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO programmes (code, name) VALUES ('P1', 'Podcast')")
+        conn.exec_driver_sql("INSERT INTO participants (code, role, consent_data_use) VALUES ('Y1', 'young_person', 1)")
+    old.dispose()
+
+    engine = open_store(url)
+    assert schema_revision(engine) == "0002"
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT code, name FROM programmes").all() == [("P1", "Podcast")]
+        assert conn.exec_driver_sql("SELECT code FROM participants").scalars().all() == ["Y1"]
+        assert conn.exec_driver_sql("SELECT count(*) FROM users").scalar() == 0   # added by 0002
+
+
+def test_migrations_build_exactly_the_models(engine):
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
+
+
+def test_opening_twice_changes_nothing_and_seeds_builtins_once(store_url, engine):
+    again = open_store(store_url)
+    with again.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM ladder_rungs").scalar() == 7
+        assert conn.exec_driver_sql("SELECT count(*) FROM skills").scalar() == 8
+        assert conn.exec_driver_sql("SELECT count(*) FROM frameworks").scalar() == 3
+        assert conn.exec_driver_sql("SELECT count(*) FROM principles").scalar() == 12
+
+
+def test_builtin_renames_survive_a_restart(store_url, engine):
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE skills SET name = 'Speaking up' WHERE code = 'sharing_opinion'")
+    again = open_store(store_url)
+    with again.connect() as conn:
+        assert conn.exec_driver_sql("SELECT name FROM skills WHERE code = 'sharing_opinion'").scalar() == "Speaking up"
+
+
+def test_sqlite_store_runs_in_wal_mode_with_foreign_keys(tmp_path, store_url, engine):
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    raw = sqlite3.connect(tmp_path / "store.db")
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    raw.close()
