@@ -59,9 +59,43 @@ ensure_chromium() {
     fi
 }
 
+# A local PostgreSQL for the tests that prove the measures are portable (the same figures as
+# on SQLite). Set SKIP_POSTGRES=1 to leave it out; under CI a failure here is fatal.
+ensure_postgres() {
+    [ "${SKIP_POSTGRES:-0}" = "1" ] && return 0
+    if ! command -v pg_lsclusters >/dev/null 2>&1; then
+        echo "==> installing Debian postgresql with apt-get (for the portability tests)"
+        as_root apt-get update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+    fi
+    local version name
+    read -r version name _ < <(pg_lsclusters --no-header | head -n 1)
+    if [ -z "${version:-}" ]; then
+        as_root pg_createcluster 15 main
+        read -r version name _ < <(pg_lsclusters --no-header | head -n 1)
+    fi
+    as_root pg_ctlcluster "$version" "$name" start 2>/dev/null || true
+    local port
+    port="$(pg_lsclusters --no-header | head -n 1 | awk '{print $3}')"
+    as_root su postgres -c "psql -p $port -tAc \"SELECT 1 FROM pg_roles WHERE rolname='coprod_test'\"" | grep -q 1 \
+        || as_root su postgres -c "psql -p $port -qc \"CREATE ROLE coprod_test LOGIN PASSWORD 'coprod_test'\""
+    as_root su postgres -c "psql -p $port -tAc \"SELECT 1 FROM pg_database WHERE datname='coprod_test'\"" | grep -q 1 \
+        || as_root su postgres -c "createdb -p $port -O coprod_test coprod_test"
+    as_root su postgres -c "psql -p $port -d coprod_test -qc 'ALTER DATABASE coprod_test OWNER TO coprod_test; ALTER SCHEMA public OWNER TO coprod_test'"
+    export TEST_POSTGRES_URL="postgresql+psycopg://coprod_test:coprod_test@127.0.0.1:$port/coprod_test"
+    echo "==> PostgreSQL ready for the tests on port $port"
+}
+
 ensure_venv
 install_requirements requirements-test.txt .requirements-test.sha256
 ensure_chromium
+if ! ensure_postgres; then
+    if [ "${CI:-}" = "true" ]; then
+        echo "FAILED: could not set up PostgreSQL for the portability tests" >&2
+        exit 1
+    fi
+    echo "warning: no PostgreSQL; the PostgreSQL variants of the tests will be skipped" >&2
+fi
 
 status=0
 

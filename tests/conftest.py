@@ -25,3 +25,37 @@ def small_org(engine):
     from tests import small_org as fixture
     fixture.build(engine)
     return engine
+
+
+POSTGRES_URL_VARIABLE = "TEST_POSTGRES_URL"
+DROP_ALL_TABLES = """
+DO $$ DECLARE t record; BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+    EXECUTE 'DROP TABLE IF EXISTS public.' || quote_ident(t.tablename) || ' CASCADE';
+  END LOOP;
+END $$;
+"""
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_engine(request, tmp_path):
+    """A fresh store on SQLite, and again on PostgreSQL when TEST_POSTGRES_URL is set
+    (scripts/test.sh sets it up): the measures must give the same figures on both."""
+    if request.param == "sqlite":
+        return open_store(f"sqlite:///{tmp_path}/store.db")
+    import os
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        pytest.skip(f"{POSTGRES_URL_VARIABLE} not set")
+    from models.db import engine_for
+    engine = engine_for(url)
+    with engine.begin() as conn:  # a clean store for every test
+        conn.exec_driver_sql(DROP_ALL_TABLES)
+    return open_store(url)
+
+
+@pytest.fixture
+def small_org_any(any_engine):
+    from tests import small_org as fixture
+    fixture.build(any_engine)
+    return any_engine

@@ -12,9 +12,9 @@ approx = pytest.approx
 
 
 @pytest.fixture
-def everything(small_org):
+def everything(small_org_any):
     """k=1: nothing is suppressed, so every hand-worked value is visible."""
-    return measures_json(small_org, Q1, Filters(), k=1)
+    return measures_json(small_org_any, Q1, Filters(), k=1)
 
 
 def test_previous_period_has_the_same_length():
@@ -93,8 +93,8 @@ def test_health_index_equal_weights(everything):
                                                            "configured_weight": 1}
 
 
-def test_default_k_suppresses_small_groups(small_org):
-    result = measures_json(small_org, Q1, Filters())
+def test_default_k_suppresses_small_groups(small_org_any):
+    result = measures_json(small_org_any, Q1, Filters())
     assert result["k"] == 5
     assert result["engagement"]["active_young_people"] == 7
     # Teamwork rests on one young person; the confidence backlog on three.
@@ -112,8 +112,8 @@ def test_default_k_suppresses_small_groups(small_org):
     assert result["principles"]["core_principles"]["share_responsibility"]["young_people_mean"] == approx(3.6)
 
 
-def test_programme_filter_and_suppression(small_org):
-    result = measures_json(small_org, Q1, Filters(programmes=("P2",)))
+def test_programme_filter_and_suppression(small_org_any):
+    result = measures_json(small_org_any, Q1, Filters(programmes=("P2",)))
     e = result["engagement"]
     assert e["sessions_held"] == 1 and e["youth_led_share"] == 0.0 and e["doing_with_share"] == 1.0
     assert e["active_young_people"] is None       # three young people came to C
@@ -124,8 +124,8 @@ def test_programme_filter_and_suppression(small_org):
     assert "health_index.components.attendance_rate.value" in result["suppressed"]
 
 
-def test_participant_group_filter(small_org):
-    result = measures_json(small_org, Q1, Filters(care_experienced=("yes",)), k=1)
+def test_participant_group_filter(small_org_any):
+    result = measures_json(small_org_any, Q1, Filters(care_experienced=("yes",)), k=1)
     assert result["engagement"]["active_young_people"] == 2   # Y1 and Y2
     assert result["engagement"]["attendance_rate"] == approx(1.0)
     assert result["skills"]["confidence"]["pairs"] == 1        # Y1 only
@@ -133,8 +133,8 @@ def test_participant_group_filter(small_org):
     assert result["principles"]["lundy"]["voice"]["young_people_mean"] == approx(3.5)
 
 
-def test_empty_period_gives_no_data_not_errors(small_org):
-    result = measures_json(small_org, Period(date(2030, 1, 1), date(2030, 1, 31)), Filters())
+def test_empty_period_gives_no_data_not_errors(small_org_any):
+    result = measures_json(small_org_any, Period(date(2030, 1, 1), date(2030, 1, 31)), Filters())
     assert result["engagement"]["active_young_people"] == 0
     assert result["engagement"]["attendance_rate"] is None
     assert result["health_index"]["value"] is None and result["health_index"]["status"] is None

@@ -28,8 +28,8 @@ def test_store_from_the_oldest_migration_upgrades_and_keeps_its_rows(tmp_path):
         assert conn.exec_driver_sql("SELECT count(*) FROM users").scalar() == 0   # added by 0002
 
 
-def test_migrations_build_exactly_the_models(engine):
-    with engine.connect() as conn:
+def test_migrations_build_exactly_the_models(any_engine):
+    with any_engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     assert diff == []
 

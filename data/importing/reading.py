@@ -1,0 +1,151 @@
+"""Bytes -> sheets: a header and numbered data rows per contract file.
+
+A CSV file is one sheet, named by its file name's stem; an .xlsx workbook holds one sheet per
+contract file, named after it. Every cell comes back as text (Excel dates as YYYY-MM-DD), not
+yet stripped of surrounding spaces.
+Row numbers are spreadsheet rows: the header is row 1 and blank rows keep their number."""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from data.importing.contract import EXPECTED_NAMES, FILES
+from data.importing.problems import Problem
+
+EMPTY = "the file is empty"
+HEADER_ONLY = "the file has a header row but no data rows"
+UNREADABLE_BOOK = "the file cannot be read as an .xlsx workbook"
+
+
+@dataclass
+class Sheet:
+    label: str  # the file (and sheet) as named in problems
+    table: str  # contract file name, e.g. "sessions"
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (row number, cells), blank rows left out
+
+
+def base_name(filename: str) -> str:
+    return filename.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def read_sources(sources: list[tuple[str, bytes]]) -> tuple[list[Sheet], list[Problem]]:
+    sheets: list[Sheet] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}  # contract file -> label of the first source that held it
+    for filename, content in sources:
+        name = base_name(filename)
+        stem, dot, extension = name.rpartition(".")
+        extension = extension.lower() if dot else ""
+        if extension == "csv":
+            table = stem.strip().lower()
+            if table not in FILES:
+                problems.append(Problem(name, None, None,
+                                        f"unknown file name; expected one of {EXPECTED_NAMES}"))
+                continue
+            if _first(seen, problems, name, table):
+                _add(sheets, problems, name, table, _csv_rows(name, content, problems))
+        elif extension == "xlsx":
+            _read_workbook(name, stem, content, sheets, problems, seen)
+        else:
+            problems.append(Problem(name, None, None,
+                                    "unsupported file type; expected a .csv file or an .xlsx workbook"))
+    return sheets, problems
+
+
+def _first(seen: dict[str, str], problems: list[Problem], label: str, table: str) -> bool:
+    """True when `table` comes for the first time in this import."""
+    if table in seen:
+        problems.append(Problem(label, None, None,
+                                f"{table} comes twice in this import (also {seen[table]})"))
+        return False
+    seen[table] = label
+    return True
+
+
+def _add(sheets, problems, label: str, table: str, rows) -> None:
+    if rows is None:
+        return
+    numbered = [(number, cells) for number, cells in rows if any(map(str.strip, cells))]
+    if not numbered:
+        problems.append(Problem(label, None, None, EMPTY))
+    elif len(numbered) == 1:
+        problems.append(Problem(label, None, None, HEADER_ONLY))
+    else:
+        header = numbered[0][1]
+        sheets.append(Sheet(label, table, header, numbered[1:]))
+
+
+def _csv_rows(label: str, content: bytes, problems: list[Problem]):
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(label, None, None,
+                                f"the file is not UTF-8 text (byte {error.start + 1} cannot be read); "
+                                "save it as 'CSV UTF-8 (comma delimited)'"))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(label, None, None,
+                                "the file holds NUL characters: it is not a CSV text file"))
+        return None
+    try:
+        return list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as error:
+        problems.append(Problem(label, None, None, f"the file cannot be read as CSV: {error}"))
+        return None
+
+
+def _read_workbook(name: str, stem: str, content: bytes, sheets, problems, seen) -> None:
+    from openpyxl import load_workbook  # imported late: only workbooks need it
+
+    # A damaged workbook can fail in many ways inside openpyxl, zipfile or the XML parser:
+    # whatever the failure, it is reported as a problem of that file.
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001
+        problems.append(Problem(name, None, None, f"{UNREADABLE_BOOK} ({type(error).__name__})"))
+        return
+    try:
+        worksheets = workbook.worksheets
+        for worksheet in worksheets:
+            title = worksheet.title.strip()
+            table = title.lower()
+            if table not in FILES and len(worksheets) == 1 and stem.strip().lower() in FILES:
+                table = stem.strip().lower()  # a one-sheet workbook named like a contract file
+            label = f"{name}, sheet {title}"
+            if table not in FILES:
+                problems.append(Problem(label, None, None,
+                                        f"unknown sheet name; expected one of {EXPECTED_NAMES}"))
+            elif _first(seen, problems, label, table):
+                try:
+                    rows = _sheet_rows(worksheet)
+                except Exception as error:  # noqa: BLE001
+                    problems.append(Problem(label, None, None,
+                                            f"{UNREADABLE_BOOK} ({type(error).__name__})"))
+                    continue
+                _add(sheets, problems, label, table, rows)
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(worksheet) -> list[tuple[int, list[str]]]:
+    worksheet.reset_dimensions()  # some writers record wrong sizes; read every cell
+    return [(number, [_cell_text(value) for value in values])
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
