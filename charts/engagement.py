@@ -10,7 +10,8 @@ MODE_LABELS = {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"}
 
 
 def _month_axis(title: str = "Month") -> alt.X:
-    return alt.X("month:T", title=title, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount="year"))
+    # A time unit makes each bar as wide as its month, however long the period.
+    return alt.X("yearmonth(month):T", title=title, axis=alt.Axis(format="%b %Y", labelAngle=0))
 
 
 def active_by_month(monthly: pd.DataFrame) -> alt.Chart:
@@ -35,3 +36,13 @@ def sessions_by_mode(sessions: pd.DataFrame) -> alt.Chart:
                     tooltip=[alt.Tooltip("month:T", format="%B %Y", title="Month"),
                              alt.Tooltip("mode:N", title="Mode"), alt.Tooltip("sessions:Q", title="Sessions")])
             .properties(height=90, width=620))
+
+
+def sessions_alt_text(sessions: pd.DataFrame) -> str:
+    """Plain words for the sessions-by-mode chart: the total in each mode."""
+    if sessions.empty:
+        return "Bar charts of sessions each month by mode: no sessions in this period."
+    totals = sessions.groupby("mode")["sessions"].sum()
+    parts = [f"{MODE_LABELS.get(m, m).lower()} {int(totals[m])}" for m in MODE_LABELS if m in totals]
+    return (f"Bar charts, one per mode, of sessions held each month over {sessions['month'].nunique()} months. "
+            f"Sessions in all: {', '.join(parts)}.")

@@ -22,6 +22,9 @@ def components_chart(frame: pd.DataFrame, thresholds: dict) -> alt.LayerChart:
                                                      scale=alt.Scale(domain=[0, 100])))
     labels = base.mark_text(align="left", dx=4).encode(alt.X("value:Q"), text=alt.Text("value:Q", format=".0f"))
     lines = pd.DataFrame({"at": [thresholds["amber"], thresholds["green"]],
-                          "label": [f"amber from {thresholds['amber']}", f"green from {thresholds['green']}"]})
+                          "label": ["amber", "green"]})
     rules = alt.Chart(lines).mark_rule(color=NEUTRAL, strokeDash=[4, 4]).encode(x="at:Q", tooltip="label:N")
-    return alt.layer(bars, labels, rules).properties(height=max(60, 38 * len(frame)))
+    rule_labels = (alt.Chart(lines)
+                   .mark_text(align="left", baseline="bottom", dx=3, dy=-3, color="#555555", fontSize=11)
+                   .encode(x="at:Q", y=alt.value(0), text="label:N"))
+    return alt.layer(bars, labels, rules, rule_labels).properties(height=alt.Step(34))

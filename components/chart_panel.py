@@ -52,7 +52,7 @@ def show_chart(
     csv_col, png_col, svg_col = st.columns(3)
     with csv_col:
         st.download_button(
-            "Download data (CSV)",
+            "Data (CSV)",
             data=lambda: safe_csv(data),
             file_name=f"{stem}.csv",
             mime="text/csv",
@@ -62,7 +62,7 @@ def show_chart(
         )
     with png_col:
         st.download_button(
-            "Download image (PNG)",
+            "Image (PNG)",
             data=lambda: to_png(chart),
             file_name=f"{stem}.png",
             mime="image/png",
@@ -72,7 +72,7 @@ def show_chart(
         )
     with svg_col:
         st.download_button(
-            "Download image (SVG)",
+            "Image (SVG)",
             data=lambda: to_svg(chart),
             file_name=f"{stem}.svg",
             mime="image/svg+xml",

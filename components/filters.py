@@ -31,7 +31,7 @@ def sidebar_filters(engine, today: date | None = None) -> tuple[Period, Filters]
                 period = Period(start, end)
         else:
             period = preset_period(preset, today, first_session_day(engine))
-        st.caption(f"{period.start:%d %b %Y} to {period.end:%d %b %Y}, compared with the "
+        st.caption(f"{period.start:%-d %b %Y} to {period.end:%-d %b %Y}, compared with the "
                    f"{period.days} days before.")
         names = programme_names(engine)
         programmes = st.multiselect("Programme", list(names), format_func=names.get, key="programme",

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from models.db import PROJECT_ROOT
+
 ALL_ROLES = ("admin", "staff", "trustee", "young_person")
 
 
@@ -29,5 +31,5 @@ def specs_for(role: str) -> list[PageSpec]:
 def navigation_pages(role: str) -> dict[str, st.Page]:
     """st.Page objects for the role, keyed by page id (the first is the default page)."""
     specs = specs_for(role)
-    return {spec.page_id: st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.page_id,
+    return {spec.page_id: st.Page(PROJECT_ROOT / spec.path, title=spec.title, icon=spec.icon, url_path=spec.page_id,
                                   default=(i == 0)) for i, spec in enumerate(specs)}

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.base import alt_text
-from charts.engagement import active_by_month, sessions_by_mode
+from charts.engagement import active_by_month, sessions_alt_text, sessions_by_mode
 from charts.health import components_chart, components_frame
 from components import cached_measures as cached
 from components.chart_panel import show_chart
@@ -12,6 +12,7 @@ from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.store import current_engine, current_url, current_version, suppression_k
 from measures.health import COMPONENT_LABELS
+from measures.periods import first_session_day
 
 PAGE_ID = "overview"
 STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "red": "Red: slipping"}
@@ -22,14 +23,25 @@ def render() -> None:
     period, filters = sidebar_filters(engine)
     url, version, k = current_url(), current_version(), suppression_k()
     now = cached.figures(url, version, period, filters)
-    before = cached.figures(url, version, period.previous(), filters)
+    first_day = first_session_day(engine)
+    comparable = first_day is not None and period.previous().end >= first_day
+    before = cached.figures(url, version, period.previous(), filters) if comparable else empty_figures(now)
 
     st.title("Co-production health", anchor=False)
-    st.caption(f"{period.start:%d %B %Y} to {period.end:%d %B %Y}. Changes are against the "
-               f"{period.days} days before. Figures behind fewer than {k} young people are not shown.")
+    compared = (f"Changes are against the {period.days} days before." if comparable
+                else "No comparison: there are no records before this period.")
+    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. {compared} "
+               f"Figures behind fewer than {k} young people are not shown.")
     _health(now["health_index"], before["health_index"])
-    _key_figures(now, before, k)
+    _key_figures(now, before, k, comparable)
     _charts(url, version, period, filters, k)
+
+
+def empty_figures(like: dict) -> dict:
+    """The same shape as `like` with every figure None: nothing to compare against."""
+    if isinstance(like, dict):
+        return {key: empty_figures(value) for key, value in like.items()}
+    return None
 
 
 def _health(health: dict, before: dict) -> None:
@@ -45,6 +57,9 @@ def _health(health: dict, before: dict) -> None:
                   help="The weighted average of the components on the right. Weights and the "
                        "green / amber thresholds are the organisation's to set.")
         st.markdown(f"**{STATUS_WORDS[health['status']]}**")
+        thresholds = health["thresholds"]
+        st.caption(f"Green from {thresholds['green']}, amber from {thresholds['amber']}, red below. "
+                   "The dashed lines on the chart mark the same thresholds.")
         left_out = [COMPONENT_LABELS[n] for n, c in health["components"].items() if c["weight"] == 0]
         if left_out:
             st.caption("Left out for lack of data (or fewer than k young people): " + "; ".join(left_out) + ".")
@@ -56,22 +71,24 @@ def _health(health: dict, before: dict) -> None:
                    key="health-components")
 
 
-def _key_figures(now: dict, before: dict, k: int) -> None:
+def _key_figures(now: dict, before: dict, k: int, comparable: bool) -> None:
     st.subheader("Key figures", anchor=False)
     e, b = now["engagement"], before["engagement"]
+    if not comparable:  # nobody can have come back from a period with no records at all
+        e = {**e, "returning_share": None}
     cols = st.columns(4)
     with cols[0]:
-        metric("Young people taking part", e["active_young_people"], b["active_young_people"], "count", k,
-               "Distinct young people who attended at least one session in the period.")
+        metric("Young people", e["active_young_people"], b["active_young_people"], "count", k,
+               "Young people taking part: distinct young people who attended at least one session in the period.")
     with cols[1]:
         metric("Came back", e["returning_share"], b["returning_share"], "share", k,
                "Of the young people taking part, the share who also took part in the period before.")
     with cols[2]:
-        metric("Attendance rate", e["attendance_rate"], b["attendance_rate"], "share", k,
+        metric("Attendance", e["attendance_rate"], b["attendance_rate"], "share", k,
                "Young people who came, out of those expected.")
     with cols[3]:
-        metric("Sessions led or co-led by young people", e["youth_led_share"], b["youth_led_share"], "share", k,
-               f"Out of {formatted(e['sessions_held'], 'count', k)} sessions held.")
+        metric("Youth-led sessions", e["youth_led_share"], b["youth_led_share"], "share", k,
+               f"Sessions led or co-led by young people, out of {formatted(e['sessions_held'], 'count', k)} held.")
     f, fb = now["feedback"], before["feedback"]
     cols = st.columns(4)
     with cols[0]:
@@ -81,12 +98,12 @@ def _key_figures(now: dict, before: dict, k: int) -> None:
         metric("Feedback told back", f["told_back_share"], fb["told_back_share"], "share", k,
                f"Of {f['raised']} 'you said' items raised in the period, the share told back by its end.")
     with cols[2]:
-        metric("Feedback open over 30 days", f["open_over_30_days"], fb["open_over_30_days"], "count", k,
-               "Items of any date still without a response, raised 30 days or more before the period's end.",
+        metric("Feedback overdue", f["open_over_30_days"], fb["open_over_30_days"], "count", k,
+               "'You said' items of any date still without a response 30 days or more after they were raised.",
                higher_is_better=False)
     with cols[3]:
         r, rb = now["remuneration"], before["remuneration"]
-        metric("Paid to young people for their time", r["paid_total_gbp"], rb["paid_total_gbp"], "money", k,
+        metric("Paid to young people", r["paid_total_gbp"], rb["paid_total_gbp"], "money", k,
                "Payments for time at sessions young people attended (travel expenses not included).")
 
 
@@ -103,8 +120,7 @@ def _charts(url, version, period, filters, k) -> None:
                note=f"Months with fewer than {k} young people are left out.", key="active-by-month")
     sessions = cached.sessions_by_month(url, version, period, filters, "mode")
     show_chart(sessions_by_mode(sessions), sessions, title="Sessions each month, in person, online and hybrid",
-               alt_text=alt_text("Bar charts, one per mode,", "sessions held each month", sessions,
-                                 value="sessions", label="month"),
+               alt_text=sessions_alt_text(sessions),
                key="sessions-by-mode")
 
 
