@@ -2,9 +2,9 @@
 
 import argparse
 
-from cli import import_command, measures_command, store_commands
+from cli import import_command, measures_command, store_commands, user_commands
 
-COMMAND_MODULES = (store_commands, import_command, measures_command)
+COMMAND_MODULES = (store_commands, import_command, measures_command, user_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

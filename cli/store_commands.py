@@ -37,10 +37,12 @@ def run_init(_args) -> int:
 
 
 def run_demo(args) -> int:
-    from data.demo import DEMO_SEED, DemoRefused, load_demo
+    from auth.demo_accounts import load_demo_with_accounts
+    from data.demo import DEMO_SEED, DemoRefused
     engine = open_store()
     try:
-        counts = load_demo(engine, force=args.force, seed=DEMO_SEED if args.seed is None else args.seed)
+        counts = load_demo_with_accounts(engine, force=args.force,
+                                         seed=DEMO_SEED if args.seed is None else args.seed)
     except DemoRefused as refused:
         print(f"Demo data not loaded: {refused}", file=sys.stderr)
         return 1

@@ -1,28 +1,85 @@
-"""The app's shell: open the store, choose the pages this person may see, run the chosen one.
+"""The app's shell: open the store, sign the person in, run the page they asked for if their
+role allows it.
 
-app.py calls `main()`. A page file opened directly by Streamlit (its old pages/-folder mode,
-which can happen before any st.navigation call) calls `main()` too, through `page_entry`, so
-the shell, never the page file, decides what is drawn.
+Order matters (STACK_NOTES.md): every page is registered with st.navigation before signing
+in, so a deep link or a reload lands on the page asked for; the menu shows only the pages of
+the person's role; the shell, and then the page itself, refuse pages outside the role.
+app.py calls `main()`; so does a page file that Streamlit ran directly (see page_guard).
 """
 
 import streamlit as st
 
+from auth.accounts import ROLE_NAMES, SIGN_IN_FAILED
+from auth.cookie_key import InsecureCookieKey
 from components.page_guard import running_page
-from components.registry import navigation_pages
+from components.registry import allowed, navigation_pages
+from components.sign_in import current_account, make_authenticator, sign_out
+from components.sign_in_help import sign_in_help
 from components.store import current_engine, is_demo
-
-ROLE = "admin"  # sign-in and roles arrive with issue 3; until then everyone sees the admin's pages
 
 
 def main() -> None:
-    current_engine()  # creates or upgrades the store; writes demo data into an empty one
-    pages = navigation_pages(ROLE)
-    page = st.navigation(list(pages.values()))
+    engine = current_engine()  # creates or upgrades the store; writes demo data into an empty one
+    try:
+        authenticator = make_authenticator(engine)
+    except InsecureCookieKey as problem:
+        st.error(f"The dashboard will not start: {problem}", icon=":material/gpp_bad:")
+        st.stop()
+    authenticator.login(location="unrendered")  # a valid cookie signs the person in again
+    account = current_account(engine)
+    pages = navigation_pages(account.role if account else None)
+    page = st.navigation(list(pages.values()), position="sidebar" if account else "hidden")
+    page_id = next(pid for pid, p in pages.items() if p.url_path == page.url_path)
     if is_demo():
         st.sidebar.warning("Demo data: a made-up organisation. No real young people are shown.",
                            icon=":material/science:")
+
+    if account is None:
+        account = _sign_in(engine, authenticator)
+        if account is None:
+            st.stop()
+    if not allowed(page_id, account.role):
+        st.warning(f"This page is not available to your role ({ROLE_NAMES[account.role]}). "
+                   "Use the menu on the left to open your pages.", icon=":material/block:")
+        _account_panel(engine, authenticator, account)
+        st.stop()
+    _account_panel(engine, authenticator, account)
+    if is_demo():
         st.info("You are looking at **demo data**: a made-up organisation, for trying the dashboard out.",
                 icon=":material/science:")
-    page_id = next(pid for pid, p in pages.items() if p.url_path == page.url_path)
-    with running_page(page_id):
+    with running_page(page_id, account.role):
         page.run()
+
+
+def _sign_in(engine, authenticator):
+    """The sign-in screen; the account once signed in, else None (and the run stops).
+
+    Right after a form sign-in this run stops too: the library's cookie manager (a component
+    drawn in this run) must reach the browser to write the cookie, and its own rerun then
+    opens the page. Clearing the screen or calling st.rerun() here loses the cookie.
+    """
+    st.title("Co-production health", anchor=False)
+    st.write("Sign in to see how co-production is going.")
+    authenticator.login(location="main", fields={"Form name": "Sign in", "Username": "Username",
+                                                 "Password": "Password", "Login": "Login"})
+    if st.session_state.get("authentication_status") is False:
+        st.error(SIGN_IN_FAILED, icon=":material/lock:")
+    if current_account(engine) is not None:
+        st.success("Signed in. Opening your page...", icon=":material/check:")
+        return None
+    sign_in_help(engine)
+    return None
+
+
+def _account_panel(engine, authenticator, account) -> None:
+    with st.sidebar:
+        st.caption("Signed in as")
+        st.markdown(f"**{_plain(account.display_name)}**  \n{ROLE_NAMES[account.role]}")
+        if st.button("Sign out", key="sign-out", icon=":material/logout:"):
+            sign_out(engine, authenticator, account.username)
+            st.rerun()
+
+
+def _plain(text: str) -> str:
+    """Text from the store shown as markdown without being interpreted as markdown."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)

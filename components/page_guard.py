@@ -1,28 +1,30 @@
-"""Pages draw only when the app shell runs them.
+"""Pages draw only when the app shell runs them, for a role that may see them.
 
 Streamlit can execute a file under pages/ straight from its URL before app.py has run (see
 STACK_NOTES.md). Each page file therefore ends with `page_entry(PAGE_ID, render)`: it draws
-the page only while the shell runs it; otherwise it hands over to the shell, which checks who
-may see what and then runs the page it chose.
+the page only while the shell runs it for a role the registry allows; otherwise it hands over
+to the shell, which signs the person in, checks the role and runs the page it chose.
 """
 
 import threading
 from contextlib import contextmanager
 
+from components.registry import allowed
+
 _local = threading.local()
 
 
 @contextmanager
-def running_page(page_id: str):
-    _local.page_id = page_id
+def running_page(page_id: str, role: str):
+    _local.page_id, _local.role = page_id, role
     try:
         yield
     finally:
-        _local.page_id = None
+        _local.page_id = _local.role = None
 
 
 def may_render(page_id: str) -> bool:
-    return getattr(_local, "page_id", None) == page_id
+    return getattr(_local, "page_id", None) == page_id and allowed(page_id, getattr(_local, "role", None))
 
 
 def page_entry(page_id: str, render) -> None:

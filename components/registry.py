@@ -21,15 +21,24 @@ class PageSpec:
 PAGES = (
     PageSpec("overview", "pages/overview.py", "Co-production health", ":material/monitor_heart:",
              ("admin", "staff", "trustee")),
+    PageSpec("you-said-we-did", "pages/you_said_we_did.py", "You said, we did", ":material/forum:", ALL_ROLES),
+    PageSpec("users", "pages/users.py", "Users", ":material/manage_accounts:", ("admin",)),
+    PageSpec("audit-log", "pages/audit_log.py", "Audit log", ":material/history:", ("admin",)),
 )
+HOME = {"admin": "overview", "staff": "overview", "trustee": "overview", "young_person": "you-said-we-did"}
+BY_ID = {spec.page_id: spec for spec in PAGES}
 
 
-def specs_for(role: str) -> list[PageSpec]:
-    return [spec for spec in PAGES if role in spec.roles]
+def allowed(page_id: str, role: str | None) -> bool:
+    spec = BY_ID.get(page_id)
+    return spec is not None and role in spec.roles
 
 
-def navigation_pages(role: str) -> dict[str, st.Page]:
-    """st.Page objects for the role, keyed by page id (the first is the default page)."""
-    specs = specs_for(role)
-    return {spec.page_id: st.Page(PROJECT_ROOT / spec.path, title=spec.title, icon=spec.icon, url_path=spec.page_id,
-                                  default=(i == 0)) for i, spec in enumerate(specs)}
+def navigation_pages(role: str | None) -> dict[str, st.Page]:
+    """Every page, so deep links resolve before sign-in; the ones `role` may not open are
+    hidden from the menu (and refused by the shell and by the page itself)."""
+    home = HOME.get(role, "overview")
+    return {spec.page_id: st.Page(PROJECT_ROOT / spec.path, title=spec.title, icon=spec.icon,
+                                  url_path=spec.page_id, default=spec.page_id == home,
+                                  visibility="visible" if role in spec.roles else "hidden")
+            for spec in PAGES}

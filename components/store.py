@@ -13,8 +13,8 @@ from models.version import data_version
 def _store_engine(url: str):
     engine = open_store(url)
     if not holds_records(engine):
-        from data.demo import load_demo
-        load_demo(engine)
+        from auth.demo_accounts import load_demo_with_accounts
+        load_demo_with_accounts(engine)
     return engine
 
 

@@ -216,6 +216,19 @@ class User(SQLModel, table=True):
     active: bool = True
     is_demo: bool = False
     created_at: datetime
+    # Sign-in cookies issued at or before this moment are no longer accepted (sign-out,
+    # password change, deactivation).
+    sessions_revoked_at: Optional[datetime] = None
+
+
+class LoginAttempt(SQLModel, table=True):
+    """Every sign-in attempt, kept so lockout survives a restart."""
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_user_time", "username", "at"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str
+    at: datetime
+    succeeded: bool
 
 
 class AuditEntry(SQLModel, table=True):

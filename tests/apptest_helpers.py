@@ -22,3 +22,31 @@ def charts(at: AppTest) -> list[tuple[dict, list[pd.DataFrame]]]:
 
 def chart_rows(frames: list[pd.DataFrame]) -> int:
     return sum(len(f) for f in frames)
+
+
+PASSWORD = "a-long-password-1"
+ROLES = ("admin", "staff", "trustee", "young_person")
+
+
+def username_for(role: str) -> str:
+    return "u-" + role.replace("_", "-")
+
+
+def add_role_accounts(engine) -> None:
+    """One account per role, password PASSWORD, named after the role (e.g. u-young-person)."""
+    from auth.accounts import create
+    for role in ROLES:
+        create(engine, username_for(role), role, PASSWORD, display_name=f"Test {role}", actor="test")
+
+
+def sign_in_as(at: AppTest, role: str) -> AppTest:
+    """The test seam: a session already signed in (what the sign-in form leaves behind)."""
+    from auth.clock import utcnow
+    at.session_state["authentication_status"] = True
+    at.session_state["username"] = username_for(role)
+    at.session_state["name"] = f"Test {role}"
+    at.session_state["roles"] = [role]
+    at.session_state["email"] = None
+    at.session_state["logout"] = None
+    at.session_state["signed_in_at"] = utcnow()
+    return at

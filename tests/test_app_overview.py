@@ -7,15 +7,15 @@ from streamlit.testing.v1 import AppTest
 
 from models.store import open_store
 from tests import small_org
-from tests.apptest_helpers import chart_rows, charts, metrics
+from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, sign_in_as
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
 
 
-def run_app(url: str, monkeypatch, **query) -> AppTest:
+def run_app(url: str, monkeypatch, role: str = "admin", **query) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = sign_in_as(AppTest.from_file(APP, default_timeout=60), role)
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
@@ -23,7 +23,9 @@ def run_app(url: str, monkeypatch, **query) -> AppTest:
 
 @pytest.fixture
 def small_url(store_url):
-    small_org.build(open_store(store_url))
+    engine = open_store(store_url)
+    small_org.build(engine)
+    add_role_accounts(engine)
     return store_url
 
 
@@ -83,8 +85,17 @@ def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
     assert any("No sessions with young people" in i.value for i in at.info)
 
 
-def test_first_start_with_no_store_writes_and_labels_demo_data(store_url, monkeypatch):
-    at = run_app(store_url, monkeypatch)
+def test_first_start_with_no_store_writes_demo_data_and_demo_accounts(store_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", store_url)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert any("demo data" in w.value.lower() for w in at.sidebar.warning)
+    assert len(at.table) == 1  # the demo accounts and their passwords
+    at.text_input[0].input("demo-admin")
+    at.text_input[1].input("demo-admin-password")
+    at.button[0].click().run()
+    assert any("Signed in" in m.value for m in at.success)
+    at.run()  # in a browser, the cookie component's own rerun
     assert not at.exception
     assert any("demo data" in i.value.lower() for i in at.info)
     assert len(charts(at)) == 3
@@ -102,7 +113,7 @@ def test_a_page_file_run_on_its_own_goes_through_the_app_shell(small_url, monkey
     must hand over to the shell, which decides what is drawn."""
     monkeypatch.setenv("DATABASE_URL", small_url)
     page = str(Path(APP).parent / "pages" / "overview.py")
-    at = AppTest.from_file(page, default_timeout=60)
+    at = sign_in_as(AppTest.from_file(page, default_timeout=60), "staff")
     for key, value in Q1_2024.items():
         at.query_params[key] = value
     at.run()

@@ -21,7 +21,7 @@ def manage(url: str, *args: str, stdin: str | None = None) -> subprocess.Complet
                           env=env, cwd=ROOT, input=stdin, timeout=120)
 
 
-@pytest.mark.parametrize("command", ["init", "demo", "import", "measures", "backup"])
+@pytest.mark.parametrize("command", ["init", "demo", "import", "measures", "backup", "create-user"])
 def test_every_command_has_help(command, store_url):
     result = manage(store_url, command, "--help")
     assert result.returncode == 0 and "usage: manage.py" in result.stdout
@@ -31,7 +31,7 @@ def test_init_creates_the_store(tmp_path):
     url = f"sqlite:///{tmp_path}/new.db"
     result = manage(url, "init")
     assert result.returncode == 0, result.stderr
-    assert "schema revision 0002" in result.stdout
+    assert "schema revision 0003" in result.stdout
     assert (tmp_path / "new.db").exists()
 
 
@@ -110,3 +110,18 @@ def test_import_with_problems_exits_non_zero_and_lists_them(tmp_path, store_url)
     assert result.returncode != 0
     assert "Nothing was imported" in result.stderr
     assert "row 2" in result.stderr and "row 3" in result.stderr
+
+
+def test_create_user_reads_the_password_from_standard_input(store_url):
+    result = manage(store_url, "create-user", "--username", "Head", "--role", "admin", stdin="a-long-password-9\n")
+    assert result.returncode == 0, result.stderr
+    assert "Created admin account 'head'" in result.stdout
+    from auth.accounts import check_sign_in
+    assert check_sign_in(open_store(store_url), "head", "a-long-password-9") is not None
+
+
+def test_create_user_refuses_a_short_password_and_a_bad_role(store_url):
+    short = manage(store_url, "create-user", "--username", "x", "--role", "staff", "--password", "short")
+    assert short.returncode != 0 and "at least 12 characters" in short.stderr
+    role = manage(store_url, "create-user", "--username", "x", "--role", "boss", "--password", "a-long-password-9")
+    assert role.returncode != 0 and "invalid choice" in role.stderr

@@ -1,4 +1,4 @@
-"""First start on a fresh store: the app creates demo data, says so, and draws charts."""
+"""First start on a fresh store: demo data and demo accounts, said so, then charts."""
 
 from __future__ import annotations
 
@@ -7,18 +7,21 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import CHART, settle, sign_in
+
 pytestmark = pytest.mark.browser
 
-CHART = '[data-testid="stVegaLiteChart"] svg.marks'
 
-
-def test_first_start_shows_demo_data_charts(app_server, page, artifacts_dir):
+def test_first_start_shows_demo_accounts_then_demo_data_charts(app_server, page, artifacts_dir):
     page.goto(app_server)
+    expect(page.locator("body")).to_contain_text("Demo accounts", timeout=60_000)
+    expect(page.locator("body")).to_contain_text("demo-admin-password")
+    settle(page)
+    page.screenshot(path=str(artifacts_dir / "sign_in.png"))
+    assert page.locator(CHART).count() == 0   # nothing before signing in
+
+    sign_in(page, "demo-admin", "demo-admin-password")
     page.wait_for_selector(CHART, timeout=60_000)
-    assert page.locator(CHART).count() >= 1
-
-    expect(page.locator("body")).to_contain_text(re.compile("demo data", re.IGNORECASE), timeout=30_000)
-    # Let the script run finish before the screenshot (the status widget shows "Running...").
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
-
+    expect(page.locator("body")).to_contain_text(re.compile("demo data", re.IGNORECASE))
+    settle(page)
     page.screenshot(path=str(artifacts_dir / "first_start.png"))

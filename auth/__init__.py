@@ -1,0 +1,1 @@
+"""Sign-in, accounts and the audit log: plain functions over the store (no Streamlit here)."""

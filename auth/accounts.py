@@ -1,0 +1,179 @@
+"""Accounts in the store: create, change, deactivate, unlock, and sign-in checks.
+
+Every change is audited in the same transaction. Password changes and deactivation revoke the
+person's sign-in cookies (see `sessions_revoked_at`).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import delete, insert, select, update
+
+from auth import lockout
+from auth.audit import record
+from auth.clock import utcnow
+from auth.passwords import hash_password, verify
+from models.tables import User
+
+USERS = User.__table__
+ROLES = ("admin", "staff", "trustee", "young_person")
+ROLE_NAMES = {"admin": "Admin (head of innovation)", "staff": "Staff", "trustee": "Trustee",
+              "young_person": "Young person"}
+SIGN_IN_FAILED = "Username or password is incorrect, or the account is locked. Try again in a few minutes."
+
+
+class AccountError(ValueError):
+    """A change that cannot be made; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    is_demo: bool
+    sessions_revoked_at: datetime | None
+
+
+def normalise(username: str) -> str:
+    return (username or "").strip().lower()
+
+
+def get(conn, username: str) -> Account | None:
+    row = conn.execute(select(USERS).where(USERS.c.username == normalise(username))).mappings().first()
+    if row is None:
+        return None
+    return Account(row["username"], row["display_name"], row["role"], row["active"], row["is_demo"],
+                   row["sessions_revoked_at"])
+
+
+def create(engine, username: str, role: str, password: str, display_name: str | None = None,
+           actor: str = "manage.py", is_demo: bool = False) -> Account:
+    username = normalise(username)
+    if not username or len(username) > 64 or not username.replace("_", "").replace(".", "").replace("-", "").isalnum():
+        raise AccountError("A username is 1-64 letters, digits, dots, dashes or underscores.")
+    if role not in ROLES:
+        raise AccountError(f"Unknown role '{role}': use one of {', '.join(ROLES)}.")
+    hashed = hash_password(password)
+    with engine.begin() as conn:
+        if get(conn, username):
+            raise AccountError(f"There is already an account called '{username}'.")
+        conn.execute(insert(USERS).values(username=username, display_name=display_name or username, role=role,
+                                          password_hash=hashed, active=True, is_demo=is_demo, created_at=utcnow()))
+        record(conn, actor, "user created", username=username, role=role)
+        if role == "admin" and not is_demo:
+            _remove_demo_accounts(conn, actor)
+    return get_account(engine, username)
+
+
+def get_account(engine, username: str) -> Account | None:
+    with engine.connect() as conn:
+        return get(conn, username)
+
+
+def _change(engine, username: str, actor: str, action: str, revoke: bool = False, **values) -> None:
+    with engine.begin() as conn:
+        if get(conn, username) is None:
+            raise AccountError(f"There is no account called '{normalise(username)}'.")
+        if revoke:
+            values["sessions_revoked_at"] = utcnow()
+        conn.execute(update(USERS).where(USERS.c.username == normalise(username)).values(**values))
+        record(conn, actor, action, username=normalise(username),
+               **{k: v for k, v in values.items() if k in ("role", "active", "display_name")})
+
+
+def set_role(engine, username: str, role: str, actor: str) -> None:
+    if role not in ROLES:
+        raise AccountError(f"Unknown role '{role}': use one of {', '.join(ROLES)}.")
+    _change(engine, username, actor, "role changed", revoke=True, role=role)
+
+
+def reset_password(engine, username: str, password: str, actor: str) -> None:
+    _change(engine, username, actor, "password reset", revoke=True, password_hash=hash_password(password))
+
+
+def set_active(engine, username: str, active: bool, actor: str) -> None:
+    _change(engine, username, actor, "user reactivated" if active else "user deactivated", revoke=not active,
+            active=active)
+
+
+def unlock(engine, username: str, actor: str) -> int:
+    with engine.begin() as conn:
+        cleared = lockout.unlock(conn, normalise(username))
+        record(conn, actor, "user unlocked", username=normalise(username), failures_cleared=cleared)
+    return cleared
+
+
+def revoke_sessions(engine, username: str, actor: str, action: str = "signed out") -> None:
+    """Sign-out: cookies issued up to now stop working, on every device."""
+    with engine.begin() as conn:
+        conn.execute(update(USERS).where(USERS.c.username == normalise(username))
+                     .values(sessions_revoked_at=utcnow()))
+        record(conn, actor, action, username=normalise(username))
+
+
+def check_sign_in(engine, username: str, password: str, now: datetime | None = None) -> Account | None:
+    """The account when the password is right and the account active and unlocked, else None.
+
+    Unknown, locked, inactive and wrong-password cases all cost one bcrypt check and leave
+    the same trace for the caller (None); the audit log tells them apart for admins.
+    """
+    now = now or utcnow()
+    name = normalise(username)
+    with engine.begin() as conn:
+        row = conn.execute(select(USERS.c.password_hash, USERS.c.active).where(USERS.c.username == name)).first()
+        until = lockout.locked_until(conn, name, now)
+        matched = verify(password, row.password_hash if row and until is None else None)
+        if until is not None:
+            record(conn, name, "sign-in refused: locked", until=until.isoformat(timespec="minutes"))
+            return None
+        ok = matched and row is not None and row.active
+        lockout.record_attempt(conn, name, now, succeeded=ok)
+        if ok:
+            record(conn, name, "signed in")
+            return get(conn, name)
+        record(conn, name, "sign-in failed", reason="unknown user" if row is None else
+               "inactive account" if not row.active else "wrong password")
+        locked = lockout.locked_until(conn, name, now)
+        if locked is not None:
+            record(conn, name, "account locked", until=locked.isoformat(timespec="minutes"))
+        return None
+
+
+def session_still_valid(account: Account | None, issued_at: datetime) -> bool:
+    """A sign-in (cookie or session) from `issued_at` is still good for this account."""
+    if account is None or not account.active:
+        return False
+    return account.sessions_revoked_at is None or issued_at > account.sessions_revoked_at
+
+
+def listing(engine) -> pd.DataFrame:
+    q = select(USERS.c.username, USERS.c.display_name, USERS.c.role, USERS.c.active, USERS.c.is_demo,
+               USERS.c.created_at).order_by(USERS.c.username)
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).mappings().all(),
+                            columns=["username", "display_name", "role", "active", "is_demo", "created_at"])
+
+
+def credentials(engine) -> dict:
+    """The dict streamlit-authenticator expects, for active accounts (hashes never leave the store
+    otherwise)."""
+    q = select(USERS.c.username, USERS.c.display_name, USERS.c.role, USERS.c.password_hash).where(
+        USERS.c.active.is_(True))
+    with engine.connect() as conn:
+        rows = conn.execute(q).all()
+    return {"usernames": {r.username: {"name": r.display_name, "password": r.password_hash, "roles": [r.role],
+                                       "email": None} for r in rows}}
+
+
+def _remove_demo_accounts(conn, actor: str) -> None:
+    removed = conn.execute(delete(USERS).where(USERS.c.is_demo.is_(True))).rowcount
+    if removed:
+        record(conn, actor, "demo accounts removed", count=removed)
+
+
+def remove_demo_accounts(engine, actor: str) -> None:
+    with engine.begin() as conn:
+        _remove_demo_accounts(conn, actor)

@@ -1,0 +1,39 @@
+"""Password rules and bcrypt hashing."""
+
+import bcrypt
+
+MIN_LENGTH = 12
+MAX_BYTES = 72  # bcrypt ignores (bcrypt 5: refuses) anything longer
+# A valid hash of a random password: checking against it costs as much as a real check, so an
+# unknown or locked account takes the same time to refuse as a wrong password.
+_DUMMY_HASH = bcrypt.hashpw(b"not-a-real-password-at-all", bcrypt.gensalt()).decode()
+
+
+class PasswordRejected(ValueError):
+    """The message says, in plain words, what is wrong with the password."""
+
+
+def check_policy(password: str) -> None:
+    if len(password) < MIN_LENGTH:
+        raise PasswordRejected(f"The password must be at least {MIN_LENGTH} characters long.")
+    if len(password.encode("utf-8")) > MAX_BYTES:
+        raise PasswordRejected(f"The password is too long: at most {MAX_BYTES} bytes (about {MAX_BYTES} "
+                               "plain letters; accented letters and emoji count as several).")
+
+
+def hash_password(password: str) -> str:
+    check_policy(password)
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode()
+
+
+def verify(password: str, hashed: str | None) -> bool:
+    """True when `password` matches; always spends one bcrypt check, even without a hash."""
+    candidate = password.encode("utf-8")
+    if len(candidate) > MAX_BYTES:
+        candidate = candidate[:MAX_BYTES]
+        hashed = None  # never accepted, but still spend the same time
+    try:
+        matched = bcrypt.checkpw(candidate, (hashed or _DUMMY_HASH).encode())
+    except ValueError:
+        return False
+    return matched and hashed is not None

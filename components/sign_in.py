@@ -1,0 +1,85 @@
+"""Sign-in with streamlit-authenticator, against the accounts in the store.
+
+The library's own checks have known gaps (STACK_NOTES.md), so two of its steps are routed
+through auth/: the password check (lockout kept in the store, equal time and message for
+every failure) and the cookie check (cookies issued before a sign-out, password change or
+deactivation are refused).
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from auth import accounts
+from auth.clock import utcnow
+from auth.cookie_key import cookie_key
+
+COOKIE_NAME = "coprod_sign_in"
+COOKIE_DAYS = 7.0
+SESSION_KEYS = ("authentication_status", "username", "name", "roles", "email")
+
+
+def _secret_cookie_key() -> str | None:
+    try:
+        return st.secrets.get("cookie_key")
+    except Exception:  # no secrets.toml at all
+        return None
+
+
+def _cookie_issued_at(token: dict) -> datetime:
+    return datetime.fromtimestamp(token["exp_date"], UTC) - timedelta(days=COOKIE_DAYS)
+
+
+def make_authenticator(engine) -> stauth.Authenticate:
+    """Build once per run (its cookie manager is a component with a fixed key)."""
+    authenticator = stauth.Authenticate(accounts.credentials(engine), COOKIE_NAME,
+                                        cookie_key(engine, _secret_cookie_key()), COOKIE_DAYS,
+                                        auto_hash=False, login_sleep_time=0.1)
+    model = authenticator.authentication_controller.authentication_model
+
+    def check_credentials(username: str, password: str) -> bool:
+        account = accounts.check_sign_in(engine, username, password)
+        if account is not None:
+            st.session_state["signed_in_at"] = utcnow()
+        return account is not None
+
+    model.check_credentials = check_credentials
+    read_cookie = authenticator.cookie_controller.get_cookie
+
+    def valid_cookie():
+        token = read_cookie()
+        if not token:
+            return token
+        issued_at = _cookie_issued_at(token)
+        if not accounts.session_still_valid(accounts.get_account(engine, token["username"]), issued_at):
+            return None
+        st.session_state["signed_in_at"] = issued_at
+        return token
+
+    authenticator.cookie_controller.get_cookie = valid_cookie
+    return authenticator
+
+
+def current_account(engine) -> accounts.Account | None:
+    """The signed-in account, or None; ends the session when the account was revoked since."""
+    if not st.session_state.get("authentication_status"):
+        return None
+    account = accounts.get_account(engine, st.session_state.get("username") or "")
+    signed_in_at = st.session_state.get("signed_in_at") or datetime.min.replace(tzinfo=UTC)
+    if not accounts.session_still_valid(account, signed_in_at):
+        forget_session()
+        return None
+    return account
+
+
+def forget_session() -> None:
+    for key in SESSION_KEYS:
+        st.session_state[key] = None
+    st.session_state.pop("signed_in_at", None)
+
+
+def sign_out(engine, authenticator: stauth.Authenticate, username: str) -> None:
+    accounts.revoke_sessions(engine, username, actor=username)
+    authenticator.logout(location="unrendered")
+    forget_session()

@@ -1,0 +1,43 @@
+"""You said, we did: what young people raised and what happened, in plain words."""
+
+import streamlit as st
+
+from components.filters import sidebar_filters
+from components.page_guard import page_entry
+from components.store import current_engine
+from measures.feedback import feedback_figures, feedback_list
+
+PAGE_ID = "you-said-we-did"
+STATUS_WORDS = {"raised": "Waiting for a response", "in_progress": "Being worked on", "done": "Done",
+                "not_possible": "Not possible (we explain why)"}
+
+
+def render() -> None:
+    engine = current_engine()
+    period, filters = sidebar_filters(engine)
+    st.title("You said, we did", anchor=False)
+    st.caption(f"What young people raised from {period.start:%-d %B %Y} to {period.end:%-d %B %Y}, "
+               "and what we did about it.")
+    figures = feedback_figures(engine, period, filters)
+    cols = st.columns(3)
+    cols[0].metric("Things you raised", f"{figures['raised']:,}", border=True)
+    told = figures["told_back_share"]
+    cols[1].metric("We told you what happened", "no data" if told is None else f"{100 * told:.0f}%", border=True,
+                   help="Of the things raised in this period, the share where we came back to you by its end.")
+    days = figures["median_days_to_tell_back"]
+    cols[2].metric("Usual wait for an answer", "no data" if days is None else f"{days:.0f} days", border=True,
+                   help="The middle value: half of the answers came sooner, half later.")
+    if figures["open_over_30_days"]:
+        st.warning(f"{figures['open_over_30_days']} thing(s) you raised have waited more than 30 days "
+                   "for an answer.", icon=":material/schedule:")
+    items = feedback_list(engine, period, filters)
+    if items.empty:
+        st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")
+        return
+    table = items.assign(status=items["status"].map(STATUS_WORDS).fillna(items["status"]))
+    st.dataframe(table[["raised_on", "programme", "you_said", "status", "we_did", "responded_on"]], hide_index=True,
+                 column_config={"raised_on": "Raised on", "programme": "Programme", "you_said": "You said",
+                                "status": "Where it is", "we_did": "We did", "responded_on": "Told back on"})
+
+
+page_entry(PAGE_ID, render)

@@ -1,0 +1,101 @@
+"""Every page for every role and for nobody signed in: what is shown, and what is refused."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.registry import PAGES
+from models.store import open_store
+from tests import small_org
+from tests.apptest_helpers import ROLES, add_role_accounts, charts, sign_in_as
+
+ROOT = Path(__file__).resolve().parent.parent
+Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
+ALLOWED = {
+    "overview": {"admin", "staff", "trustee"},
+    "you-said-we-did": {"admin", "staff", "trustee", "young_person"},
+    "users": {"admin"},
+    "audit-log": {"admin"},
+}
+TITLES = {"overview": "Co-production health", "you-said-we-did": "You said, we did", "users": "Users",
+          "audit-log": "Audit log"}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('matrix')}/store.db"
+    engine = open_store(url)
+    small_org.build(engine)
+    add_role_accounts(engine)
+    return url
+
+
+def test_the_matrix_covers_every_registered_page():
+    assert {spec.page_id for spec in PAGES} == set(ALLOWED)
+    for spec in PAGES:
+        assert set(spec.roles) == ALLOWED[spec.page_id]
+
+
+def open_page(store, monkeypatch, page_id: str, role: str | None) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", store)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if role:
+        sign_in_as(at, role)
+    for key, value in Q1_2024.items():
+        at.query_params[key] = value
+    at.run()
+    path = next(spec.path for spec in PAGES if spec.page_id == page_id)
+    return at.switch_page(path).run()
+
+
+def shows_no_data(at: AppTest) -> bool:
+    return not at.metric and not at.dataframe and not charts(at) and not at.get("arrow_data_frame")
+
+
+@pytest.mark.parametrize("page_id", list(ALLOWED))
+@pytest.mark.parametrize("role", [None, *ROLES])
+def test_role_page_matrix(store, monkeypatch, page_id, role):
+    at = open_page(store, monkeypatch, page_id, role)
+    assert not at.exception
+    if role is None:
+        assert [t.label for t in at.text_input][:2] == ["Username", "Password"]
+        assert shows_no_data(at)
+    elif role in ALLOWED[page_id]:
+        assert TITLES[page_id] in [t.value for t in at.title]
+        assert not any("not available" in w.value for w in at.warning)
+        assert at.metric or at.dataframe
+    else:
+        assert any("not available to your role" in w.value for w in at.warning)
+        assert TITLES[page_id] not in [t.value for t in at.title]
+        assert shows_no_data(at)
+
+
+def test_allowed_pages_show_hand_worked_figures(store, monkeypatch):
+    overview = open_page(store, monkeypatch, "overview", "trustee")
+    assert {m.label: m.value for m in overview.metric}["Young people"] == "7"
+    feedback = open_page(store, monkeypatch, "you-said-we-did", "young_person")
+    assert {m.label: m.value for m in feedback.metric}["Things you raised"] == "5"
+    assert len(feedback.dataframe[0].value) == 5       # FB1, FB2, FB3, FB4, FB7
+    users = open_page(store, monkeypatch, "users", "admin")
+    assert sorted(users.dataframe[0].value["username"]) == ["u-admin", "u-staff", "u-trustee", "u-young-person"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_menu_offers_only_the_roles_pages(role):
+    # Every page is registered (so deep links resolve), but only the role's are in the menu.
+    from components.registry import navigation_pages
+    visible = {pid for pid, page in navigation_pages(role).items() if page.visibility == "visible"}
+    assert visible == {pid for pid, roles in ALLOWED.items() if role in roles}
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.page_id)
+def test_a_page_file_opened_directly_without_sign_in_shows_the_form_and_no_data(store, monkeypatch, spec):
+    monkeypatch.setenv("DATABASE_URL", store)
+    at = AppTest.from_file(str(ROOT / spec.path), default_timeout=60)
+    for key, value in Q1_2024.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert [t.label for t in at.text_input][:2] == ["Username", "Password"]
+    assert shows_no_data(at)

@@ -1,0 +1,165 @@
+"""Accounts, passwords, lockout (with a controllable clock), revocation, cookie key, audit."""
+
+from datetime import UTC, datetime, timedelta
+
+import bcrypt
+import pytest
+from sqlalchemy import select
+
+from auth import accounts
+from auth.audit import recent
+from auth.cookie_key import InsecureCookieKey, cookie_key
+from auth.passwords import PasswordRejected, check_policy
+from models.db import make_engine
+from models.tables import LoginAttempt
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+GOOD = "correct-horse-battery"
+
+
+@pytest.fixture
+def alice(engine):
+    accounts.create(engine, "Alice", "staff", GOOD, display_name="Alice", actor="test")
+    return engine
+
+
+def fail(engine, at: datetime, username: str = "alice") -> None:
+    assert accounts.check_sign_in(engine, username, "wrong-password-123", now=at) is None
+
+
+def test_password_rules():
+    check_policy("x" * 12)
+    with pytest.raises(PasswordRejected, match="at least 12"):
+        check_policy("x" * 11)
+    with pytest.raises(PasswordRejected, match="too long: at most 72 bytes"):
+        check_policy("x" * 73)
+    with pytest.raises(PasswordRejected, match="too long"):
+        check_policy("é" * 37)  # 37 characters, 74 bytes
+
+
+def test_sign_in_with_any_case_username(alice):
+    assert accounts.check_sign_in(alice, " ALICE ", GOOD, now=T0).username == "alice"
+
+
+def test_fifth_failure_within_five_minutes_locks_for_fifteen(alice):
+    for minute in range(4):
+        fail(alice, T0 + timedelta(minutes=minute))
+    assert accounts.check_sign_in(alice, "alice", GOOD, now=T0 + timedelta(minutes=4, seconds=1)) is not None
+    # A success wipes the slate; now five quick failures lock.
+    start = T0 + timedelta(minutes=5)
+    for i in range(5):
+        fail(alice, start + timedelta(seconds=30 * i))
+    fifth = start + timedelta(seconds=120)
+    assert accounts.check_sign_in(alice, "alice", GOOD, now=fifth + timedelta(seconds=1)) is None
+    assert accounts.check_sign_in(alice, "alice", GOOD, now=fifth + timedelta(minutes=14, seconds=59)) is None
+    # The 16th minute after the lock began: unlocked.
+    assert accounts.check_sign_in(alice, "alice", GOOD, now=fifth + timedelta(minutes=15, seconds=1)) is not None
+
+
+def test_failures_spread_over_more_than_five_minutes_do_not_lock(alice):
+    for i in range(6):
+        fail(alice, T0 + timedelta(minutes=2 * i))
+    assert accounts.check_sign_in(alice, "alice", GOOD, now=T0 + timedelta(minutes=11)) is not None
+
+
+def test_attempts_while_locked_do_not_extend_the_lock(alice):
+    for i in range(5):
+        fail(alice, T0 + timedelta(seconds=i))
+    for minute in range(1, 15):
+        fail(alice, T0 + timedelta(minutes=minute))
+    assert accounts.check_sign_in(alice, "alice", GOOD, now=T0 + timedelta(minutes=15, seconds=5)) is not None
+
+
+def test_lock_survives_a_restart_and_an_admin_can_unlock(alice, store_url):
+    for i in range(5):
+        fail(alice, T0 + timedelta(seconds=i))
+    restarted = make_engine(store_url)  # a new process would open a new engine
+    assert accounts.check_sign_in(restarted, "alice", GOOD, now=T0 + timedelta(minutes=1)) is None
+    assert accounts.unlock(restarted, "alice", actor="admin") == 5
+    assert accounts.check_sign_in(restarted, "alice", GOOD, now=T0 + timedelta(minutes=1)) is not None
+
+
+def test_unknown_locked_inactive_and_wrong_password_cost_the_same(alice, monkeypatch):
+    accounts.create(alice, "bob", "staff", GOOD, actor="test")
+    accounts.set_active(alice, "bob", False, actor="admin")
+    accounts.create(alice, "carol", "staff", GOOD, actor="test")
+    for i in range(5):
+        fail(alice, T0 + timedelta(seconds=i))
+    checks = []
+    real = bcrypt.checkpw
+    monkeypatch.setattr(bcrypt, "checkpw", lambda pw, h: checks.append(1) or real(pw, h))
+    later = T0 + timedelta(minutes=1)
+    cases = {"unknown": ("nobody", GOOD), "locked": ("alice", GOOD), "inactive": ("bob", GOOD),
+             "wrong": ("carol", "wrong-password-123"), "too long": ("carol", "x" * 80)}
+    for username, password in cases.values():
+        checks.clear()
+        assert accounts.check_sign_in(alice, username, password, now=later) is None
+        assert len(checks) == 1   # one bcrypt check, whatever the reason
+
+
+def test_attempts_are_kept_in_the_store(alice):
+    fail(alice, T0)
+    with alice.connect() as conn:
+        assert conn.execute(select(LoginAttempt.username, LoginAttempt.succeeded)).all() == [("alice", False)]
+
+
+def test_password_change_and_deactivation_revoke_sessions(alice):
+    issued = datetime.now(UTC) - timedelta(seconds=1)
+    assert accounts.session_still_valid(accounts.get_account(alice, "alice"), issued)
+    accounts.reset_password(alice, "alice", "another-long-password", actor="admin")
+    assert not accounts.session_still_valid(accounts.get_account(alice, "alice"), issued)
+    fresh = datetime.now(UTC) + timedelta(seconds=1)
+    assert accounts.session_still_valid(accounts.get_account(alice, "alice"), fresh)
+    accounts.set_active(alice, "alice", False, actor="admin")
+    assert not accounts.session_still_valid(accounts.get_account(alice, "alice"), fresh + timedelta(days=1))
+
+
+def test_sign_out_revokes_cookies_issued_before_it(alice):
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    accounts.revoke_sessions(alice, "alice", actor="alice")
+    assert not accounts.session_still_valid(accounts.get_account(alice, "alice"), before)
+
+
+def test_account_changes_and_sign_ins_are_audited(alice):
+    accounts.check_sign_in(alice, "alice", GOOD, now=T0)
+    for i in range(5):
+        fail(alice, T0 + timedelta(minutes=1, seconds=i))
+    accounts.set_role(alice, "alice", "trustee", actor="admin")
+    accounts.revoke_sessions(alice, "alice", actor="alice")
+    actions = set(recent(alice)["action"])
+    assert {"user created", "signed in", "sign-in failed", "account locked", "role changed", "signed out"} <= actions
+
+
+def test_account_mistakes_are_refused_clearly(alice):
+    with pytest.raises(accounts.AccountError, match="already an account"):
+        accounts.create(alice, "ALICE", "staff", GOOD)
+    with pytest.raises(accounts.AccountError, match="Unknown role"):
+        accounts.create(alice, "dave", "superuser", GOOD)
+    with pytest.raises(accounts.AccountError, match="no account"):
+        accounts.set_role(alice, "nobody", "staff", actor="admin")
+
+
+def test_cookie_key_is_never_a_default(engine, monkeypatch):
+    monkeypatch.delenv("COPROD_COOKIE_KEY", raising=False)
+    generated = cookie_key(engine)
+    assert len(generated) >= 32 and cookie_key(engine) == generated   # generated once, then kept
+    monkeypatch.setenv("COPROD_COOKIE_KEY", "some_signature_key")
+    with pytest.raises(InsecureCookieKey, match="well-known default"):
+        cookie_key(engine)
+    monkeypatch.setenv("COPROD_COOKIE_KEY", "short")
+    with pytest.raises(InsecureCookieKey, match="shorter than 32"):
+        cookie_key(engine)
+    with pytest.raises(InsecureCookieKey):
+        cookie_key(engine, from_secrets="random_signature_key")
+
+
+def test_demo_accounts_come_with_demo_data_and_go_with_a_real_admin(engine):
+    from auth.demo_accounts import load_demo_with_accounts
+    from datetime import date
+    load_demo_with_accounts(engine, end=date(2026, 11, 1))
+    users = accounts.listing(engine)
+    assert sorted(users["role"]) == ["admin", "staff", "trustee", "young_person"] and users["is_demo"].all()
+    accounts.create(engine, "head", "admin", GOOD, actor="manage.py")
+    assert list(accounts.listing(engine)["username"]) == ["head"]
+    load_demo_with_accounts(engine, end=date(2026, 11, 1))   # a real admin exists: no demo sign-ins again
+    assert list(accounts.listing(engine)["username"]) == ["head"]
