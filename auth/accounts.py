@@ -149,12 +149,16 @@ def session_still_valid(account: Account | None, issued_at: datetime) -> bool:
     return account.sessions_revoked_at is None or issued_at > account.sessions_revoked_at
 
 
-def listing(engine) -> pd.DataFrame:
+def listing(engine, now: datetime | None = None) -> pd.DataFrame:
+    """Every account, with when its lockout ends (empty when not locked)."""
     q = select(USERS.c.username, USERS.c.display_name, USERS.c.role, USERS.c.active, USERS.c.is_demo,
                USERS.c.created_at).order_by(USERS.c.username)
+    now = now or utcnow()
     with engine.connect() as conn:
-        return pd.DataFrame(conn.execute(q).mappings().all(),
-                            columns=["username", "display_name", "role", "active", "is_demo", "created_at"])
+        rows = [dict(r, locked_until=lockout.locked_until(conn, r["username"], now))
+                for r in conn.execute(q).mappings().all()]
+    return pd.DataFrame(rows, columns=["username", "display_name", "role", "active", "is_demo", "created_at",
+                                       "locked_until"])
 
 
 def credentials(engine) -> dict:

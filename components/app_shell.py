@@ -12,6 +12,7 @@ import streamlit as st
 from auth.accounts import ROLE_NAMES, SIGN_IN_FAILED
 from auth.cookie_key import InsecureCookieKey
 from components.page_guard import running_page
+from components.plain_text import escape_markdown
 from components.registry import allowed, navigation_pages
 from components.sign_in import current_account, make_authenticator, sign_out
 from components.sign_in_help import sign_in_help
@@ -74,12 +75,7 @@ def _sign_in(engine, authenticator):
 def _account_panel(engine, authenticator, account) -> None:
     with st.sidebar:
         st.caption("Signed in as")
-        st.markdown(f"**{_plain(account.display_name)}**  \n{ROLE_NAMES[account.role]}")
+        st.markdown(f"**{escape_markdown(account.display_name)}**  \n{ROLE_NAMES[account.role]}")
         if st.button("Sign out", key="sign-out", icon=":material/logout:"):
             sign_out(engine, authenticator, account.username)
             st.rerun()
-
-
-def _plain(text: str) -> str:
-    """Text from the store shown as markdown without being interpreted as markdown."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)

@@ -17,7 +17,8 @@ def render() -> None:
     users = accounts.listing(engine)
     st.dataframe(users.assign(role=users["role"].map(accounts.ROLE_NAMES)), hide_index=True,
                  column_config={"username": "Username", "display_name": "Name", "role": "Role", "active": "Active",
-                                "is_demo": "Demo account", "created_at": "Created"})
+                                "is_demo": "Demo account", "created_at": "Created",
+                                "locked_until": "Locked until (UTC)"})
     add, change = st.tabs(["Add a user", "Change a user"])
     with add:
         _add_form(engine, me)

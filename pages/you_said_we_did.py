@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
+from components.plain_text import escape_markdown
 from components.store import current_engine
 from measures.feedback import feedback_figures, feedback_list
 
@@ -34,10 +35,21 @@ def render() -> None:
     if items.empty:
         st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")
         return
-    table = items.assign(status=items["status"].map(STATUS_WORDS).fillna(items["status"]))
-    st.dataframe(table[["raised_on", "programme", "you_said", "status", "we_did", "responded_on"]], hide_index=True,
-                 column_config={"raised_on": "Raised on", "programme": "Programme", "you_said": "You said",
-                                "status": "Where it is", "we_did": "We did", "responded_on": "Told back on"})
+    st.subheader("What you said and what happened", anchor=False)
+    for item in items.astype(object).where(items.notna(), None).itertuples():
+        _item_card(item)
+
+
+def _item_card(item) -> None:
+    with st.container(border=True):
+        where = f" · {escape_markdown(item.programme)}" if item.programme else ""
+        st.caption(f"Raised on {item.raised_on:%-d %B %Y}{where} · {STATUS_WORDS.get(item.status, item.status)}")
+        st.markdown(f"**You said:** {escape_markdown(item.you_said)}")
+        if item.we_did:
+            told = f" (told back on {item.responded_on:%-d %B %Y})" if item.responded_on else ""
+            st.markdown(f"**We did:** {escape_markdown(item.we_did)}{told}")
+        else:
+            st.markdown("**We did:** nothing to report yet.")
 
 
 page_entry(PAGE_ID, render)

@@ -76,7 +76,8 @@ def test_allowed_pages_show_hand_worked_figures(store, monkeypatch):
     assert {m.label: m.value for m in overview.metric}["Young people"] == "7"
     feedback = open_page(store, monkeypatch, "you-said-we-did", "young_person")
     assert {m.label: m.value for m in feedback.metric}["Things you raised"] == "5"
-    assert len(feedback.dataframe[0].value) == 5       # FB1, FB2, FB3, FB4, FB7
+    said = [m.value for m in feedback.markdown if m.value.startswith("**You said:**")]
+    assert said == [f"**You said:** Item {c}" for c in ("FB7", "FB3", "FB4", "FB2", "FB1")]  # newest first
     users = open_page(store, monkeypatch, "users", "admin")
     assert sorted(users.dataframe[0].value["username"]) == ["u-admin", "u-staff", "u-trustee", "u-young-person"]
 

@@ -163,3 +163,10 @@ def test_demo_accounts_come_with_demo_data_and_go_with_a_real_admin(engine):
     assert list(accounts.listing(engine)["username"]) == ["head"]
     load_demo_with_accounts(engine, end=date(2026, 11, 1))   # a real admin exists: no demo sign-ins again
     assert list(accounts.listing(engine)["username"]) == ["head"]
+
+
+def test_the_user_list_shows_who_is_locked_and_until_when(alice):
+    for i in range(5):
+        fail(alice, T0 + timedelta(seconds=i))
+    users = accounts.listing(alice, now=T0 + timedelta(minutes=1)).set_index("username")
+    assert users.loc["alice", "locked_until"] == T0 + timedelta(seconds=4) + timedelta(minutes=15)
