@@ -1,25 +1,33 @@
-"""Measures cached per (store, data version, period, filters): small results only, bounded."""
+"""Measures cached per (function, store, data version, period, filters, extra arguments).
+
+Small results only, bounded in time and number. Keyed on the data version, so new data
+(import, form, another process) shows on the next run without a restart.
+"""
+
+import importlib
 
 import streamlit as st
 
-from measures import engagement, report
+from components.store import current_url, current_version, suppression_k
+from measures import report
 from measures.filters import Filters, Period
 from models.db import engine_for
 
 TTL = "10m"
-ENTRIES = 256
+ENTRIES = 512
 
 
 @st.cache_data(ttl=TTL, max_entries=ENTRIES, show_spinner=False)
-def figures(url: str, version: str, period: Period, filters: Filters) -> dict:
-    return report.figures(engine_for(url), period, filters)
+def _run(module: str, name: str, url: str, version: str, period: Period, filters: Filters, args: tuple):
+    function = getattr(importlib.import_module(module), name)
+    return function(engine_for(url), period, filters, *args)
 
 
-@st.cache_data(ttl=TTL, max_entries=ENTRIES, show_spinner=False)
-def monthly_engagement(url: str, version: str, period: Period, filters: Filters, k: int):
-    return engagement.monthly_engagement(engine_for(url), period, filters, k)
+def measure(function, period: Period, filters: Filters, *args):
+    """`function(engine, period, filters, *args)`, cached. Pass k explicitly where it takes one."""
+    return _run(function.__module__, function.__name__, current_url(), current_version(), period, filters, args)
 
 
-@st.cache_data(ttl=TTL, max_entries=ENTRIES, show_spinner=False)
-def sessions_by_month(url: str, version: str, period: Period, filters: Filters, split: str):
-    return engagement.sessions_by_month(engine_for(url), period, filters, split)
+def figures(period: Period, filters: Filters) -> dict:
+    """Every figure of the measures JSON (with SUPPRESSED markers), cached."""
+    return measure(report.figures, period, filters, suppression_k())

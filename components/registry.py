@@ -21,7 +21,12 @@ class PageSpec:
 PAGES = (
     PageSpec("overview", "pages/overview.py", "Co-production health", ":material/monitor_heart:",
              ("admin", "staff", "trustee")),
+    PageSpec("engagement", "pages/engagement.py", "Engagement", ":material/groups:", ("admin", "staff")),
+    PageSpec("skills", "pages/skills.py", "Skills gained", ":material/trending_up:", ("admin", "staff")),
+    PageSpec("principles", "pages/principles.py", "Principles and the ladder", ":material/stairs:",
+             ("admin", "staff", "young_person")),
     PageSpec("you-said-we-did", "pages/you_said_we_did.py", "You said, we did", ":material/forum:", ALL_ROLES),
+    PageSpec("settings", "pages/settings.py", "Settings", ":material/settings:", ("admin",)),
     PageSpec("users", "pages/users.py", "Users", ":material/manage_accounts:", ("admin",)),
     PageSpec("audit-log", "pages/audit_log.py", "Audit log", ":material/history:", ("admin",)),
 )

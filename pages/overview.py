@@ -10,7 +10,8 @@ from components.chart_panel import show_chart
 from components.figures import formatted, metric
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
-from components.store import current_engine, current_url, current_version, suppression_k
+from components.store import current_engine, suppression_k
+from measures.engagement import monthly_engagement, sessions_by_month
 from measures.health import COMPONENT_LABELS
 from measures.periods import first_session_day
 
@@ -21,11 +22,11 @@ STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "r
 def render() -> None:
     engine = current_engine()
     period, filters = sidebar_filters(engine)
-    url, version, k = current_url(), current_version(), suppression_k()
-    now = cached.figures(url, version, period, filters)
+    k = suppression_k()
+    now = cached.figures(period, filters)
     first_day = first_session_day(engine)
     comparable = first_day is not None and period.previous().end >= first_day
-    before = cached.figures(url, version, period.previous(), filters) if comparable else empty_figures(now)
+    before = cached.figures(period.previous(), filters) if comparable else empty_figures(now)
 
     st.title("Co-production health", anchor=False)
     compared = (f"Changes are against the {period.days} days before." if comparable
@@ -34,7 +35,7 @@ def render() -> None:
                f"Figures behind fewer than {k} young people are not shown.")
     _health(now["health_index"], before["health_index"])
     _key_figures(now, before, k, comparable)
-    _charts(url, version, period, filters, k)
+    _charts(period, filters, k)
 
 
 def empty_figures(like: dict) -> dict:
@@ -107,8 +108,8 @@ def _key_figures(now: dict, before: dict, k: int, comparable: bool) -> None:
                "Payments for time at sessions young people attended (travel expenses not included).")
 
 
-def _charts(url, version, period, filters, k) -> None:
-    monthly = cached.monthly_engagement(url, version, period, filters, k)
+def _charts(period, filters, k) -> None:
+    monthly = cached.measure(monthly_engagement, period, filters, k)
     if monthly.empty:
         st.info("No sessions with young people in this period. Choose a longer period, or import "
                 "sessions and attendance (python manage.py import ...).")
@@ -118,7 +119,7 @@ def _charts(url, version, period, filters, k) -> None:
                alt_text=alt_text("Bar chart", "young people taking part each month",
                                  monthly[~monthly["suppressed"]], value="active_young_people", label="month"),
                note=f"Months with fewer than {k} young people are left out.", key="active-by-month")
-    sessions = cached.sessions_by_month(url, version, period, filters, "mode")
+    sessions = cached.measure(sessions_by_month, period, filters, "mode")
     show_chart(sessions_by_mode(sessions), sessions, title="Sessions each month, in person, online and hybrid",
                alt_text=sessions_alt_text(sessions),
                key="sessions-by-mode")
