@@ -4,6 +4,8 @@ The dashboard pages and the command line read the same functions, so a head of i
 trustee and a script get the same number for the same question.
 """
 
+import math
+
 from measures.engagement import engagement_figures, remuneration_figures
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
@@ -15,6 +17,11 @@ from models.settings import get_setting
 
 SKILL_KEYS = ("pairs", "mean_change", "share_improved", "awaiting_post")
 PRINCIPLE_KEYS = ("mean", "share_4_5", "young_people_mean", "staff_mean", "gap", "ratings")
+
+
+def _value(value):
+    """Frames hold missing figures as NaN; everything downstream expects None."""
+    return None if isinstance(value, float) and math.isnan(value) else value
 
 
 def suppression_k(engine) -> int:
@@ -30,7 +37,8 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None) -> d
     feedback = feedback_figures(engine, period, filters)
     by_framework: dict = {}
     for row in principles.to_dict("records"):
-        by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: row[key] for key in PRINCIPLE_KEYS}
+        by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: _value(row[key])
+                                                                           for key in PRINCIPLE_KEYS}
     health = health_index(
         {"attendance_rate": engagement["attendance_rate"],
          "share_improved": pooled_share_improved(engine, period, filters, k),
@@ -42,7 +50,7 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None) -> d
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "k": k,
         "engagement": engagement,
-        "skills": {row["skill"]: {key: row[key] for key in SKILL_KEYS} for row in skills.to_dict("records")},
+        "skills": {row["skill"]: {key: _value(row[key]) for key in SKILL_KEYS} for row in skills.to_dict("records")},
         "principles": by_framework,
         "feedback": feedback,
         "remuneration": remuneration_figures(engine, period, filters, k),

@@ -10,10 +10,13 @@ from components.chart_panel import show_chart
 from components.figures import formatted, metric
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
+from components.plain_text import escape_markdown
 from components.store import current_engine, suppression_k
 from measures.engagement import monthly_engagement, sessions_by_month
+from measures.alerts import alerts
 from measures.health import COMPONENT_LABELS
 from measures.periods import first_session_day
+from models.settings import get_setting
 
 PAGE_ID = "overview"
 STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "red": "Red: slipping"}
@@ -22,17 +25,28 @@ STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "r
 def render() -> None:
     engine = current_engine()
     period, filters = sidebar_filters(engine)
+    live = st.sidebar.toggle("Refresh every minute", key="refresh", bind="query-params",
+                             help="For a shared screen: new data shows without touching anything.")
+    if live:
+        st.fragment(run_every="60s")(_body)(engine, period, filters)
+    else:
+        _body(engine, period, filters)
+
+
+def _body(engine, period, filters) -> None:
     k = suppression_k()
     now = cached.figures(period, filters)
     first_day = first_session_day(engine)
     comparable = first_day is not None and period.previous().end >= first_day
     before = cached.figures(period.previous(), filters) if comparable else empty_figures(now)
 
-    st.title("Co-production health", anchor=False)
+    label = get_setting(engine, "work_label")
+    st.title(f"{label[:1].upper()}{label[1:]} health", anchor=False)
     compared = (f"Changes are against the {period.days} days before." if comparable
                 else "No comparison: there are no records before this period.")
     st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. {compared} "
                f"Figures behind fewer than {k} young people are not shown.")
+    _alerts(now, before, get_setting(engine, "alert_thresholds"), label, comparable)
     _health(now["health_index"], before["health_index"])
     _key_figures(now, before, k, comparable)
     _charts(period, filters, k)
@@ -43,6 +57,18 @@ def empty_figures(like: dict) -> dict:
     if isinstance(like, dict):
         return {key: empty_figures(value) for key, value in like.items()}
     return None
+
+
+def _alerts(now: dict, before: dict, thresholds: dict, label: str, comparable: bool) -> None:
+    found = alerts(now, before if comparable else empty_figures(now), thresholds, label)
+    if not found:
+        st.success("No alerts: every principle, the feedback loop and participation are within the "
+                   "thresholds set in Settings.", icon=":material/check_circle:")
+        return
+    with st.container(border=True):
+        st.markdown(f"**Where it is slipping** ({len(found)} alert{'s' if len(found) != 1 else ''})")
+        for sentence in found:
+            st.markdown(f"- {escape_markdown(sentence)}")
 
 
 def _health(health: dict, before: dict) -> None:
