@@ -4,11 +4,11 @@ from datetime import timedelta
 from statistics import median
 
 import pandas as pd
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import and_, case, func, or_, select, true
 
 from measures.filters import Filters, Period
 from measures.scope import PR, in_period, programme_ids
-from measures.sql import days_between
+from measures.sql import days_between, month_of
 from models.tables import FeedbackItem
 
 F = FeedbackItem.__table__
@@ -57,3 +57,15 @@ def feedback_list(engine, period: Period, filters: Filters, limit: int = 500) ->
         return pd.DataFrame(conn.execute(q).mappings().all(),
                             columns=["code", "raised_on", "programme", "you_said", "status", "we_did",
                                      "responded_on"])
+
+
+def feedback_by_month(engine, period: Period, filters: Filters) -> pd.DataFrame:
+    """Per month raised: items raised, and how many were told back within 30 days (by the period's end)."""
+    month = month_of(F.c.raised_on).label("month")
+    days = days_between(F.c.responded_on, F.c.raised_on)
+    quick = and_(_told_back_by(period.end), days <= OVERDUE_DAYS)
+    q = (select(month, func.count().label("raised"),
+                func.sum(case((quick, 1), else_=0)).label("told_back_within_30_days"))
+         .where(in_period(F.c.raised_on, period), _programme_filter(filters)).group_by(month).order_by(month))
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).mappings().all(), columns=["month", "raised", "told_back_within_30_days"])

@@ -6,7 +6,10 @@ from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.store import current_engine
-from measures.feedback import feedback_figures, feedback_list
+from charts.feedback import raised_and_told_back
+from components.cached_measures import measure
+from components.chart_panel import show_chart
+from measures.feedback import feedback_by_month, feedback_figures, feedback_list
 
 PAGE_ID = "you-said-we-did"
 STATUS_WORDS = {"raised": "Waiting for a response", "in_progress": "Being worked on", "done": "Done",
@@ -19,7 +22,7 @@ def render() -> None:
     st.title("You said, we did", anchor=False)
     st.caption(f"What young people raised from {period.start:%-d %B %Y} to {period.end:%-d %B %Y}, "
                "and what we did about it.")
-    figures = feedback_figures(engine, period, filters)
+    figures = measure(feedback_figures, period, filters)
     cols = st.columns(3)
     cols[0].metric("Things you raised", f"{figures['raised']:,}", border=True)
     told = figures["told_back_share"]
@@ -31,6 +34,14 @@ def render() -> None:
     if figures["open_over_30_days"]:
         st.warning(f"{figures['open_over_30_days']} thing(s) you raised have waited more than 30 days "
                    "for an answer.", icon=":material/schedule:")
+    monthly = measure(feedback_by_month, period, filters)
+    if not monthly.empty:
+        told = int(monthly["told_back_within_30_days"].sum())
+        show_chart(raised_and_told_back(monthly), monthly,
+                   title="Things raised each month, and answered within 30 days",
+                   alt_text=f"Bars show things raised each month ({int(monthly['raised'].sum())} in all); dots show "
+                            f"how many of them were told back within 30 days ({told} in all).",
+                   key="feedback-by-month")
     items = feedback_list(engine, period, filters)
     if items.empty:
         st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")

@@ -106,3 +106,13 @@ def test_a_page_file_opened_directly_without_sign_in_shows_the_form_and_no_data(
     assert not at.exception
     assert [t.label for t in at.text_input][:2] == ["Username", "Password"]
     assert shows_no_data(at)
+
+
+def test_feedback_chart_counts_items_by_month_raised(store, monkeypatch):
+    at = open_page(store, monkeypatch, "you-said-we-did", "young_person")
+    (spec, frames), = charts(at)
+    rows = frames[0].pivot(index="month", columns="series", values="items")
+    # January: FB1 (told back in 15 days). February: FB2 (43 days), FB4 (open). March: FB3 (after the
+    # period's end), FB7 (open).
+    assert rows["Raised"].to_dict() == {"2024-01": 1, "2024-02": 2, "2024-03": 2}
+    assert rows["Told back within 30 days"].to_dict() == {"2024-01": 1, "2024-02": 0, "2024-03": 0}
