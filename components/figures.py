@@ -1,8 +1,16 @@
 """Showing one figure: plain formatting, "fewer than k" for suppressed ones, change since before."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import streamlit as st
 
 from measures.suppression import is_suppressed
+
+
+def half_up(value: float, places: int) -> str:
+    """Round as people do (2.25 -> 2.3), not as binary floats do (2.25 -> 2.2)."""
+    exponent = Decimal(1).scaleb(-places)
+    return str(Decimal(repr(value)).quantize(exponent, rounding=ROUND_HALF_UP))
 
 
 def formatted(value, kind: str, k: int) -> str:
@@ -11,9 +19,9 @@ def formatted(value, kind: str, k: int) -> str:
     if value is None:
         return "no data"
     if kind == "share":
-        return f"{100 * value:.0f}%"
+        return f"{half_up(100 * value, 0)}%"
     if kind == "mean":
-        return f"{value:.1f}"
+        return half_up(value, 1)
     if kind == "hours":
         return f"{value:,.0f}"
     if kind == "money":

@@ -6,8 +6,8 @@ from sqlalchemy import case, distinct, func, select
 from measures.filters import Filters, Period
 from measures.scope import PR, A, S, sessions_in, young_people_attendance
 from measures.sql import month_of
-from measures.suppression import guard, guard_many, suppress_rows
-from models.vocab import DOING_WITH_RUNGS, STAGES, YOUTH_LED
+from measures.suppression import SUPPRESSED, guard, guard_many, suppress_rows
+from models.vocab import DOING_WITH_RUNGS, MODES, STAGES, YOUTH_LED
 
 
 def _ratio(part, whole):
@@ -83,14 +83,18 @@ def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.D
     q = select(
         month,
         func.count(distinct(case((attended, A.c.participant_id)))).label("active_young_people"),
-        func.count(distinct(A.c.participant_id)).label("people"),
+        func.count(distinct(A.c.participant_id)).label("expected_people"),
         (func.sum(case((attended, 1.0), else_=0.0)) / func.count()).label("attendance_rate"),
         func.sum(case((attended, S.c.duration_hours), else_=0)).label("involvement_hours"),
     ).select_from(joined).where(where).group_by(month).order_by(month)
     with engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(q).mappings().all(),
-                             columns=["month", "active_young_people", "people", "attendance_rate",
+                             columns=["month", "active_young_people", "expected_people", "attendance_rate",
                                       "involvement_hours"])
+    # A month's figures rest on the young people who came (on those expected when nobody came):
+    # the smaller group decides, so 3 who came out of 6 expected is hidden at k=5.
+    frame["people"] = frame["active_young_people"].where(frame["active_young_people"] > 0, frame["expected_people"])
+    frame = frame.drop(columns=["expected_people"])
     # Months are not parts of one total, so no complementary suppression across them.
     return suppress_rows(frame, "people", ["active_young_people", "attendance_rate", "involvement_hours"],
                          k, complementary=False)
@@ -120,3 +124,129 @@ def stage_coverage(engine, period: Period, filters: Filters) -> pd.DataFrame:
     rows = [{"programme": p, **{s: s in stages for s in STAGES}, "stages_covered": len(stages)}
             for p, stages in sorted(covered.items())]
     return pd.DataFrame(rows, columns=["programme", *STAGES, "stages_covered"])
+
+
+ALL_MODES = "all"  # the row of monthly frames that counts every mode together
+
+
+def active_by_month_and_mode(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
+    """Young people taking part per month, in each mode and in all modes (mode `ALL_MODES`).
+
+    Each cell is suppressed on its own young people. Within a month the modes are taken as
+    parts of the month's total, so one hidden mode hides the next smallest too (a young person
+    who came in two modes counts in both, so the parts are not exact, but close enough to give
+    a hidden figure away).
+    """
+    joined, where = young_people_attendance(period, filters)
+    month = month_of(S.c.date).label("month")
+    people = func.count(distinct(A.c.participant_id)).label("young_people")
+    attended = A.c.attended.is_(True)
+    cells_q = (select(month, S.c.mode, people).select_from(joined).where(where, attended)
+               .group_by(month, S.c.mode).order_by(month, S.c.mode))
+    totals_q = select(month, people).select_from(joined).where(where, attended).group_by(month).order_by(month)
+    with engine.connect() as conn:
+        cells = pd.DataFrame(conn.execute(cells_q).mappings().all(), columns=["month", "mode", "young_people"])
+        totals = pd.DataFrame(conn.execute(totals_q).mappings().all(), columns=["month", "young_people"])
+    columns = ["month", "mode", "young_people", "suppressed"]
+    parts = [suppress_rows(group.assign(people=group["young_people"]), "people", ["young_people"], k)
+             for _, group in cells.groupby("month", sort=True)]
+    whole = suppress_rows(totals.assign(mode=ALL_MODES, people=totals["young_people"]), "people",
+                          ["young_people"], k, complementary=False)
+    frame = pd.concat([whole, *parts], ignore_index=True) if len(totals) else pd.DataFrame(columns=columns)
+    return frame[columns].sort_values(["month", "mode"], ignore_index=True)
+
+
+def sessions_by_month_and_mode(engine, period: Period, filters: Filters) -> pd.DataFrame:
+    """Sessions held per month in each mode, plus the month's total as mode `ALL_MODES`."""
+    cells = sessions_by_month(engine, period, filters, "mode")
+    totals = cells.groupby("month", as_index=False)["sessions"].sum().assign(mode=ALL_MODES)
+    frame = pd.concat([totals, cells], ignore_index=True) if len(cells) else cells
+    return frame[["month", "mode", "sessions"]].sort_values(["month", "mode"], ignore_index=True)
+
+
+def engagement_by_mode(engine, period: Period, filters: Filters, k: int) -> dict[str, dict]:
+    """The period's engagement figures in each mode, as if the mode filter picked that mode alone.
+
+    Young-people figures are suppressed per mode; the modes are parts of the period's whole, so
+    one hidden mode hides the next smallest too (involvement hours add up exactly across modes).
+    """
+    modes = [m for m in MODES if not filters.modes or m in filters.modes]
+    joined, where = young_people_attendance(period, filters)
+    attended = A.c.attended.is_(True)
+    people_q = select(
+        S.c.mode,
+        func.count(distinct(case((attended, A.c.participant_id)))).label("active"),
+        func.count(distinct(A.c.participant_id)).label("expected_people"),
+        func.count().label("expected"),
+        func.coalesce(func.sum(case((attended, 1), else_=0)), 0).label("attended"),
+        func.coalesce(func.sum(case((attended, S.c.duration_hours), else_=0)), 0).label("hours"),
+    ).select_from(joined).where(where).group_by(S.c.mode)
+    now = _attended_by_mode(period, filters).subquery()
+    before = _attended_by_mode(period.previous(), filters).subquery()
+    returning_q = (select(now.c.mode, func.count().label("came_back"))
+                   .select_from(now.join(before, (now.c.mode == before.c.mode)
+                                         & (now.c.participant_id == before.c.participant_id)))
+                   .group_by(now.c.mode))
+    sessions_q = select(
+        S.c.mode, func.count().label("held"),
+        func.coalesce(func.sum(case((S.c.led_by.in_(YOUTH_LED), 1), else_=0)), 0).label("youth_led"),
+    ).where(sessions_in(period, filters)).group_by(S.c.mode)
+    with engine.connect() as conn:
+        people = {row.mode: row for row in conn.execute(people_q)}
+        returning = dict(conn.execute(returning_q).all())
+        sessions = {row.mode: row for row in conn.execute(sessions_q)}
+    frame = pd.DataFrame([_mode_row(m, people.get(m), returning.get(m, 0)) for m in modes])
+    if frame.empty:
+        return {}
+    young = suppress_rows(frame.assign(people=frame["active_young_people"]), "people",
+                          ["active_young_people", "returning_share", "involvement_hours"], k)
+    rates = suppress_rows(frame, "expected_people", ["attendance_rate"], k)
+    result = {}
+    for i, mode in enumerate(modes):
+        held = sessions[mode].held if mode in sessions else 0
+        youth_led = sessions[mode].youth_led if mode in sessions else 0
+        result[mode] = {
+            **{name: SUPPRESSED if young.at[i, "suppressed"] else _plain(young.at[i, name])
+               for name in ("active_young_people", "returning_share", "involvement_hours")},
+            "attendance_rate": SUPPRESSED if rates.at[i, "suppressed"] else _plain(rates.at[i, "attendance_rate"]),
+            "sessions_held": held,
+            "youth_led_share": _ratio(youth_led, held),
+        }
+    return result
+
+
+def _plain(value):
+    """A plain Python number, or None for a missing one (pandas holds it as NaN)."""
+    if value is None or pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _attended_by_mode(period: Period, filters: Filters):
+    joined, where = young_people_attendance(period, filters)
+    return (select(S.c.mode, A.c.participant_id).distinct().select_from(joined)
+            .where(where, A.c.attended.is_(True)))
+
+
+def _mode_row(mode: str, people, returning: int) -> dict:
+    active = people.active if people else 0
+    return {"mode": mode, "active_young_people": active,
+            "expected_people": people.expected_people if people else 0,
+            "returning_share": _ratio(returning, active),
+            "involvement_hours": float(people.hours) if active else 0.0,
+            "attendance_rate": _ratio(people.attended, people.expected) if people else None}
+
+
+def stage_grid(engine, period: Period, filters: Filters) -> pd.DataFrame:
+    """`stage_coverage` as one row per (programme, stage), with the programme's name, and with
+    the programmes that held sessions in the period but had no young people at any stage."""
+    covered = stage_coverage(engine, period, filters).set_index("programme")
+    q = (select(PR.c.code, PR.c.name).distinct().select_from(S.join(PR, S.c.programme_id == PR.c.id))
+         .where(sessions_in(period, filters)))
+    with engine.connect() as conn:  # every covered programme held a session in the period, so is named here
+        names = dict(conn.execute(q).all())
+    rows = [{"programme": code, "name": name, "stage": stage,
+             "covered": bool(covered.at[code, stage]) if code in covered.index else False,
+             "stages_covered": int(covered.at[code, "stages_covered"]) if code in covered.index else 0}
+            for code, name in sorted(names.items(), key=lambda item: item[1]) for stage in STAGES]
+    return pd.DataFrame(rows, columns=["programme", "name", "stage", "covered", "stages_covered"])

@@ -13,11 +13,12 @@ from sqlalchemy.orm import aliased
 
 from measures.filters import Filters, Period
 from measures.scope import P, in_period, programme_ids, young_people
-from measures.suppression import guard_many
-from models.tables import Evaluation, Skill
+from measures.suppression import SUPPRESSED, guard_many, suppress_rows
+from models.tables import Evaluation, Programme, Skill
 
 E = Evaluation.__table__
 SK = Skill.__table__
+PRG = Programme.__table__
 KEY = ("participant_id", "skill_id", "programme_id")
 
 
@@ -67,16 +68,16 @@ def _pair_stats(pairs, group_cols):
             .group_by(*group_cols))
 
 
-def _awaiting_query(period: Period, filters: Filters):
+def _awaiting_query(period: Period, filters: Filters, by: tuple[str, ...] = ("skill_id",)):
     pre, pre_where = _young_evaluations("pre", filters)
     first = (select(*(pre.c[c] for c in KEY), func.min(pre.c.completed_on).label("first_pre"))
              .where(pre_where).group_by(*(pre.c[c] for c in KEY)).subquery("first_pre"))
     post = aliased(E)
     no_post = ~exists().where(_same_key(post, first), post.c.timepoint == "post",
                               post.c.completed_on <= period.end)
-    return (select(first.c.skill_id, func.count().label("awaiting_post"),
+    return (select(*(first.c[c] for c in by), func.count().label("awaiting_post"),
                    func.count(distinct(first.c.participant_id)).label("people"))
-            .where(in_period(first.c.first_pre, period), no_post).group_by(first.c.skill_id))
+            .where(in_period(first.c.first_pre, period), no_post).group_by(*(first.c[c] for c in by)))
 
 
 def ci95_half_width(n: int, mean: float | None, sum_sq: float | None) -> float | None:
@@ -115,3 +116,51 @@ def pooled_share_improved(engine, period: Period, filters: Filters, k: int):
         row = conn.execute(_pair_stats(pairs, [])).one()
     share = row.improved / row.pairs if row.pairs else None
     return guard_many({"share_improved": share}, row.people, k)["share_improved"]
+
+
+PAIR_FIGURES = ["pairs", "mean_change", "ci95", "share_improved", "mean_pre", "mean_post"]
+PROGRAMME_COLUMNS = ["programme", "programme_name", "skill", "skill_name", *PAIR_FIGURES, "awaiting_post"]
+
+
+def skills_by_programme(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
+    """Per programme and skill with any pair or any pre awaiting a post: the figures of
+    `skills_by_skill`, aggregated in SQL, each cell suppressed on its own young people.
+
+    A skill's cells are the parts of that skill's whole (shown by `skills_by_skill`), so a lone
+    suppressed cell takes the next smallest with it (`suppress_rows`). Pair figures and the
+    awaiting count rest on different young people and are suppressed apart. Suppressed values
+    are SUPPRESSED, as in `skills_by_skill`.
+    """
+    pairs = pairs_query(period, filters).subquery("pairs")
+    by = ("programme_id", "skill_id")
+    with engine.connect() as conn:
+        stats = pd.DataFrame(conn.execute(_pair_stats(pairs, [pairs.c[c] for c in by])).mappings().all(),
+                             columns=[*by, "pairs", "people", "mean_change", "sum_sq", "improved", "mean_pre",
+                                      "mean_post"])
+        waiting = pd.DataFrame(conn.execute(_awaiting_query(period, filters, by)).mappings().all(),
+                               columns=[*by, "awaiting_post", "people"])
+        programmes = pd.DataFrame(conn.execute(select(PRG.c.id.label("programme_id"), PRG.c.code.label("programme"),
+                                                      PRG.c.name.label("programme_name"))).all())
+        skills = pd.DataFrame(conn.execute(select(SK.c.id.label("skill_id"), SK.c.code.label("skill"),
+                                                  SK.c.name.label("skill_name"))).all())
+    cells = stats.merge(waiting.rename(columns={"people": "waiting_people"}), on=list(by), how="outer")
+    if cells.empty:
+        return pd.DataFrame(columns=PROGRAMME_COLUMNS)
+    cells[["pairs", "people", "awaiting_post", "waiting_people"]] = (
+        cells[["pairs", "people", "awaiting_post", "waiting_people"]].fillna(0).astype(int))
+    cells["share_improved"] = [i / n if n else None for i, n in zip(cells["improved"], cells["pairs"], strict=True)]
+    cells["ci95"] = [ci95_half_width(n, m, s) if n else None
+                     for n, m, s in zip(cells["pairs"], cells["mean_change"], cells["sum_sq"], strict=True)]
+    cells = (cells.merge(programmes, on="programme_id").merge(skills, on="skill_id")
+             .sort_values(["programme_name", "skill_id"]).reset_index(drop=True))
+    parts = []
+    for _, skill_cells in cells.groupby("skill_id", sort=False):
+        shown = suppress_rows(skill_cells, "people", PAIR_FIGURES, k).rename(columns={"suppressed": "hide_pairs"})
+        shown = suppress_rows(shown, "waiting_people", ["awaiting_post"], k).rename(columns={"suppressed": "hide_wait"})
+        parts.append(shown)
+    out = pd.concat(parts).sort_index()
+    out[PAIR_FIGURES] = out[PAIR_FIGURES].astype(object).where(out[PAIR_FIGURES].notna(), None)
+    for col in PAIR_FIGURES:
+        out[col] = out[col].where(~out["hide_pairs"], SUPPRESSED)
+    out["awaiting_post"] = out["awaiting_post"].astype(object).where(~out["hide_wait"], SUPPRESSED)
+    return out[PROGRAMME_COLUMNS].reset_index(drop=True)

@@ -139,3 +139,13 @@ def test_empty_period_gives_no_data_not_errors(small_org_any):
     assert result["engagement"]["attendance_rate"] is None
     assert result["health_index"]["value"] is None and result["health_index"]["status"] is None
     assert result["suppressed"] == []
+
+
+def test_monthly_figures_rest_on_the_young_people_who_came(small_org):
+    from measures.engagement import monthly_engagement
+    # January: session A expected Y1-Y4 and three came. At k=4 the month is hidden although four
+    # were expected; at k=3 it shows 3.
+    months = monthly_engagement(small_org, Q1, Filters(), k=4).set_index("month")
+    assert months.loc["2024-01", "suppressed"] and months.loc["2024-01", "active_young_people"] is None
+    months = monthly_engagement(small_org, Q1, Filters(), k=3).set_index("month")
+    assert months.loc["2024-01", "active_young_people"] == 3 and not months.loc["2024-01", "suppressed"]

@@ -1,0 +1,181 @@
+"""Chart builders for skills gained (pure: frames in, Altair charts out).
+
+Only skills (or programme-skill cells) with pairs and nothing suppressed reach a chart frame:
+`plotted` and `plotted_cells` drop the rest, so a suppressed figure never enters chart data.
+"""
+
+import altair as alt
+import pandas as pd
+
+from charts.base import check_marks
+from charts.palette import NEUTRAL, PRIMARY, categorical_scale
+from measures.suppression import is_suppressed
+
+WHEN = ["Before", "After"]
+SHAPES = ["square", "circle"]
+RATING_SCALE = alt.Scale(domain=[1, 5], nice=False)
+SKILL_AXIS = alt.Axis(labelLimit=260, title=None)
+SIGNED_LABEL = "datum.value > 0 ? '+' + format(datum.value, '.1f') : format(datum.value, '.1f')"
+
+
+def signed(value: float) -> str:
+    """One decimal with its sign and a true minus; no "-0.0"."""
+    value = round(float(value), 1) + 0.0
+    return "0.0" if value == 0 else f"{value:+.1f}".replace("-", "\u2212")
+
+
+def likely_range(mean: float, ci: float | None) -> str | None:
+    """The 95% interval as text ("+0.2 to +1.8"), or None without one (fewer than 2 pairs)."""
+    if ci is None or pd.isna(ci):
+        return None
+    return f"{signed(mean - ci)} to {signed(mean + ci)}"
+
+
+def _change_label(mean: float, ci: float | None) -> str:
+    interval = likely_range(mean, ci)
+    return f"{signed(mean)} ({interval})" if interval else f"{signed(mean)} (one pair: no range)"
+
+
+def _shown_mask(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose pair figures are neither suppressed nor empty."""
+    return frame["pairs"].map(lambda v: not is_suppressed(v) and v is not None and not pd.isna(v) and v > 0)
+
+
+def _with_labels(rows: pd.DataFrame) -> pd.DataFrame:
+    """Numbers as floats, the interval's ends, and the text labels (made before rounding)."""
+    out = pd.DataFrame({
+        "pairs": rows["pairs"].astype(int),
+        "mean_pre": rows["mean_pre"].astype(float),
+        "mean_post": rows["mean_post"].astype(float),
+        "mean_change": rows["mean_change"].astype(float),
+        "ci95": pd.to_numeric(rows["ci95"], errors="coerce").astype(float),
+        "share_improved": rows["share_improved"].astype(float),
+    }, index=rows.index)
+    out["ci_low"] = out["mean_change"] - out["ci95"]
+    out["ci_high"] = out["mean_change"] + out["ci95"]
+    # Labels sit just right of the interval (or of the point when there is no interval).
+    out["label_at"] = out["ci_high"].fillna(out["mean_change"])
+    out["change_label"] = [_change_label(m, c) for m, c in zip(out["mean_change"], out["ci95"], strict=True)]
+    out["improved_label"] = [f"{100 * s:.0f}% of {n} pair{'s' if n != 1 else ''}"
+                             for s, n in zip(out["share_improved"], out["pairs"], strict=True)]
+    return out.round({"mean_pre": 2, "mean_post": 2, "mean_change": 2, "ci95": 2, "ci_low": 2, "ci_high": 2,
+                      "label_at": 2, "share_improved": 3})
+
+
+def plotted(skills: pd.DataFrame) -> pd.DataFrame:
+    """One row per skill to plot (pairs, nothing suppressed), biggest average change first."""
+    rows = skills[_shown_mask(skills)]
+    out = pd.concat([rows[["skill_name"]], _with_labels(rows)], axis=1)
+    return out.sort_values(["mean_change", "skill_name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def plotted_cells(cells: pd.DataFrame) -> pd.DataFrame:
+    """One row per programme and skill to plot (pairs, nothing suppressed)."""
+    rows = cells[_shown_mask(cells)]
+    return pd.concat([rows[["programme_name", "skill_name"]], _with_labels(rows)], axis=1).reset_index(drop=True)
+
+
+def not_plotted(skills: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(skills with no pairs yet, skills whose pair figures are suppressed), by name."""
+    suppressed = skills["pairs"].map(is_suppressed)
+    no_pairs = ~suppressed & ~_shown_mask(skills)
+    return list(skills.loc[no_pairs, "skill_name"]), list(skills.loc[suppressed, "skill_name"])
+
+
+def before_after_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Dumbbell: mean before and mean after per skill, joined by a line, values written beside."""
+    data = check_marks(frame.assign(
+        low=frame[["mean_pre", "mean_post"]].min(axis=1), high=frame[["mean_pre", "mean_post"]].max(axis=1)))
+    data = data.assign(low_text=data["low"].map(lambda v: f"{v:.1f}"),
+                       high_text=[f"{h:.1f}" if h != lo else ""
+                                  for lo, h in zip(data["low"], data["high"], strict=True)])
+    order = list(data["skill_name"])
+    y = alt.Y("skill_name:N", sort=order, axis=SKILL_AXIS)
+    base = alt.Chart(data)
+    line = base.mark_rule(color=NEUTRAL, strokeWidth=3).encode(
+        alt.X("low:Q", scale=RATING_SCALE, title="Average self-rating (1 to 5)",
+              axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")), alt.X2("high:Q"), y)
+    points = (base.transform_fold(["mean_pre", "mean_post"], as_=["which", "rating"])
+              .transform_calculate(when="datum.which === 'mean_pre' ? 'Before' : 'After'")
+              .mark_point(filled=True, size=140, opacity=1)
+              .encode(alt.X("rating:Q", scale=RATING_SCALE), y,
+                      alt.Color("when:N", title=None, scale=categorical_scale(WHEN),
+                                legend=alt.Legend(orient="top", direction="horizontal")),
+                      alt.Shape("when:N", title=None, scale=alt.Scale(domain=WHEN, range=SHAPES)),
+                      tooltip=[alt.Tooltip("skill_name:N", title="Skill"), alt.Tooltip("when:N", title="When"),
+                               alt.Tooltip("rating:Q", title="Average rating", format=".1f")]))
+    low_text = base.mark_text(align="right", dx=-10, fontSize=12).encode(alt.X("low:Q"), y, text="low_text:N")
+    high_text = base.mark_text(align="left", dx=10, fontSize=12).encode(alt.X("high:Q"), y, text="high_text:N")
+    return alt.layer(line, points, low_text, high_text).properties(height=alt.Step(34))
+
+
+def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None = None) -> list:
+    """Dashed 0 line, interval line, point and its label: the layers of a change chart."""
+    scale = alt.Scale(domain=domain, nice=False)
+    x = alt.X("mean_change:Q", scale=scale, title=x_title, axis=alt.Axis(grid=True, labelExpr=SIGNED_LABEL))
+    tooltip = [*(who or []), alt.Tooltip("skill_name:N", title="Skill"),
+               alt.Tooltip("mean_change:Q", title="Average change", format="+.2f"),
+               alt.Tooltip("ci_low:Q", title="Likely from", format="+.2f"),
+               alt.Tooltip("ci_high:Q", title="Likely to", format="+.2f"),
+               alt.Tooltip("pairs:Q", title="Pairs")]
+    # No y on the 0 line: with both x and y a rule has no length.
+    zero = alt.Chart().mark_rule(color="#555555", strokeDash=[4, 4]).encode(x=alt.datum(0))
+    interval = alt.Chart().mark_rule(color=PRIMARY, strokeWidth=2).encode(
+        alt.X("ci_low:Q", scale=scale), alt.X2("ci_high:Q"), y, tooltip=tooltip)
+    point = alt.Chart().mark_point(filled=True, size=110, color=PRIMARY, opacity=1).encode(x, y, tooltip=tooltip)
+    text = alt.Chart().mark_text(align="left", dx=8, fontSize=12).encode(
+        alt.X("label_at:Q", scale=scale), y, text="change_label:N")
+    return [point, interval, zero, text]
+
+
+def _change_domain(frame: pd.DataFrame) -> list[float]:
+    """From the lowest interval end (or 0) to the highest plus room for the text labels."""
+    low = min(0.0, float(frame[["ci_low", "mean_change"]].min().min()))
+    high = max(0.0, float(frame[["label_at"]].max().max()))
+    return [round(low - 0.25, 1), round(high + max(1.5, 0.6 * (high - low)), 1)]
+
+
+def change_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Average change per skill as a point, with its 95% confidence interval as a line."""
+    check_marks(frame)
+    y = alt.Y("skill_name:N", sort=list(frame["skill_name"]), axis=SKILL_AXIS)
+    layers = _change_layers(y, "Average change (after minus before)", _change_domain(frame))
+    return alt.layer(*layers, data=frame).properties(height=alt.Step(34))
+
+
+def improved_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Share of pairs whose rating went up, per skill, labelled with the share and the pairs."""
+    check_marks(frame)
+    base = alt.Chart(frame).encode(alt.Y("skill_name:N", sort=list(frame["skill_name"]), axis=SKILL_AXIS))
+    bars = base.mark_bar(color=PRIMARY).encode(
+        alt.X("share_improved:Q", title="Share of young people whose rating went up",
+              scale=alt.Scale(domain=[0, 1.35], nice=False),
+              axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
+        tooltip=[alt.Tooltip("skill_name:N", title="Skill"),
+                 alt.Tooltip("share_improved:Q", title="Went up", format=".0%"),
+                 alt.Tooltip("pairs:Q", title="Pairs")])
+    labels = base.mark_text(align="left", dx=5, fontSize=12).encode(alt.X("share_improved:Q"),
+                                                                    text="improved_label:N")
+    return alt.layer(bars, labels).properties(height=alt.Step(34))
+
+
+def programme_change_chart(cells: pd.DataFrame, columns: int = 2) -> alt.FacetChart:
+    """One panel per programme (named above it): average change per skill with its interval."""
+    check_marks(cells)
+    y = alt.Y("skill_name:N", sort=None, axis=SKILL_AXIS)
+    layers = _change_layers(y, "Average change", _change_domain(cells),
+                            [alt.Tooltip("programme_name:N", title="Programme")])
+    return (alt.layer(*layers, data=cells).properties(width=300, height=alt.Step(28))
+            .facet(facet=alt.Facet("programme_name:N", title=None, header=alt.Header(
+                labelFontSize=14, labelFontWeight="bold", labelAnchor="start", labelLimit=400)),
+                   columns=columns)
+            .resolve_scale(y="independent"))
+
+
+def dumbbell_alt_text(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "Dumbbell chart of average ratings before and after: no skill to show."
+    rise = frame.loc[frame["mean_change"].idxmax()]
+    return (f"Dumbbell chart of average self-ratings before and after, for {len(frame)} "
+            f"skill{'s' if len(frame) != 1 else ''}. Biggest rise: {rise['skill_name']}, from "
+            f"{rise['mean_pre']:.1f} to {rise['mean_post']:.1f}.")

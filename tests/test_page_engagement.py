@@ -1,0 +1,145 @@
+"""The engagement page through the real app (AppTest): hand-worked figures on tests/small_org.py,
+URL filters, and no suppressed figure in any chart.
+
+Q1 2024 (k=5), young people's attended records (see test_measures_engagement.py for the detail):
+  A Jan in person: Y1 Y2 Y4 (Y3 missed) | B Feb online: Y1 Y5 (Y6 missed) | C Mar in person: Y2 Y6 Y7
+  F Mar hybrid: Y1 Y3. Previous 91 days: E Dec in person, Y1 Y5 came, Y7 missed.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models.store import open_store
+from tests import small_org
+from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, sign_in_as
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
+
+
+def open_engagement(url: str, monkeypatch, role: str = "admin", **query) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = sign_in_as(AppTest.from_file(APP, default_timeout=60), role)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/engagement.py").run()
+    # Under AppTest the first run after switch_page draws the URL-bound sidebar widgets afresh
+    # with their defaults; the next run reads the URL (a browser shows the URL's view at once).
+    return at.run()
+
+
+def mode_table(at: AppTest):
+    return next(d.value for d in at.dataframe if "Mode" in d.value.columns and "Came back" in d.value.columns)
+
+
+def chart_data(at: AppTest) -> dict[str, list[dict]]:
+    """Each chart's rows, keyed by a column only that chart has."""
+    found = {}
+    for _, frames in charts(at):
+        rows = [row for frame in frames for row in frame.to_dict("records")]
+        columns = set().union(*(frame.columns for frame in frames))
+        key = next(c for c in ("label", "took_part", "sessions", "young_people") if c in columns)
+        found["reach" if key == "label" else key] = rows
+    return found
+
+
+@pytest.fixture
+def small_url(store_url):
+    engine = open_store(store_url)
+    small_org.build(engine)
+    add_role_accounts(engine)
+    return store_url
+
+
+def test_key_figures_are_the_hand_worked_ones_with_changes(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+    assert not at.exception
+    assert "Engagement" in [t.value for t in at.title]
+    shown = {m.label: (m.value, m.delta) for m in at.metric}
+    assert shown["Young people"][0] == "7"             # Y1-Y7
+    assert shown["Sessions held"] == ("4", "+3")       # A, B, C, F; one (E) the period before
+    assert shown["Attendance"][0] == "83%"             # 10 of 12 expected places
+    assert shown["Came back"][0] == "29%"              # Y1 and Y5 of 7
+    assert shown["Involvement hours"][0] == "20"       # 3x2 + 2x3 + 3x1.5 + 2x2 = 20.5, shown whole
+    assert shown["Youth-led sessions"] == ("50%", "+50 points")   # A and B; E was not
+    # The period before rests on two young people: no change is shown against a hidden figure.
+    assert not shown["Young people"][1] and not shown["Attendance"][1]
+    assert all(m.help for m in at.metric)
+
+
+def test_mode_table_hides_small_modes(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+    table = mode_table(at).set_index("Mode")
+    # In person: Y1 Y2 Y4 Y6 Y7; 6 of 7 places; Y1 came in person last period; 6 + 4.5 = 10.5 hours.
+    assert table.loc["In person"].tolist() == ["5", "2", "86%", "20%", "10", "50%"]
+    # Online (Y1, Y5) and hybrid (Y1, Y3) rest on two young people each; sessions are not hidden.
+    assert table.loc["Online"].tolist() == ["hidden", "1", "hidden", "hidden", "hidden", "100%"]
+    assert table.loc["Hybrid"].tolist() == ["hidden", "1", "hidden", "hidden", "hidden", "0%"]
+
+
+def test_charts_hold_no_suppressed_figure_and_stay_small(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+    drawn = charts(at)
+    assert len(drawn) == 4
+    assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
+    data = chart_data(at)
+    # Only March as a whole has five young people; January (3), February (2) and every mode are hidden.
+    assert [(r["month"], r["mode"], r["young_people"]) for r in data["young_people"]] == [("2024-03", "All modes", 5)]
+    assert {(r["month"], r["mode"], r["sessions"]) for r in data["sessions"]} == {
+        ("2024-01", "All modes", 1), ("2024-01", "In person", 1), ("2024-02", "All modes", 1),
+        ("2024-02", "Online", 1), ("2024-03", "All modes", 2), ("2024-03", "In person", 1),
+        ("2024-03", "Hybrid", 1)}
+    # Age bands (3 and 4) and care experience (2, 3, 2) are hidden; only disability 'not recorded'
+    # (all 7) and empty groups (0) are drawn.
+    reach = {(r["characteristic"], r["group"]): r["young_people"] for r in data["reach"]}
+    assert reach[("Disability / SEND", "Not recorded")] == 7
+    assert set(reach.values()) == {0, 7}
+    assert ("Age band", "11 to 15") not in reach and ("Care experienced", "Yes") not in reach
+    assert any("Age band: 11 to 15, 16 to 18" in c.value for c in at.caption)
+
+
+def test_stage_grid_shows_each_programmes_stages(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+    grid = {(r["programme"], r["stage"]): r["mark"] for r in chart_data(at)["took_part"]}
+    assert {cell for cell, mark in grid.items() if mark == "✓"} == {
+        ("Podcast (2 of 4)", "Plan"), ("Podcast (2 of 4)", "Design"), ("Keeping It Social (1 of 4)", "Deliver")}
+    assert len(grid) == 8
+
+
+def test_every_chart_has_its_numbers_and_downloads(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+    assert [e.label for e in at.expander].count("Show the numbers") == 4
+    assert len(at.get("download_button")) == 12
+
+
+def test_programme_filter_from_the_url(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, programme=["Keeping It Social"], **Q1_2024)
+    assert not at.exception
+    assert at.multiselect[0].value == ["P2"]
+    shown = metrics(at)
+    assert shown["Young people"] == "fewer than 5"     # Y2, Y6, Y7 at C
+    assert shown["Sessions held"] == "1"
+    assert shown["Youth-led sessions"] == "0%"
+    data = chart_data(at)
+    assert "young_people" not in data and "reach" not in data     # every month and group rests on 1-3
+    assert {r["programme"] for r in data["took_part"]} == {"Keeping It Social (1 of 4)"}
+    assert any("Every month has fewer than 5" in i.value for i in at.info)
+    assert any("Every group has fewer than 5" in i.value for i in at.info)
+
+
+def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, period="Custom dates", **{"from": "2030-01-01", "to": "2030-01-31"})
+    assert not at.exception
+    assert any("No sessions in this period" in i.value for i in at.info)
+    assert not charts(at)
+
+
+def test_all_time_has_nothing_to_compare_against(small_url, monkeypatch):
+    at = open_engagement(small_url, monkeypatch, period="All time")
+    assert any("No comparison" in c.value for c in at.caption)
+    assert all(not m.delta for m in at.metric)
+    assert metrics(at)["Came back"] == "no data"
+    assert set(mode_table(at)["Came back"]) <= {"no data", "hidden"}

@@ -1,0 +1,171 @@
+"""The Skills gained page through the real app (AppTest), on the small organisation, Q1 2024.
+
+Hand-worked pairs (tests/small_org.py, test_measures.py): confidence: Y1 2->5 (+3, Podcast),
+Y3 4->3 (-1), Y4 2->2 (0), Y5 1->3 (+2), all Podcast; Y6 3->4 (+1, Keeping It Social).
+So 5 pairs from 5 young people: mean before 12/5 = 2.4, after 17/5 = 3.4, change 5/5 = +1.0,
+3 of 5 went up (60%); deviations 2, -2, -1, 1, 0 give variance 10/4, half-width
+1.96 * sqrt(2.5 / 5) = 1.386: likely -0.4 to +2.4. Waiting for a post: Y2, Y7 (Podcast) and Y1
+(Keeping It Social): 3 young people, under k=5. Teamwork: 1 pair (Y5, +1): under k=5. Every
+other skill has no pairs.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models.settings import set_setting
+from models.store import open_store
+from tests import small_org
+from tests.apptest_helpers import add_role_accounts, chart_rows, charts, sign_in_as
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
+MINUS = "\u2212"
+
+
+def open_skills(url: str, monkeypatch, **query) -> AppTest:
+    """Open the page as a shared link would: /skills?period=...&programme=... (switching pages
+    after a first run would start the new page's filters from their defaults, not the URL)."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = sign_in_as(AppTest.from_file(APP, default_timeout=60), "staff")
+    for key, value in {**Q1_2024, **query}.items():
+        at.query_params[key] = value
+    at.switch_page("pages/skills.py").run()
+    assert not at.exception
+    return at
+
+
+def store_with_k(store_url, k: int | None = None) -> str:
+    engine = open_store(store_url)
+    small_org.build(engine)
+    add_role_accounts(engine)
+    if k is not None:
+        set_setting(engine, "suppression_k", k)
+    return store_url
+
+
+@pytest.fixture
+def small_url(store_url):
+    return store_with_k(store_url)
+
+
+def table(at: AppTest, first_columns: list[str]):
+    return next(d.value for d in at.dataframe if list(d.value.columns[:len(first_columns)]) == first_columns)
+
+
+def chart_data(at: AppTest, column: str):
+    """The data frame of the one chart whose data holds `column`."""
+    return next(frames[0] for _, frames in charts(at) if column in frames[0].columns)
+
+
+def all_chart_frames(at: AppTest):
+    return [frame for _, frames in charts(at) for frame in frames]
+
+
+def test_paired_figures_per_skill_worked_out_by_hand(small_url, monkeypatch):
+    at = open_skills(small_url, monkeypatch)
+    assert "Skills gained" in [t.value for t in at.title]
+    assert any("We only compare a young person's own before and after ratings" in m.value for m in at.markdown)
+    dumbbell = chart_data(at, "low_text")[["skill_name", "pairs", "mean_pre", "mean_post"]]
+    assert dumbbell.to_dict("records") == [{"skill_name": "Confidence", "pairs": 5, "mean_pre": 2.4,
+                                            "mean_post": 3.4}]
+    change = chart_data(at, "ci_low")
+    assert change[["skill_name", "mean_change", "ci_low", "ci_high"]].values.tolist() == [
+        ["Confidence", 1.0, -0.39, 2.39]]
+    assert chart_data(at, "share_improved")["share_improved"].tolist() == [0.6]
+    rows = table(at, ["Skill", "Pairs"]).set_index("Skill")
+    assert rows.loc["Confidence"].to_dict() == {
+        "Pairs": "5", "Before": "2.4", "After": "3.4", "Change": "+1.0", "Likely range": f"{MINUS}0.4 to +2.4",
+        "Went up": "60%", "Waiting for 'after'": "fewer than 5"}
+    assert rows.loc["Teamwork", "Pairs"] == "fewer than 5" and rows.loc["Teamwork", "Change"] == "\u2014"
+    assert rows.loc["Teamwork", "Waiting for 'after'"] == "0"
+    assert rows.loc["Empathy", "Pairs"] == "no pairs yet"
+    assert len(rows) == 8                                  # every skill in the store, by its name
+    notes = " ".join(m.value for m in at.markdown)
+    assert "**No pairs yet:** Leadership, Listening well" in notes
+    assert "**Fewer than 5 young people** (not shown): Teamwork." in notes
+
+
+def test_suppressed_skills_and_programmes_are_in_no_chart(small_url, monkeypatch):
+    at = open_skills(small_url, monkeypatch)
+    drawn = charts(at)
+    assert len(drawn) == 3                                  # by-programme: every cell under k=5
+    assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
+    for frame in all_chart_frames(at):
+        assert set(frame.get("skill_name", [])) <= {"Confidence"}
+    assert any("Every programme's figures rest on fewer than 5" in i.value for i in at.info)
+    by_programme = table(at, ["Programme", "Skill"])
+    assert set(by_programme["Pairs"]) == {"fewer than 5"}
+
+
+def test_programme_view_worked_out_by_hand_with_k_1(store_url, monkeypatch):
+    at = open_skills(store_with_k(store_url, 1), monkeypatch)
+    cells = chart_data(at, "programme_name")
+    # Keeping It Social: Y6 +1 (one pair, no interval). Podcast confidence: +3, -1, 0, +2 -> +1.0,
+    # half-width 1.96 * sqrt((10 / 3) / 4) = 1.789. Podcast teamwork: Y5 +1.
+    got = {(r["programme_name"], r["skill_name"]): (r["pairs"], r["mean_change"], r["ci_high"])
+           for r in cells.to_dict("records")}
+    assert got.keys() == {("Keeping It Social", "Confidence"), ("Podcast", "Confidence"), ("Podcast", "Teamwork")}
+    assert got[("Podcast", "Confidence")] == (4, 1.0, 2.79)
+    assert got[("Keeping It Social", "Confidence")][:2] == (1, 1.0)
+    rows = table(at, ["Programme", "Skill"]).set_index(["Programme", "Skill"])
+    assert rows.loc[("Podcast", "Confidence"), "Likely range"] == f"{MINUS}0.8 to +2.8"
+    assert rows.loc[("Podcast", "Confidence"), "Went up"] == "50%"
+    assert rows.loc[("Podcast", "Confidence"), "Waiting for 'after'"] == "2"          # Y2, Y7
+    assert rows.loc[("Keeping It Social", "Confidence"), "Likely range"] == "one pair: no range"
+    assert rows.loc[("Keeping It Social", "Confidence"), "Waiting for 'after'"] == "1"  # Y1
+
+
+def test_a_lone_small_programme_hides_its_neighbour_with_k_3(store_url, monkeypatch):
+    # Podcast confidence rests on 4 young people (enough at k=3), but Keeping It Social's one
+    # pair could be worked out from the confidence total shown above, so both are hidden.
+    at = open_skills(store_with_k(store_url, 3), monkeypatch)
+    assert table(at, ["Skill", "Pairs"]).set_index("Skill").loc["Confidence", "Pairs"] == "5"
+    assert not any("programme_name" in frame.columns for frame in all_chart_frames(at))
+    rows = table(at, ["Programme", "Skill"]).set_index(["Programme", "Skill"])
+    assert rows.loc[("Podcast", "Confidence"), "Pairs"] == "fewer than 3"
+    assert rows.loc[("Keeping It Social", "Confidence"), "Pairs"] == "fewer than 3"
+
+
+def test_programme_in_the_url_reproduces_the_filtered_view(store_url, monkeypatch):
+    at = open_skills(store_with_k(store_url, 1), monkeypatch, programme=["Keeping It Social"])
+    assert at.multiselect[0].value == ["P2"]
+    # Only Y6's pair (3 -> 4) and Y1's pre waiting in Keeping It Social.
+    dumbbell = chart_data(at, "low_text")[["skill_name", "pairs", "mean_pre", "mean_post"]]
+    assert dumbbell.to_dict("records") == [{"skill_name": "Confidence", "pairs": 1, "mean_pre": 3.0, "mean_post": 4.0}]
+    rows = table(at, ["Skill", "Pairs"]).set_index("Skill")
+    assert rows.loc["Confidence", "Waiting for 'after'"] == "1"
+    assert rows.loc["Teamwork", "Pairs"] == "no pairs yet"
+    # With one programme chosen, a "by programme" section would only repeat the figures above.
+    assert not any("programme_name" in frame.columns for frame in all_chart_frames(at))
+    assert any("One programme is chosen" in c.value for c in at.caption)
+
+
+def test_two_programmes_in_the_url_are_compared(store_url, monkeypatch):
+    at = open_skills(store_with_k(store_url, 1), monkeypatch, programme=["Keeping It Social", "Podcast"])
+    assert sorted(at.multiselect[0].value) == ["P1", "P2"]
+    assert set(chart_data(at, "programme_name")["programme_name"]) == {"Keeping It Social", "Podcast"}
+
+
+def test_programme_in_the_url_with_default_k_shows_nothing_small(small_url, monkeypatch):
+    at = open_skills(small_url, monkeypatch, programme=["Keeping It Social"])
+    assert at.multiselect[0].value == ["P2"]
+    assert charts(at) == []
+    rows = table(at, ["Skill", "Pairs"]).set_index("Skill")
+    assert rows.loc["Confidence", "Pairs"] == "fewer than 5"
+    assert rows.loc["Confidence", "Waiting for 'after'"] == "fewer than 5"
+    assert any("No skill has before-and-after pairs from at least 5" in i.value for i in at.info)
+
+
+def test_session_filters_are_said_not_to_apply(small_url, monkeypatch):
+    at = open_skills(small_url, monkeypatch, mode=["Online"])
+    assert any("do not apply here" in c.value for c in at.caption)
+    assert chart_data(at, "low_text")["pairs"].tolist() == [5]          # unchanged
+
+
+def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
+    at = open_skills(small_url, monkeypatch, **{"from": "2030-01-01", "to": "2030-01-31"})
+    assert any("No skill ratings in this period" in i.value for i in at.info)
+    assert charts(at) == []
+    assert set(table(at, ["Skill", "Pairs"])["Pairs"]) == {"no pairs yet"}
