@@ -13,7 +13,7 @@ from auth.accounts import ROLE_NAMES, SIGN_IN_FAILED
 from auth.cookie_key import InsecureCookieKey
 from components.page_guard import running_page
 from components.plain_text import escape_markdown
-from components.registry import allowed, navigation_pages
+from components.registry import HOME, allowed, navigation_pages
 from components.sign_in import current_account, make_authenticator, sign_out
 from components.sign_in_help import sign_in_help
 from components.store import current_engine, is_demo
@@ -39,6 +39,8 @@ def main() -> None:
         account = _sign_in(engine, authenticator)
         if account is None:
             st.stop()
+    if page_id == "home":
+        st.switch_page(pages[HOME[account.role]])
     if not allowed(page_id, account.role):
         st.warning(f"This page is not available to your role ({ROLE_NAMES[account.role]}). "
                    "Use the menu on the left to open your pages.", icon=":material/block:")

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.export import to_png, to_svg
+from components.plain_text import escape_markdown
 from components.safe_csv import safe_csv
 
 
@@ -42,9 +43,9 @@ def show_chart(
 
     st.subheader(title, anchor=False)
     st.altair_chart(chart, width="stretch", alt=alt_text, key=f"{key}-chart")
-    st.caption(alt_text)
+    st.caption(escape_markdown(alt_text))  # alt text carries names from the store
     if note:
-        st.caption(note)
+        st.caption(escape_markdown(note))
 
     with st.expander("Show the numbers"):
         st.dataframe(data, hide_index=True, key=f"{key}-table")

@@ -17,8 +17,16 @@ class PageSpec:
     icon: str
     roles: tuple[str, ...]
 
+    @property
+    def url_path(self) -> str:
+        """The file's name: Streamlit (and AppTest) match deep links to page files by it."""
+        return self.path.rsplit("/", 1)[-1].removesuffix(".py")
+
 
 PAGES = (
+    # "/" itself: sends each person on to their role's own page, so that every real page keeps a
+    # URL of its own (Streamlit serves the default page only at "/", whatever its url_path).
+    PageSpec("home", "pages/home.py", "Home", ":material/home:", ALL_ROLES),
     PageSpec("overview", "pages/overview.py", "Co-production health", ":material/monitor_heart:",
              ("admin", "staff", "trustee")),
     PageSpec("engagement", "pages/engagement.py", "Engagement", ":material/groups:", ("admin", "staff")),
@@ -42,8 +50,8 @@ def allowed(page_id: str, role: str | None) -> bool:
 def navigation_pages(role: str | None) -> dict[str, st.Page]:
     """Every page, so deep links resolve before sign-in; the ones `role` may not open are
     hidden from the menu (and refused by the shell and by the page itself)."""
-    home = HOME.get(role, "overview")
     return {spec.page_id: st.Page(PROJECT_ROOT / spec.path, title=spec.title, icon=spec.icon,
-                                  url_path=spec.page_id, default=spec.page_id == home,
-                                  visibility="visible" if role in spec.roles else "hidden")
+                                  url_path=spec.url_path, default=spec.page_id == "home",
+                                  visibility="visible" if role in spec.roles and spec.page_id != "home"
+                                  else "hidden")
             for spec in PAGES}

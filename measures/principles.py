@@ -1,18 +1,19 @@
 """Principle adherence (young people and staff side by side) and the ladder of co-production."""
 
 import pandas as pd
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import Integer, and_, case, cast, distinct, extract, func, literal_column, or_, select
 
 from measures.filters import Filters, Period
-from measures.scope import S, in_period, session_filter, young_people_ids
+from measures.scope import PR, S, in_period, session_filter, young_people_ids
 from measures.sql import month_of
-from measures.suppression import guard_many, too_few
+from measures.suppression import SUPPRESSED, guard_many, is_suppressed, suppress_rows, too_few
 from models.tables import Framework, LadderRung, Principle, PrincipleRating
 
 R = PrincipleRating.__table__
 PN = Principle.__table__
 FW = Framework.__table__
 LR = LadderRung.__table__
+MIXED = ("mean", "share_4_5", "young_people_mean", "gap", "ratings")  # the figures `combine` hides together
 
 
 def _ratings_where(period: Period, filters: Filters):
@@ -22,7 +23,7 @@ def _ratings_where(period: Period, filters: Filters):
     return and_(*where)
 
 
-def _rating_counts(group_cols, period: Period, filters: Filters):
+def _rating_counts(group_cols, period: Period, filters: Filters, *extra_where):
     """Per group and rater role: ratings, score total, ratings of 4-5, distinct young raters."""
     young = R.c.rater_role == "young_person"
     return (select(*group_cols, R.c.rater_role,
@@ -32,7 +33,7 @@ def _rating_counts(group_cols, period: Period, filters: Filters):
                    (func.count(distinct(case((young, R.c.rater_id))))
                     + func.sum(case((and_(young, R.c.rater_id.is_(None)), 1), else_=0))).label("people"))
             .select_from(R.join(S, R.c.session_id == S.c.id))
-            .where(_ratings_where(period, filters))
+            .where(_ratings_where(period, filters), *extra_where)
             .group_by(*group_cols, R.c.rater_role))
 
 
@@ -53,9 +54,10 @@ def combine(by_role: dict, k: int) -> dict:
         "ratings": n,
     }
     if yp and too_few(yp.people, k):
-        # Everything that mixes in the young people's scores goes, so none can be recovered.
-        hidden = guard_many({key: figures[key] for key in ("mean", "share_4_5", "young_people_mean", "gap")},
-                            yp.people, k)
+        # Everything that mixes in the young people's scores goes, so none can be recovered; the
+        # number of ratings too, or the pooled adherence of the health index, times the pooled
+        # count, minus the other principles, would give this principle's share of 4-5 back.
+        hidden = guard_many({key: figures[key] for key in MIXED}, yp.people, k)
         figures.update(hidden)
     return figures
 
@@ -72,7 +74,8 @@ def principle_table(engine, period: Period, filters: Filters, k: int) -> pd.Data
             counts.setdefault(row.principle_id, {})[row.rater_role] = row
         principles = conn.execute(principles_q).all()
     rows = [{"framework": p.framework, "framework_name": p.framework_name, "principle": p.principle,
-             "principle_name": p.principle_name, **combine(counts.get(p.id, {}), k)} for p in principles]
+             "principle_name": p.principle_name, "has_ratings": p.id in counts,
+             **combine(counts.get(p.id, {}), k)} for p in principles]
     return pd.DataFrame(rows)
 
 
@@ -94,3 +97,103 @@ def ladder_by_month(engine, period: Period, filters: Filters) -> pd.DataFrame:
         return pd.DataFrame(conn.execute(q).mappings().all(),
                             columns=["month", "position", "rung", "rung_group", "sessions"])
 
+
+
+# --- For the principles page: one framework at a time, over time and by programme. -----------
+
+def time_unit(period: Period) -> str:
+    """Months for a period of up to a year, quarters beyond (so each point has enough ratings)."""
+    return "month" if period.days <= 366 else "quarter"
+
+
+def _in_framework(framework: str):
+    return R.c.principle_id.in_(select(PN.c.id).join(FW, PN.c.framework_id == FW.c.id).where(FW.c.code == framework))
+
+
+def _time_buckets(column, unit: str) -> list:
+    if unit == "month":
+        return [month_of(column).label("bucket")]
+    if unit != "quarter":
+        raise ValueError(f"unknown time unit '{unit}'")
+    year = cast(extract("year", column), Integer)
+    # 0-3 by integer division on both databases; literal numbers, so that PostgreSQL sees the
+    # same expression in SELECT and GROUP BY (bound parameters would differ).
+    quarter = (cast(extract("month", column), Integer) - literal_column("1", Integer)) // literal_column("3", Integer)
+    return [year.label("year"), quarter.label("quarter")]
+
+
+def _bucket_start(row, unit: str) -> str:
+    """The first month of a row's bucket, 'YYYY-MM'."""
+    return row.bucket if unit == "month" else f"{int(row.year)}-{3 * int(row.quarter) + 1:02d}"
+
+
+def rating_trend(engine, period: Period, filters: Filters, k: int, framework: str, unit: str) -> pd.DataFrame:
+    """Per month or quarter (`start`, its first month) and rater role: the mean and share of 4-5.
+
+    A young people's row resting on 1..k-1 young people is blanked (`suppressed`); staff rows
+    never are. No counts of ratings: with them the period's totals could be rebuilt and set
+    against the per-principle figures, giving away a hidden principle by subtraction.
+    """
+    buckets = _time_buckets(R.c.rated_on, unit)
+    with engine.connect() as conn:
+        rows = conn.execute(_rating_counts(buckets, period, filters, _in_framework(framework))).all()
+    frame = pd.DataFrame([{"start": _bucket_start(r, unit), "rater_role": r.rater_role, "mean": r.total / r.n,
+                           "share_4_5": r.high / r.n,
+                           "people": r.people if r.rater_role == "young_person" else 0} for r in rows],
+                         columns=["start", "rater_role", "mean", "share_4_5", "people"])
+    frame = frame.sort_values(["start", "rater_role"], ignore_index=True)
+    return suppress_rows(frame, "people", ["mean", "share_4_5"], k, complementary=False)
+
+
+
+
+def programme_principle_means(engine, period: Period, filters: Filters, k: int, framework: str) -> pd.DataFrame:
+    """One row per programme and principle of `framework` that was rated, with `combine`'s figures.
+
+    The programmes split each principle's figures (shown whole elsewhere), so when a single
+    programme's figures are hidden, the programme with the fewest young raters is hidden too.
+    """
+    q = _rating_counts([S.c.programme_id, R.c.principle_id], period, filters, _in_framework(framework))
+    principles_q = (select(PN.c.id, PN.c.code, PN.c.name).join(FW, PN.c.framework_id == FW.c.id)
+                    .where(FW.c.code == framework).order_by(PN.c.position, PN.c.id))
+    with engine.connect() as conn:
+        counts: dict[tuple, dict] = {}
+        for row in conn.execute(q).all():
+            counts.setdefault((row.programme_id, row.principle_id), {})[row.rater_role] = row
+        programmes = dict(conn.execute(select(PR.c.id, PR.c.name)).all())
+        principles = conn.execute(principles_q).all()
+    rows = []
+    for programme_id in sorted(programmes, key=programmes.get):
+        for p in principles:
+            by_role = counts.get((programme_id, p.id))
+            if by_role:
+                young = by_role.get("young_person")
+                rows.append({"programme": programmes[programme_id], "principle": p.code, "principle_name": p.name,
+                             **combine(by_role, k), "people": young.people if young else 0})
+    frame = pd.DataFrame(rows, columns=["programme", "principle", "principle_name", *MIXED, "staff_mean", "people"])
+    for _, cells in frame.groupby("principle", sort=False):
+        hidden = cells["mean"].map(is_suppressed)
+        others = cells[~hidden & (cells["people"] > 0)]
+        if hidden.sum() == 1 and len(others):
+            frame.loc[others["people"].idxmin(), list(MIXED)] = SUPPRESSED
+    return frame.drop(columns="people")
+
+
+def ladder_over_time(engine, period: Period, filters: Filters, unit: str) -> pd.DataFrame:
+    """Sessions per month or quarter (`start`, its first month) in each group of the ladder."""
+    monthly = ladder_by_month(engine, period, filters)
+    if unit == "quarter":
+        month = monthly["month"].str[5:7].astype(int)
+        monthly = monthly.assign(month=monthly["month"].str[:5] + ((month - 1) // 3 * 3 + 1).map("{:02d}".format))
+    grouped = monthly.groupby(["month", "rung_group"], as_index=False)["sessions"].sum()
+    return grouped.rename(columns={"month": "start"})[["start", "rung_group", "sessions"]]
+
+
+def ladder_rungs(engine, period: Period, filters: Filters) -> pd.DataFrame:
+    """Every rung of the ladder (bottom first) with the sessions placed on it in the period."""
+    placed = and_(S.c.ladder_rung == LR.c.position, in_period(S.c.date, period), session_filter(filters))
+    q = (select(LR.c.position, LR.c.name.label("rung"), LR.c.rung_group, func.count(S.c.id).label("sessions"))
+         .select_from(LR.outerjoin(S, placed))
+         .group_by(LR.c.position, LR.c.name, LR.c.rung_group).order_by(LR.c.position))
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).mappings().all(), columns=["position", "rung", "rung_group", "sessions"])

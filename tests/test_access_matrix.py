@@ -38,9 +38,9 @@ def store(tmp_path_factory):
 
 
 def test_the_matrix_covers_every_registered_page():
-    assert {spec.page_id for spec in PAGES} == set(ALLOWED)
+    assert {spec.page_id for spec in PAGES} == set(ALLOWED) | {"home"}
     for spec in PAGES:
-        assert set(spec.roles) == ALLOWED[spec.page_id]
+        assert set(spec.roles) == ALLOWED.get(spec.page_id, set(ROLES))
 
 
 def open_page(store, monkeypatch, page_id: str, role: str | None) -> AppTest:
@@ -50,9 +50,8 @@ def open_page(store, monkeypatch, page_id: str, role: str | None) -> AppTest:
         sign_in_as(at, role)
     for key, value in Q1_2024.items():
         at.query_params[key] = value
-    at.run()
     path = next(spec.path for spec in PAGES if spec.page_id == page_id)
-    return at.switch_page(path).run()
+    return at.switch_page(path).run()   # as a deep link: /<page>?<filters>
 
 
 def shows_no_data(at: AppTest) -> bool:
@@ -93,7 +92,18 @@ def test_menu_offers_only_the_roles_pages(role):
     # Every page is registered (so deep links resolve), but only the role's are in the menu.
     from components.registry import navigation_pages
     visible = {pid for pid, page in navigation_pages(role).items() if page.visibility == "visible"}
+    assert "home" not in visible
     assert visible == {pid for pid, roles in ALLOWED.items() if role in roles}
+
+
+@pytest.mark.parametrize("role, home_title", [("admin", "Co-production health"), ("staff", "Co-production health"),
+                                              ("trustee", "Co-production health"),
+                                              ("young_person", "You said, we did")])
+def test_the_front_door_opens_each_roles_own_page(store, monkeypatch, role, home_title):
+    monkeypatch.setenv("DATABASE_URL", store)
+    at = sign_in_as(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60), role).run()
+    assert not at.exception
+    assert home_title in [t.value for t in at.title]
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.page_id)

@@ -16,14 +16,14 @@ def heading(page, text):
 
 
 def test_a_deep_link_before_sign_in_shows_the_form_then_lands_on_the_page(app_server, page, artifacts_dir):
-    page.goto(f"{app_server}/you-said-we-did")
+    page.goto(f"{app_server}/you_said_we_did")
     sign_in_form_shown(page)
     settle(page)
     assert page.locator(CHART).count() == 0 and page.get_by_test_id("stDataFrame").count() == 0
 
     sign_in(page, *STAFF)
     expect(heading(page, "You said, we did")).to_be_visible(timeout=30_000)
-    assert page.url.endswith("/you-said-we-did")
+    assert page.url.endswith("/you_said_we_did")
 
     page.reload()  # the cookie signs the person in again, on the same page
     expect(heading(page, "You said, we did")).to_be_visible(timeout=30_000)
