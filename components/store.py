@@ -12,10 +12,17 @@ from models.version import data_version
 @st.cache_resource(max_entries=4, show_spinner="Opening the store...")
 def _store_engine(url: str):
     engine = open_store(url)
-    if not holds_records(engine):
+    if is_new_installation(engine):
         from auth.demo_accounts import load_demo_with_accounts
         load_demo_with_accounts(engine)
     return engine
+
+
+def is_new_installation(engine) -> bool:
+    """No records and no accounts: nobody has set this store up yet, so show the demo. A store
+    with a real account but no data yet is an organisation about to import its own."""
+    from auth.accounts import listing
+    return not holds_records(engine) and listing(engine).empty
 
 
 def current_url() -> str:

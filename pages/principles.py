@@ -92,7 +92,7 @@ def _choose_framework(table: pd.DataFrame) -> str:
     return st.selectbox("Principles", codes, index=codes.index(default), format_func=names.get, key="framework",
                         bind="query-params",
                         help="The Voice and Influence Charter, the three core principles, the Lundy model, or "
-                             "a list of your organisation's own (an admin sets these up in Settings).")
+                             "a list of your organisation's own.")
 
 
 def _number(value, kind: str, k: int) -> str:

@@ -123,3 +123,16 @@ def test_a_page_file_run_on_its_own_goes_through_the_app_shell(small_url, monkey
     # (filters start afresh there): drawn once, by the shell, not twice.
     assert [t.value for t in at.title] == ["Co-production health"]
     assert "Young people" in metrics(at)
+
+
+def test_a_new_organisation_with_an_admin_gets_no_demo_data_but_guidance(store_url, monkeypatch):
+    from auth.accounts import create
+    engine = open_store(store_url)
+    create(engine, "u-admin", "admin", "a-long-password-1", actor="test")
+    at = run_app(store_url, monkeypatch)
+    assert not at.exception
+    assert not any("demo data" in i.value.lower() for i in at.info)
+    guidance = " ".join(i.value for i in at.info)
+    assert "Import sessions" in guidance and "python manage.py import" in guidance
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM programmes").scalar() == 0
