@@ -50,34 +50,12 @@ def show_chart(
     with st.expander("Show the numbers"):
         st.dataframe(data, hide_index=True, key=f"{key}-table")
 
-    csv_col, png_col, svg_col = st.columns(3)
-    with csv_col:
-        st.download_button(
-            "Data (CSV)",
-            data=lambda: safe_csv(data),
-            file_name=f"{stem}.csv",
-            mime="text/csv",
-            key=f"{key}-csv",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-    with png_col:
-        st.download_button(
-            "Image (PNG)",
-            data=lambda: to_png(chart),
-            file_name=f"{stem}.png",
-            mime="image/png",
-            key=f"{key}-png",
-            on_click="ignore",
-            icon=":material/image:",
-        )
-    with svg_col:
-        st.download_button(
-            "Image (SVG)",
-            data=lambda: to_svg(chart),
-            file_name=f"{stem}.svg",
-            mime="image/svg+xml",
-            key=f"{key}-svg",
-            on_click="ignore",
-            icon=":material/image:",
-        )
+    downloads = (
+        ("Data (CSV)", lambda: safe_csv(data), "csv", "text/csv", ":material/download:"),
+        ("Image (PNG)", lambda: to_png(chart), "png", "image/png", ":material/image:"),
+        ("Image (SVG)", lambda: to_svg(chart), "svg", "image/svg+xml", ":material/image:"),
+    )
+    for column, (label, build, ending, mime, icon) in zip(st.columns(3), downloads, strict=True):
+        # Built only when clicked; clicking does not rerun the page.
+        column.download_button(label, data=build, file_name=f"{stem}.{ending}", mime=mime, key=f"{key}-{ending}",
+                               on_click="ignore", icon=icon)

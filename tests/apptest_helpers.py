@@ -1,6 +1,7 @@
 """Reading what AppTest rendered: metrics, and the data inside each Altair chart."""
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -50,3 +51,21 @@ def sign_in_as(at: AppTest, role: str) -> AppTest:
     at.session_state["logout"] = None
     at.session_state["signed_in_at"] = utcnow()
     return at
+
+
+APP_PATH = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_deep_link(url: str, monkeypatch, page_file: str, role: str | None = "admin", **query) -> AppTest:
+    """Open /<page>?<query> as a shared link would, signed in as `role` (None: nobody).
+
+    The page is chosen before the first run: switching after a first run would start the new
+    page's URL-bound filters from their defaults, not from the link.
+    """
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(APP_PATH, default_timeout=60)
+    if role:
+        sign_in_as(at, role)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.switch_page(page_file).run()

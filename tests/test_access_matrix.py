@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from components.registry import PAGES
 from models.store import open_store
 from tests import small_org
-from tests.apptest_helpers import ROLES, add_role_accounts, charts, sign_in_as
+from tests.apptest_helpers import ROLES, add_role_accounts, charts, open_deep_link, sign_in_as
 
 ROOT = Path(__file__).resolve().parent.parent
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -44,14 +44,8 @@ def test_the_matrix_covers_every_registered_page():
 
 
 def open_page(store, monkeypatch, page_id: str, role: str | None) -> AppTest:
-    monkeypatch.setenv("DATABASE_URL", store)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if role:
-        sign_in_as(at, role)
-    for key, value in Q1_2024.items():
-        at.query_params[key] = value
     path = next(spec.path for spec in PAGES if spec.page_id == page_id)
-    return at.switch_page(path).run()   # as a deep link: /<page>?<filters>
+    return open_deep_link(store, monkeypatch, path, role, **Q1_2024)
 
 
 def shows_no_data(at: AppTest) -> bool:

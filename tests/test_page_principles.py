@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from models.store import open_store
 from tests import small_org
-from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, sign_in_as
+from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, open_deep_link
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -37,12 +37,7 @@ def small_url(store_url):
 
 
 def open_page(url: str, monkeypatch, role: str = "admin", **query) -> AppTest:
-    monkeypatch.setenv("DATABASE_URL", url)
-    at = sign_in_as(AppTest.from_file(APP, default_timeout=60), role)
-    for key, value in query.items():
-        at.query_params[key] = value
-    # As a deep link: /principles?<query> (the page chosen before the first run).
-    return at.switch_page("pages/principles.py").run()
+    return open_deep_link(url, monkeypatch, "pages/principles.py", role, **query)
 
 
 def chart_frames(at: AppTest) -> dict:

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from models.settings import set_setting
 from models.store import open_store
 from tests import small_org
-from tests.apptest_helpers import add_role_accounts, chart_rows, charts, sign_in_as
+from tests.apptest_helpers import add_role_accounts, chart_rows, charts, open_deep_link
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -25,13 +25,7 @@ MINUS = "\u2212"
 
 
 def open_skills(url: str, monkeypatch, **query) -> AppTest:
-    """Open the page as a shared link would: /skills?period=...&programme=... (switching pages
-    after a first run would start the new page's filters from their defaults, not the URL)."""
-    monkeypatch.setenv("DATABASE_URL", url)
-    at = sign_in_as(AppTest.from_file(APP, default_timeout=60), "staff")
-    for key, value in {**Q1_2024, **query}.items():
-        at.query_params[key] = value
-    at.switch_page("pages/skills.py").run()
+    at = open_deep_link(url, monkeypatch, "pages/skills.py", "staff", **{**Q1_2024, **query})
     assert not at.exception
     return at
 
