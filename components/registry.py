@@ -34,7 +34,10 @@ PAGES = (
     PageSpec("principles", "pages/principles.py", "Principles and the ladder", ":material/stairs:",
              ("admin", "staff", "young_person")),
     PageSpec("you-said-we-did", "pages/you_said_we_did.py", "You said, we did", ":material/forum:", ALL_ROLES),
+    PageSpec("upload", "pages/upload.py", "Bring in data", ":material/upload_file:", ("admin", "staff")),
     PageSpec("settings", "pages/settings.py", "Settings", ":material/settings:", ("admin",)),
+    PageSpec("participant-rights", "pages/participant_rights.py", "Participant records", ":material/person_search:",
+             ("admin",)),
     PageSpec("users", "pages/users.py", "Users", ":material/manage_accounts:", ("admin",)),
     PageSpec("audit-log", "pages/audit_log.py", "Audit log", ":material/history:", ("admin",)),
 )

@@ -16,6 +16,7 @@ DEFAULTS = {
         "feedback_closed_within_30_days": 1, "youth_led_share": 1,
     },
     "health_thresholds": {"green": 70, "amber": 50},
+    "upload_limit_mb": 20,  # largest file the upload page accepts
     # When the overview raises an alert (see measures/alerts.py).
     "alert_thresholds": {"principle_mean_below": 3.0, "gap_above": 0.5, "active_drop_share": 0.25},
 }

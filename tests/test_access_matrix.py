@@ -17,14 +17,17 @@ ALLOWED = {
     "engagement": {"admin", "staff"},
     "skills": {"admin", "staff"},
     "principles": {"admin", "staff", "young_person"},
+    "upload": {"admin", "staff"},
     "settings": {"admin"},
     "you-said-we-did": {"admin", "staff", "trustee", "young_person"},
+    "participant-rights": {"admin"},
     "users": {"admin"},
     "audit-log": {"admin"},
 }
 TITLES = {"overview": "Co-production health", "engagement": "Engagement", "skills": "Skills gained",
           "principles": "Principles and the ladder", "settings": "Settings", "you-said-we-did": "You said, we did",
-          "users": "Users",
+          "upload": "Bring in data",
+          "participant-rights": "Participant records", "users": "Users",
           "audit-log": "Audit log"}
 
 

@@ -4,12 +4,12 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from data.importing.contract import FILES, ORDER
 from data.importing.lookup import load_index
 from data.importing.problems import ImportRejected, ImportReport, Problem
-from data.importing.reading import base_name, read_sources
+from data.importing.reading import Sheet, base_name, read_sources
 from data.importing.records import build_batches
 from data.importing.validation import parse_sheet
 from data.importing.writing import write_batches
@@ -53,22 +53,34 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
+def import_in_transaction(conn: Connection, sources: list[tuple[str, bytes]]) -> ImportReport:
+    """What `import_sources` does, inside the caller's transaction, which the caller commits or
+    rolls back (a dry run rolls it back). Raises ImportRejected with every problem found."""
+    with _cyclic_gc_paused():
+        sheets, problems = read_sources(sources)
+        return _validated_then_written(conn, sheets, problems)
+
+
 def _checked_then_written(engine: Engine, sources: list[tuple[str, bytes]],
                           problems: list[Problem]) -> ImportReport:
     sheets, read_problems = read_sources(sources)
     problems.extend(read_problems)
-    by_table = {sheet.table: sheet for sheet in sheets}
     with engine.begin() as conn:
-        index = load_index(conn)
-        parsed = {name: parse_sheet(by_table[name], FILES[name], problems)
-                  for name in ORDER if name in by_table}
-        batches = build_batches(parsed, index, problems)
-        if problems:
-            raise ImportRejected(_in_order(problems))
-        report = write_batches(conn, batches, index)
-        if any(c.added or c.updated for c in report.files.values()):
-            bump_write_counter(conn)  # lets the app's caches see updates made in place
-        return report
+        return _validated_then_written(conn, sheets, problems)
+
+
+def _validated_then_written(conn: Connection, sheets: list[Sheet], problems: list[Problem]) -> ImportReport:
+    by_table = {sheet.table: sheet for sheet in sheets}
+    index = load_index(conn)
+    parsed = {name: parse_sheet(by_table[name], FILES[name], problems)
+              for name in ORDER if name in by_table}
+    batches = build_batches(parsed, index, problems)
+    if problems:
+        raise ImportRejected(_in_order(problems))
+    report = write_batches(conn, batches, index)
+    if any(c.added or c.updated for c in report.files.values()):
+        bump_write_counter(conn)  # lets the app's caches see updates made in place
+    return report
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:

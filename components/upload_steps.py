@@ -1,0 +1,72 @@
+"""The upload page's steps, apart from Streamlit so they can be tested directly: limits, the
+tables shown, templates, and the import as the command line does it (audited, demo sign-ins removed)."""
+
+import pandas as pd
+from sqlalchemy import func, select
+
+from auth.accounts import remove_demo_accounts
+from auth.audit import record
+from data.importing import ImportReport, Problem, import_sources
+from data.importing.contract import FILES, ORDER
+from data.importing.records import TABLES
+
+MB = 1024 * 1024
+NOTHING_CHANGED = "Nothing was changed."
+LABELS = {"programmes": "Programmes", "participants": "Participants", "sessions": "Sessions",
+          "attendance": "Attendance (registers)", "evaluations": "Evaluations",
+          "principle_ratings": "Principle ratings", "feedback": "You said, we did"}
+
+
+def size_problems(files: list[tuple[str, int]], limit_mb: float) -> list[str]:
+    """A message for each (name, size in bytes) over the limit, naming the file."""
+    return [f"{name} is {size / MB:.1f} MB, over the upload limit of {limit_mb:g} MB. Split it into smaller "
+            "files, or ask an administrator to raise the limit." for name, size in files if size > limit_mb * MB]
+
+
+def mix_problem(names: list[str]) -> str | None:
+    """Several .csv files, or one .xlsx workbook on its own."""
+    books = [n for n in names if n.lower().endswith(".xlsx")]
+    if books and len(names) > 1:
+        return "Upload either CSV files or one Excel workbook (with a sheet per file), not both or several workbooks."
+    return None
+
+
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame({"File": [p.file for p in problems],
+                         "Row": pd.array([p.row for p in problems], dtype="Int64"),
+                         "Column": [p.column or "" for p in problems],
+                         "What is wrong": [p.reason for p in problems]})
+
+
+def preview_table(report: ImportReport) -> pd.DataFrame:
+    return pd.DataFrame([{"File": name, "Will be added": c.added, "Will be updated": c.updated,
+                          "Already the same": c.unchanged} for name, c in report.files.items()],
+                        columns=["File", "Will be added", "Will be updated", "Already the same"])
+
+
+def saved_message(report: ImportReport) -> str:
+    parts = [f"{name}: {c.added} added, {c.updated} updated, {c.unchanged} already the same"
+             for name, c in report.files.items()]
+    return "Saved. " + "; ".join(parts) + "."
+
+
+def template_csv(name: str) -> bytes:
+    """An empty file of the contract: just its header row (UTF-8, as Excel opens it)."""
+    return (",".join(column.name for column in FILES[name].columns) + "\r\n").encode("utf-8")
+
+
+def held_counts(engine) -> pd.DataFrame:
+    with engine.connect() as conn:
+        rows = [(LABELS[name], conn.execute(select(func.count()).select_from(TABLES[name])).scalar())
+                for name in ORDER]
+    return pd.DataFrame(rows, columns=["Records", "Held now"])
+
+
+def bring_in(engine, actor: str | None, sources: list[tuple[str, bytes]]) -> ImportReport:
+    """The import itself, as the command line does it: real data now, so demo sign-ins go."""
+    report = import_sources(engine, sources)
+    remove_demo_accounts(engine, actor=actor or "(anonymous)")
+    with engine.begin() as conn:
+        record(conn, actor, "import", files=[name for name, _ in sources],
+               counts={name: vars(c) for name, c in report.files.items()})
+    return report
