@@ -35,7 +35,9 @@ def _upload(engine) -> None:
     limit = float(get_setting(engine, "upload_limit_mb"))
     round_ = st.session_state.setdefault("upload-round", 0)  # a new key empties the uploader after saving
     uploaded = st.file_uploader(f"CSV files or one Excel workbook (up to {limit:g} MB each)", type=["csv", "xlsx"],
-                                accept_multiple_files=True, key=f"upload-{round_}")
+                                accept_multiple_files=True, key=f"upload-{round_}",
+                                # The browser refuses bigger files itself (and says so), before sending them.
+                                max_upload_size=max(1, int(limit)))
     if not uploaded:
         return
     refusals = size_problems([(f.name, f.size) for f in uploaded], limit)
