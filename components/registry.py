@@ -35,6 +35,7 @@ PAGES = (
              ("admin", "staff", "young_person")),
     PageSpec("you-said-we-did", "pages/you_said_we_did.py", "You said, we did", ":material/forum:", ALL_ROLES),
     PageSpec("upload", "pages/upload.py", "Bring in data", ":material/upload_file:", ("admin", "staff")),
+    PageSpec("data-quality", "pages/data_quality.py", "Data quality", ":material/fact_check:", ("admin", "staff")),
     PageSpec("settings", "pages/settings.py", "Settings", ":material/settings:", ("admin",)),
     PageSpec("participant-rights", "pages/participant_rights.py", "Participant records", ":material/person_search:",
              ("admin",)),

@@ -18,6 +18,7 @@ ALLOWED = {
     "skills": {"admin", "staff"},
     "principles": {"admin", "staff", "young_person"},
     "upload": {"admin", "staff"},
+    "data-quality": {"admin", "staff"},
     "settings": {"admin"},
     "you-said-we-did": {"admin", "staff", "trustee", "young_person"},
     "participant-rights": {"admin"},
@@ -27,6 +28,7 @@ ALLOWED = {
 TITLES = {"overview": "Co-production health", "engagement": "Engagement", "skills": "Skills gained",
           "principles": "Principles and the ladder", "settings": "Settings", "you-said-we-did": "You said, we did",
           "upload": "Bring in data",
+          "data-quality": "Data quality",
           "participant-rights": "Participant records", "users": "Users",
           "audit-log": "Audit log"}
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from data.importing.contract import EXPECTED_NAMES, FILES
 from data.importing.problems import Problem
+from data.importing.workbook_safety import workbook_problems
 
 EMPTY = "the file is empty"
 HEADER_ONLY = "the file has a header row but no data rows"
@@ -99,6 +100,10 @@ def _csv_rows(label: str, content: bytes, problems: list[Problem]):
 def _read_workbook(name: str, stem: str, content: bytes, sheets, problems, seen) -> None:
     from openpyxl import load_workbook  # imported late: only workbooks need it
 
+    unsafe = workbook_problems(name, content)
+    if unsafe:
+        problems.extend(unsafe)
+        return
     # A damaged workbook can fail in many ways inside openpyxl, zipfile or the XML parser:
     # whatever the failure, it is reported as a problem of that file.
     try:

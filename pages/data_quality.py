@@ -1,0 +1,60 @@
+"""Data quality (admins and staff): what the store holds, what is missing, and values that look wrong."""
+
+import streamlit as st
+
+from components.page_guard import page_entry
+from components.store import current_engine
+from measures.data_quality import (
+    odd_values, participants_never_seen, pre_awaiting_post, sessions_without_register, table_counts,
+)
+
+PAGE_ID = "data-quality"
+SHOWN = 50
+
+
+def render() -> None:
+    engine = current_engine()
+    st.title("Data quality", anchor=False)
+    st.caption("Checks on the records themselves, across all dates. Fix what is listed in your spreadsheet or "
+               "with the forms, then bring the data in again. Participant codes are shown: this page is for "
+               "admins and staff only.")
+    st.subheader("What the dashboard holds", anchor=False)
+    st.dataframe(table_counts(engine), hide_index=True)
+
+    st.subheader("Checks", anchor=False)
+    awaiting = pre_awaiting_post(engine)
+    if awaiting.keys:
+        st.markdown(f"**{awaiting.keys}** skill {_plural(awaiting.keys, 'survey', 'surveys')} taken before a "
+                    f"programme still {_plural(awaiting.keys, 'has', 'have')} no 'after' survey, for "
+                    f"**{awaiting.young_people}** {_plural(awaiting.young_people, 'young person', 'young people')}. "
+                    "Skills gained can only be shown once both are in.")
+    else:
+        _all_clear("Every 'before' skills survey has an 'after' survey to pair with.")
+
+    _check(sessions_without_register(engine, SHOWN), "{n} {things} no register (no one marked present or "
+           "absent).", ("session has", "sessions have"), "Every session has a register.")
+    _check(participants_never_seen(engine, SHOWN), "{n} {things} on no register at all.",
+           ("participant is", "participants are"), "Every participant is on at least one register.")
+    _check(odd_values(engine, SHOWN), "{n} {things} wrong.", ("value looks", "values look"),
+           "No values look wrong.")
+
+
+def _check(found, sentence: str, words: tuple[str, str], clear: str) -> None:
+    if not found.count:
+        _all_clear(clear)
+        return
+    st.markdown(sentence.format(n=f"**{found.count}**", things=_plural(found.count, *words)))
+    shown = "" if found.count <= len(found.rows) else f" (the first {len(found.rows)})"
+    with st.expander(f"Show them{shown}"):
+        st.dataframe(found.rows, hide_index=True)
+
+
+def _all_clear(message: str) -> None:
+    st.success(f"All clear: {message}", icon=":material/check_circle:")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+page_entry(PAGE_ID, render)
