@@ -11,18 +11,13 @@ import pandas as pd
 from sqlalchemy import and_, exists, func, literal, select
 
 from auth.clock import utcnow
-from models.tables import (
-    Attendance, Evaluation, FeedbackItem, Participant, PrincipleRating, Programme, ProgrammeSession, Skill,
-)
+from measures.scope import PR, A, P, S
+from models.tables import Evaluation, FeedbackItem, PrincipleRating, Skill
 from models.vocab import YOUNG_PERSON
 
-A = Attendance.__table__
 E = Evaluation.__table__
 F = FeedbackItem.__table__
-P = Participant.__table__
-PR = Programme.__table__
 R = PrincipleRating.__table__
-S = ProgrammeSession.__table__
 SK = Skill.__table__
 
 MAX_HOURS = 12

@@ -10,6 +10,7 @@ relative to the repo root) points the harness at another script.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 import socket
 import subprocess
 import sys
@@ -67,16 +68,16 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory):
-    """Start `streamlit run` on a free port with a fresh SQLite store; yield the base URL."""
+@contextmanager
+def running_app(tmp: Path):
+    """`streamlit run` on a free port with a fresh SQLite store in `tmp`; yields (base URL, env).
+    Stopped by its own PID afterwards."""
     app = Path(os.environ.get("APP_UNDER_TEST", "app.py"))
     if not app.is_absolute():
         app = REPO_ROOT / app
     if not app.is_file():
         pytest.fail(f"app under test not found: {app}")
 
-    tmp = tmp_path_factory.mktemp("app_server")
     port = _free_port()
     env = os.environ.copy()
     env["DATABASE_URL"] = f"sqlite:///{tmp / 'browser.db'}"
@@ -106,9 +107,16 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
             if time.monotonic() > deadline:
                 pytest.fail(f"streamlit not healthy after {START_TIMEOUT_S} s:\n{_log_tail(log_path)}")
             time.sleep(0.25)
-        yield base_url
+        yield base_url, env
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory):
+    """The app on a fresh store (demo data and demo accounts); yields the base URL."""
+    with running_app(tmp_path_factory.mktemp("app_server")) as (base_url, _env):
+        yield base_url
 
 
 @pytest.fixture(scope="session")

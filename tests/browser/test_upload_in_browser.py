@@ -6,12 +6,8 @@ staff account: the other browser tests keep theirs, with the demo accounts."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,10 +15,10 @@ import pytest
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
+from tests.browser.conftest import REPO_ROOT, running_app
 from tests.browser.helpers import settle, sign_in
 
 pytestmark = pytest.mark.browser
-REPO_ROOT = Path(__file__).resolve().parents[2]
 # A real staff account: the import removes the demo sign-ins, which would sign demo-staff out mid-test.
 STAFF = ("upload-tester", "upload-tester-password-2024")
 UPLOADER = 'input[type="file"]'
@@ -30,41 +26,11 @@ UPLOADER = 'input[type="file"]'
 
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory):
-    """A server of our own on a fresh store with the demo data (as the conftest's, but per module)."""
-    tmp = tmp_path_factory.mktemp("upload_server")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'browser.db'}",
-           "PYTHONPATH": os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    log_path = tmp / "streamlit.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log_path.read_text(errors='replace')[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            time.sleep(0.25)
+    """A server of our own (fresh store, demo data) with a real staff account added once it is up."""
+    with running_app(tmp_path_factory.mktemp("upload_server")) as (base_url, env):
         subprocess.run([sys.executable, "manage.py", "create-user", "--username", STAFF[0], "--role", "staff",
                         "--password", STAFF[1]], cwd=REPO_ROOT, env=env, check=True, capture_output=True)
         yield base_url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 def workbook(path: Path, second_date: str) -> Path:
