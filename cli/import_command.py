@@ -2,15 +2,8 @@
 
 import sys
 
-from auth.accounts import remove_demo_accounts
-from auth.audit import record
+from data.importing.recording import record_real_import
 from models.store import open_store
-
-
-def record_import(engine, actor: str, files, report) -> None:
-    with engine.begin() as conn:
-        record(conn, actor, "import", files=[str(f) for f in files],
-               counts={name: vars(c) for name, c in report.files.items()})
 
 
 def register(commands) -> None:
@@ -34,8 +27,7 @@ def run_import(args) -> int:
         for problem in rejected.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    remove_demo_accounts(engine, actor="manage.py import")  # real data now: demo sign-ins go
-    record_import(engine, "manage.py", args.files, report)
+    record_real_import(engine, "manage.py", args.files, report)
     for name, counts in report.files.items():
         print(f"{name}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     return 0

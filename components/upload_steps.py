@@ -2,19 +2,13 @@
 tables shown, templates, and the import as the command line does it (audited, demo sign-ins removed)."""
 
 import pandas as pd
-from sqlalchemy import func, select
 
-from auth.accounts import remove_demo_accounts
-from auth.audit import record
 from data.importing import ImportReport, Problem, import_sources
-from data.importing.contract import FILES, ORDER
-from data.importing.records import TABLES
+from data.importing.contract import FILES
+from data.importing.recording import record_real_import
 
 MB = 1024 * 1024
 NOTHING_CHANGED = "Nothing was changed."
-LABELS = {"programmes": "Programmes", "participants": "Participants", "sessions": "Sessions",
-          "attendance": "Attendance (registers)", "evaluations": "Evaluations",
-          "principle_ratings": "Principle ratings", "feedback": "You said, we did"}
 
 
 def size_problems(files: list[tuple[str, int]], limit_mb: float) -> list[str]:
@@ -55,18 +49,8 @@ def template_csv(name: str) -> bytes:
     return (",".join(column.name for column in FILES[name].columns) + "\r\n").encode("utf-8")
 
 
-def held_counts(engine) -> pd.DataFrame:
-    with engine.connect() as conn:
-        rows = [(LABELS[name], conn.execute(select(func.count()).select_from(TABLES[name])).scalar())
-                for name in ORDER]
-    return pd.DataFrame(rows, columns=["Records", "Held now"])
-
-
 def bring_in(engine, actor: str | None, sources: list[tuple[str, bytes]]) -> ImportReport:
     """The import itself, as the command line does it: real data now, so demo sign-ins go."""
     report = import_sources(engine, sources)
-    remove_demo_accounts(engine, actor=actor or "(anonymous)")
-    with engine.begin() as conn:
-        record(conn, actor, "import", files=[name for name, _ in sources],
-               counts={name: vars(c) for name, c in report.files.items()})
+    record_real_import(engine, actor or "(anonymous)", [name for name, _ in sources], report)
     return report

@@ -4,9 +4,10 @@ every problem or a preview of what would change, then confirm. Nothing is writte
 import streamlit as st
 
 from components.page_guard import page_entry
+from measures.data_quality import table_counts
 from components.store import current_engine
 from components.upload_steps import (
-    NOTHING_CHANGED, bring_in, held_counts, mix_problem, preview_table, problems_table, saved_message,
+    NOTHING_CHANGED, bring_in, mix_problem, preview_table, problems_table, saved_message,
     size_problems, template_csv,
 )
 from data.importing import ImportRejected, Problem
@@ -27,7 +28,7 @@ def render() -> None:
         st.success(st.session_state.pop("upload-saved"), icon=":material/check_circle:")
     _upload(engine)
     st.subheader("What the dashboard holds now", anchor=False)
-    st.dataframe(held_counts(engine), hide_index=True)
+    st.dataframe(table_counts(engine), hide_index=True)
     _templates()
 
 

@@ -59,3 +59,14 @@ def small_org_any(any_engine):
     from tests import small_org as fixture
     fixture.build(any_engine)
     return any_engine
+
+
+@pytest.fixture
+def small_org_url(store_url):
+    """The small organisation with one account per role (tests/apptest_helpers.py), by URL."""
+    from tests import small_org as fixture
+    from tests.apptest_helpers import add_role_accounts
+    engine = open_store(store_url)
+    fixture.build(engine)
+    add_role_accounts(engine)
+    return store_url

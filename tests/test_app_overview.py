@@ -2,12 +2,10 @@
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from models.store import open_store
-from tests import small_org
-from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, open_deep_link, sign_in_as
+from tests.apptest_helpers import chart_rows, charts, metrics, open_deep_link, sign_in_as
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -17,16 +15,8 @@ def run_app(url: str, monkeypatch, role: str = "admin", **query) -> AppTest:
     return open_deep_link(url, monkeypatch, "pages/overview.py", role, **query)
 
 
-@pytest.fixture
-def small_url(store_url):
-    engine = open_store(store_url)
-    small_org.build(engine)
-    add_role_accounts(engine)
-    return store_url
-
-
-def test_overview_shows_hand_worked_figures_for_a_url_period(small_url, monkeypatch):
-    at = run_app(small_url, monkeypatch, **Q1_2024)
+def test_overview_shows_hand_worked_figures_for_a_url_period(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, **Q1_2024)
     assert not at.exception
     shown = metrics(at)
     assert shown["Health index (out of 100)"] == "56"
@@ -41,8 +31,8 @@ def test_overview_shows_hand_worked_figures_for_a_url_period(small_url, monkeypa
     assert any("Amber" in m.value for m in at.markdown)
 
 
-def test_programme_filter_from_the_url_suppresses_small_groups(small_url, monkeypatch):
-    at = run_app(small_url, monkeypatch, programme=["Keeping It Social"], **Q1_2024)
+def test_programme_filter_from_the_url_suppresses_small_groups(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, programme=["Keeping It Social"], **Q1_2024)
     assert not at.exception
     assert at.multiselect[0].value == ["P2"]
     shown = metrics(at)
@@ -51,8 +41,8 @@ def test_programme_filter_from_the_url_suppresses_small_groups(small_url, monkey
     assert shown["Youth-led sessions"] == "0%"
 
 
-def test_charts_leave_out_suppressed_months_and_stay_small(small_url, monkeypatch):
-    at = run_app(small_url, monkeypatch, **Q1_2024)
+def test_charts_leave_out_suppressed_months_and_stay_small(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, **Q1_2024)
     drawn = charts(at)
     assert len(drawn) == 3
     assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
@@ -61,22 +51,22 @@ def test_charts_leave_out_suppressed_months_and_stay_small(small_url, monkeypatc
     assert active[["month", "active_young_people"]].values.tolist() == [["2024-03", 5]]
 
 
-def test_every_chart_has_its_numbers_and_downloads(small_url, monkeypatch):
-    at = run_app(small_url, monkeypatch, **Q1_2024)
+def test_every_chart_has_its_numbers_and_downloads(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, **Q1_2024)
     expanders = [e.label for e in at.expander]
     assert expanders.count("Show the numbers") == 3
     assert len(at.get("download_button")) == 9
 
 
-def test_rerun_after_a_filter_change_goes_through_the_app(small_url, monkeypatch):
-    at = run_app(small_url, monkeypatch, **Q1_2024)
+def test_rerun_after_a_filter_change_goes_through_the_app(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, **Q1_2024)
     at.multiselect[0].set_value(["P1"]).run()
     assert not at.exception
     assert metrics(at)["Young people"] == "5"   # Y1-Y5 came to A, B or F
 
 
-def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
-    at = run_app(small_url, monkeypatch, period="Custom dates", **{"from": "2030-01-01", "to": "2030-01-31"})
+def test_an_empty_period_says_what_to_do(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, period="Custom dates", **{"from": "2030-01-01", "to": "2030-01-31"})
     assert not at.exception
     assert any("No sessions with young people" in i.value for i in at.info)
 
@@ -97,17 +87,17 @@ def test_first_start_with_no_store_writes_demo_data_and_demo_accounts(store_url,
     assert len(charts(at)) == 3
 
 
-def test_all_time_has_nothing_to_compare_against(small_url, monkeypatch):
-    at = run_app(small_url, monkeypatch, period="All time")
+def test_all_time_has_nothing_to_compare_against(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, period="All time")
     assert any("No comparison" in c.value for c in at.caption)
     assert all(m.delta is None or m.delta == "" for m in at.metric)
     assert metrics(at)["Came back"] == "no data"
 
 
-def test_a_page_file_run_on_its_own_goes_through_the_app_shell(small_url, monkeypatch):
+def test_a_page_file_run_on_its_own_goes_through_the_app_shell(small_org_url, monkeypatch):
     """Streamlit may run a pages/ file directly (before any st.navigation call): the page
     must hand over to the shell, which decides what is drawn."""
-    monkeypatch.setenv("DATABASE_URL", small_url)
+    monkeypatch.setenv("DATABASE_URL", small_org_url)
     page = str(Path(APP).parent / "pages" / "overview.py")
     at = sign_in_as(AppTest.from_file(page, default_timeout=60), "staff")
     for key, value in Q1_2024.items():

@@ -12,30 +12,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from data.importing import (
     FileCounts, ImportRejected, ImportReport, Problem, import_files, import_sources,
 )
 from models.store import open_store
+from tests.store_helpers import row_counts
 from models.tables import (
     Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme,
     ProgrammeSession, Skill,
 )
 
 VALID = Path(__file__).parent / "fixtures" / "import" / "valid"
-STORED = ("programmes", "participants", "sessions", "attendance", "evaluations",
-          "principle_ratings", "feedback_items", "skills", "frameworks", "principles")
-
-
-@pytest.fixture
-def engine(tmp_path):
-    return open_store(f"sqlite:///{tmp_path}/s.db")
-
-
-def counts(engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in STORED}
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:
@@ -61,10 +50,10 @@ def run(engine, sources) -> ImportReport:
 
 
 def rejected(engine, sources) -> list[Problem]:
-    before = counts(engine)
+    before = row_counts(engine)
     with pytest.raises(ImportRejected) as caught:
         run(engine, sources)
-    assert counts(engine) == before
+    assert row_counts(engine) == before
     return caught.value.problems
 
 
@@ -94,7 +83,7 @@ def test_valid_set_imports_with_counts(engine, tmp_path):
     assert added == {"programmes": 2, "participants": 3, "sessions": 3, "attendance": 4,
                      "evaluations": 3, "principle_ratings": 4, "feedback": 2}
     assert all(c.updated == 0 and c.unchanged == 0 for c in report.files.values())
-    after = counts(engine)
+    after = row_counts(engine)
     assert (after["programmes"], after["participants"], after["sessions"], after["attendance"],
             after["evaluations"], after["principle_ratings"], after["feedback_items"]) == (2, 3, 3, 4, 3, 4, 2)
 
@@ -162,10 +151,10 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(engine, tmp_path):
           "YP1,PR1,pre,2024-02-01,leadership,6\n"
           "YP1,PR1,post,2024-06-01,leadership,2.5\n"
           "YP1,PR1,post,2024-06-02,leadership,three\n")
-    before = counts(engine)
+    before = row_counts(engine)
     with pytest.raises(ImportRejected) as caught:
         import_files(engine, all_files(folder))
-    assert counts(engine) == before
+    assert row_counts(engine) == before
     problems = caught.value.problems
     assert places(problems) == {
         ("sessions.csv", 2, "date"), ("sessions.csv", 3, "activity_type"),
@@ -229,19 +218,19 @@ def test_duplicate_composite_key_names_both_rows(engine, tmp_path):
 def test_importing_twice_changes_nothing_then_one_title_updates(engine, tmp_path):
     folder = valid_copy(tmp_path)
     import_files(engine, all_files(folder))
-    after_first = counts(engine)
+    after_first = row_counts(engine)
     again = import_files(engine, all_files(folder))
     assert all(c.added == 0 and c.updated == 0 for c in again.files.values())
     assert again.files["sessions"] == FileCounts(added=0, updated=0, unchanged=3)
     assert again.files["principle_ratings"] == FileCounts(added=0, updated=0, unchanged=4)
-    assert counts(engine) == after_first
+    assert row_counts(engine) == after_first
     sessions = (folder / "sessions.csv").read_text().replace("Kick-off", "Kick-off meeting")
     write(folder, "sessions.csv", sessions)
     third = import_files(engine, all_files(folder))
     assert third.files["sessions"] == FileCounts(added=0, updated=1, unchanged=2)
     assert sum(c.updated for c in third.files.values()) == 1
     assert only(engine, ProgrammeSession, code="S1").title == "Kick-off meeting"
-    assert counts(engine) == after_first
+    assert row_counts(engine) == after_first
 
 
 def test_absent_optional_column_leaves_stored_value(engine):
@@ -274,10 +263,10 @@ def test_code_less_ratings_count_as_a_multiset(engine):
     assert again.files["principle_ratings"] == FileCounts(0, 0, 2)
     grown = run(engine, [("principle_ratings.csv", RATINGS + RATING * 3)])
     assert grown.files["principle_ratings"] == FileCounts(1, 0, 2)
-    assert counts(engine)["principle_ratings"] == 3
+    assert row_counts(engine)["principle_ratings"] == 3
     other = run(engine, [("principle_ratings.csv", RATINGS + RATING + "S1,lundy,voice,staff,4\n")])
     assert other.files["principle_ratings"] == FileCounts(1, 0, 1)
-    assert counts(engine)["principle_ratings"] == 4
+    assert row_counts(engine)["principle_ratings"] == 4
 
 
 def test_explicit_rated_on_equal_to_session_date_is_the_same_rating(engine):
@@ -341,7 +330,7 @@ def test_reference_to_a_code_already_in_the_store_works(engine):
 def test_file_level_problem(engine, name, content, expected):
     problems = rejected(engine, [("programmes.csv", PROGRAMMES), (name, content)])
     assert expected in [str(p) for p in problems]
-    assert counts(engine)["programmes"] == 0  # the valid file beside it was not written either
+    assert row_counts(engine)["programmes"] == 0  # the valid file beside it was not written either
 
 
 def test_same_table_twice_is_a_problem(engine):
@@ -355,7 +344,7 @@ def test_import_files_reports_an_unreadable_path(engine, tmp_path):
     with pytest.raises(ImportRejected) as caught:
         import_files(engine, [programmes, tmp_path / "sessions.csv"])
     assert [(p.file, p.row) for p in caught.value.problems] == [("sessions.csv", None)]
-    assert counts(engine)["programmes"] == 0
+    assert row_counts(engine)["programmes"] == 0
 
 
 def test_blank_lines_keep_spreadsheet_row_numbers(engine):
@@ -467,14 +456,14 @@ def structured() -> st.SearchStrategy[bytes]:
 @given(content=st.one_of(st.binary(max_size=400), structured()))
 def test_arbitrary_bytes_never_crash_nor_write_partly(content):
     engine = STORE["engine"]
-    before = counts(engine)
+    before = row_counts(engine)
     try:
         report = run(engine, [("sessions.csv", content), ("programmes.csv", PROGRAMMES)])
     except ImportRejected as error:
         assert error.problems
-        assert counts(engine) == before
+        assert row_counts(engine) == before
     else:
-        after = counts(engine)
+        after = row_counts(engine)
         assert after["sessions"] == before["sessions"] + report.files["sessions"].added
         assert {k: v for k, v in after.items() if k not in ("sessions", "programmes")} == \
             {k: v for k, v in before.items() if k not in ("sessions", "programmes")}
@@ -492,8 +481,8 @@ def test_damaged_workbooks_are_problems(data):
     for _ in range(data.draw(st.integers(1, 4))):
         book[data.draw(st.integers(0, len(book) - 1))] = data.draw(st.integers(0, 255))
     engine = STORE["engine"]
-    before = counts(engine)
+    before = row_counts(engine)
     try:
         run(engine, [("book.xlsx", bytes(book))])
     except ImportRejected:
-        assert counts(engine) == before
+        assert row_counts(engine) == before

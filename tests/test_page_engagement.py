@@ -8,12 +8,9 @@ Q1 2024 (k=5), young people's attended records (see test_measures_engagement.py 
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from models.store import open_store
-from tests import small_org
-from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, open_deep_link
+from tests.apptest_helpers import chart_rows, charts, metrics, open_deep_link
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -38,16 +35,8 @@ def chart_data(at: AppTest) -> dict[str, list[dict]]:
     return found
 
 
-@pytest.fixture
-def small_url(store_url):
-    engine = open_store(store_url)
-    small_org.build(engine)
-    add_role_accounts(engine)
-    return store_url
-
-
-def test_key_figures_are_the_hand_worked_ones_with_changes(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+def test_key_figures_are_the_hand_worked_ones_with_changes(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     assert not at.exception
     assert "Engagement" in [t.value for t in at.title]
     shown = {m.label: (m.value, m.delta) for m in at.metric}
@@ -62,8 +51,8 @@ def test_key_figures_are_the_hand_worked_ones_with_changes(small_url, monkeypatc
     assert all(m.help for m in at.metric)
 
 
-def test_mode_table_hides_small_modes(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+def test_mode_table_hides_small_modes(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     table = mode_table(at).set_index("Mode")
     # In person: Y1 Y2 Y4 Y6 Y7; 6 of 7 places; Y1 came in person last period; 6 + 4.5 = 10.5 hours.
     assert table.loc["In person"].tolist() == ["5", "2", "86%", "20%", "10", "50%"]
@@ -72,8 +61,8 @@ def test_mode_table_hides_small_modes(small_url, monkeypatch):
     assert table.loc["Hybrid"].tolist() == ["hidden", "1", "hidden", "hidden", "hidden", "0%"]
 
 
-def test_charts_hold_no_suppressed_figure_and_stay_small(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+def test_charts_hold_no_suppressed_figure_and_stay_small(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     drawn = charts(at)
     assert len(drawn) == 4
     assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
@@ -94,22 +83,22 @@ def test_charts_hold_no_suppressed_figure_and_stay_small(small_url, monkeypatch)
     assert any("Age band: 11 to 15, 16 to 18" in c.value.replace("\\", "") for c in at.caption)
 
 
-def test_stage_grid_shows_each_programmes_stages(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+def test_stage_grid_shows_each_programmes_stages(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     grid = {(r["programme"], r["stage"]): r["mark"] for r in chart_data(at)["took_part"]}
     assert {cell for cell, mark in grid.items() if mark == "✓"} == {
         ("Podcast (2 of 4)", "Plan"), ("Podcast (2 of 4)", "Design"), ("Keeping It Social (1 of 4)", "Deliver")}
     assert len(grid) == 8
 
 
-def test_every_chart_has_its_numbers_and_downloads(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, **Q1_2024)
+def test_every_chart_has_its_numbers_and_downloads(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     assert [e.label for e in at.expander].count("Show the numbers") == 4
     assert len(at.get("download_button")) == 12
 
 
-def test_programme_filter_from_the_url(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, programme=["Keeping It Social"], **Q1_2024)
+def test_programme_filter_from_the_url(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, programme=["Keeping It Social"], **Q1_2024)
     assert not at.exception
     assert at.multiselect[0].value == ["P2"]
     shown = metrics(at)
@@ -123,15 +112,16 @@ def test_programme_filter_from_the_url(small_url, monkeypatch):
     assert any("Every group has fewer than 5" in i.value for i in at.info)
 
 
-def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, period="Custom dates", **{"from": "2030-01-01", "to": "2030-01-31"})
+def test_an_empty_period_says_what_to_do(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, period="Custom dates",
+                         **{"from": "2030-01-01", "to": "2030-01-31"})
     assert not at.exception
     assert any("No sessions in this period" in i.value for i in at.info)
     assert not charts(at)
 
 
-def test_all_time_has_nothing_to_compare_against(small_url, monkeypatch):
-    at = open_engagement(small_url, monkeypatch, period="All time")
+def test_all_time_has_nothing_to_compare_against(small_org_url, monkeypatch):
+    at = open_engagement(small_org_url, monkeypatch, period="All time")
     assert any("No comparison" in c.value for c in at.caption)
     assert all(not m.delta for m in at.metric)
     assert metrics(at)["Came back"] == "no data"

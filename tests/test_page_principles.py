@@ -11,12 +11,9 @@ Sessions: A rung 7 (January), B rung 4 (February), C rung 6 (March), F no rung: 
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from models.store import open_store
-from tests import small_org
-from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, open_deep_link
+from tests.apptest_helpers import chart_rows, charts, metrics, open_deep_link
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -26,14 +23,6 @@ CORE = "Three core principles of co-production"
 # voice young people 3.5, everyone 23/6, share 4/6, gap 1.0; monthly young people 3.5 (Jan), 2 (Feb),
 # 5 (Mar); Podcast voice everyone 18/5; Keeping It Social voice 5.
 HIDDEN = (3.5, 23 / 6, 4 / 6, 1.0, 2.0, 5.0, 3.6)
-
-
-@pytest.fixture
-def small_url(store_url):
-    engine = open_store(store_url)
-    small_org.build(engine)
-    add_role_accounts(engine)
-    return store_url
 
 
 def open_page(url: str, monkeypatch, role: str = "admin", **query) -> AppTest:
@@ -66,8 +55,8 @@ def no_hidden_figure_in(at: AppTest) -> None:
                     assert all(abs(value - hidden) > 0.005 for hidden in HIDDEN), (column, value)
 
 
-def test_lundy_hides_four_young_people_and_keeps_staff(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, framework=LUNDY, **Q1_2024)
+def test_lundy_hides_four_young_people_and_keeps_staff(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, framework=LUNDY, **Q1_2024)
     assert not at.exception
     assert at.selectbox(key="framework").value == "lundy"
     numbers = table(at, "Principle")
@@ -94,8 +83,8 @@ def test_lundy_hides_four_young_people_and_keeps_staff(small_url, monkeypatch):
     assert any("Not rated in this period: Space; Audience." in c.value.replace("\\", "") for c in at.caption)
 
 
-def test_core_principles_show_young_people_staff_and_the_gap(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, framework=CORE, **Q1_2024)
+def test_core_principles_show_young_people_staff_and_the_gap(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, framework=CORE, **Q1_2024)
     assert not at.exception
     row = table(at, "Principle").iloc[0].tolist()
     assert row == ["Share responsibility and work side by side", "6", "3.8", "67%", "3.6", "5.0", "+1.4"]
@@ -110,8 +99,8 @@ def test_core_principles_show_young_people_staff_and_the_gap(small_url, monkeypa
                "feel they do" in m.value for m in at.markdown)
 
 
-def test_the_ladder_counts_sessions(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, **Q1_2024)
+def test_the_ladder_counts_sessions(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, **Q1_2024)
     shown = metrics(at)
     assert shown["'Doing with' sessions"] == "67%"      # A and C of A, B, C
     assert shown["Sessions on the ladder"] == "3"
@@ -127,8 +116,8 @@ def test_the_ladder_counts_sessions(small_url, monkeypatch):
                "deciding together with staff" in m.value for m in at.markdown)
 
 
-def test_a_programme_in_the_url_reproduces_the_filtered_view(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, programme=["Keeping It Social"], framework=LUNDY, **Q1_2024)
+def test_a_programme_in_the_url_reproduces_the_filtered_view(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, programme=["Keeping It Social"], framework=LUNDY, **Q1_2024)
     assert not at.exception
     assert at.multiselect(key="programme").value == ["P2"]
     # Keeping It Social in Q1: session C only (rung 6); voice rated by Y2 alone, influence by staff (3).
@@ -144,8 +133,8 @@ def test_a_programme_in_the_url_reproduces_the_filtered_view(small_url, monkeypa
     no_hidden_figure_in(at)
 
 
-def test_every_chart_is_small_with_its_numbers_and_downloads(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, framework=LUNDY, **Q1_2024)
+def test_every_chart_is_small_with_its_numbers_and_downloads(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, framework=LUNDY, **Q1_2024)
     drawn = charts(at)
     assert len(drawn) == 6
     assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
@@ -153,8 +142,8 @@ def test_every_chart_is_small_with_its_numbers_and_downloads(small_url, monkeypa
     assert len(at.get("download_button")) == 18
 
 
-def test_a_period_over_a_year_goes_by_quarter(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, framework=LUNDY, period="Custom dates",
+def test_a_period_over_a_year_goes_by_quarter(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, framework=LUNDY, period="Custom dates",
                    **{"from": "2023-01-01", "to": "2024-06-30"})
     assert not at.exception
     subheaders = [s.value for s in at.subheader]
@@ -172,20 +161,20 @@ def test_a_period_over_a_year_goes_by_quarter(small_url, monkeypatch):
     points = next(f for f in drawn["side_by_side"] if "who" in f.columns and "label" not in f.columns)
     assert points[["principle_name", "who", "mean"]].values.tolist() == [
         ["Voice", "Young people", 3.0], ["Voice", "Staff", 4.5], ["Influence", "Staff", 3.0]]
-    nine_months = open_page(small_url, monkeypatch, framework=LUNDY, period="Custom dates",
+    nine_months = open_page(small_org_url, monkeypatch, framework=LUNDY, period="Custom dates",
                             **{"from": "2023-10-01", "to": "2024-06-30"})
     assert "Ratings each month, young people and staff" in [s.value for s in nine_months.subheader]
 
 
-def test_young_people_can_open_it(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, role="young_person", framework=CORE, **Q1_2024)
+def test_young_people_can_open_it(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, role="young_person", framework=CORE, **Q1_2024)
     assert not at.exception
     assert "Principles and the ladder" in [t.value for t in at.title]
     assert table(at, "Principle").iloc[0]["Young people's average"] == "3.6"
 
 
-def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
-    at = open_page(small_url, monkeypatch, period="Custom dates", **{"from": "2030-01-01", "to": "2030-01-31"})
+def test_an_empty_period_says_what_to_do(small_org_url, monkeypatch):
+    at = open_page(small_org_url, monkeypatch, period="Custom dates", **{"from": "2030-01-01", "to": "2030-01-31"})
     assert not at.exception
     infos = [i.value for i in at.info]
     assert any(i.startswith("Nobody rated these principles in this period") for i in infos)

@@ -11,7 +11,6 @@ other skill has no pairs.
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from models.settings import set_setting
@@ -39,11 +38,6 @@ def store_with_k(store_url, k: int | None = None) -> str:
     return store_url
 
 
-@pytest.fixture
-def small_url(store_url):
-    return store_with_k(store_url)
-
-
 def table(at: AppTest, first_columns: list[str]):
     return next(d.value for d in at.dataframe if list(d.value.columns[:len(first_columns)]) == first_columns)
 
@@ -57,8 +51,8 @@ def all_chart_frames(at: AppTest):
     return [frame for _, frames in charts(at) for frame in frames]
 
 
-def test_paired_figures_per_skill_worked_out_by_hand(small_url, monkeypatch):
-    at = open_skills(small_url, monkeypatch)
+def test_paired_figures_per_skill_worked_out_by_hand(small_org_url, monkeypatch):
+    at = open_skills(small_org_url, monkeypatch)
     assert "Skills gained" in [t.value for t in at.title]
     assert any("We only compare a young person's own before and after ratings" in m.value for m in at.markdown)
     dumbbell = chart_data(at, "low_text")[["skill_name", "pairs", "mean_pre", "mean_post"]]
@@ -81,8 +75,8 @@ def test_paired_figures_per_skill_worked_out_by_hand(small_url, monkeypatch):
     assert "**Fewer than 5 young people** (not shown): Teamwork." in notes
 
 
-def test_suppressed_skills_and_programmes_are_in_no_chart(small_url, monkeypatch):
-    at = open_skills(small_url, monkeypatch)
+def test_suppressed_skills_and_programmes_are_in_no_chart(small_org_url, monkeypatch):
+    at = open_skills(small_org_url, monkeypatch)
     drawn = charts(at)
     assert len(drawn) == 3                                  # by-programme: every cell under k=5
     assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
@@ -142,8 +136,8 @@ def test_two_programmes_in_the_url_are_compared(store_url, monkeypatch):
     assert set(chart_data(at, "programme_name")["programme_name"]) == {"Keeping It Social", "Podcast"}
 
 
-def test_programme_in_the_url_with_default_k_shows_nothing_small(small_url, monkeypatch):
-    at = open_skills(small_url, monkeypatch, programme=["Keeping It Social"])
+def test_programme_in_the_url_with_default_k_shows_nothing_small(small_org_url, monkeypatch):
+    at = open_skills(small_org_url, monkeypatch, programme=["Keeping It Social"])
     assert at.multiselect[0].value == ["P2"]
     assert charts(at) == []
     rows = table(at, ["Skill", "Pairs"]).set_index("Skill")
@@ -152,14 +146,14 @@ def test_programme_in_the_url_with_default_k_shows_nothing_small(small_url, monk
     assert any("No skill has before-and-after pairs from at least 5" in i.value for i in at.info)
 
 
-def test_session_filters_are_said_not_to_apply(small_url, monkeypatch):
-    at = open_skills(small_url, monkeypatch, mode=["Online"])
+def test_session_filters_are_said_not_to_apply(small_org_url, monkeypatch):
+    at = open_skills(small_org_url, monkeypatch, mode=["Online"])
     assert any("do not apply here" in c.value for c in at.caption)
     assert chart_data(at, "low_text")["pairs"].tolist() == [5]          # unchanged
 
 
-def test_an_empty_period_says_what_to_do(small_url, monkeypatch):
-    at = open_skills(small_url, monkeypatch, **{"from": "2030-01-01", "to": "2030-01-31"})
+def test_an_empty_period_says_what_to_do(small_org_url, monkeypatch):
+    at = open_skills(small_org_url, monkeypatch, **{"from": "2030-01-01", "to": "2030-01-31"})
     assert any("No skill ratings in this period" in i.value for i in at.info)
     assert charts(at) == []
     assert set(table(at, ["Skill", "Pairs"])["Pairs"]) == {"no pairs yet"}

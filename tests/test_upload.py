@@ -9,13 +9,13 @@ from auth.audit import recent
 from data.importing import FileCounts, ImportRejected, import_sources
 from data.importing.contract import FILES
 from data.importing.preview import preview_sources
+from measures.data_quality import table_counts
 from components.upload_steps import (
-    bring_in, held_counts, mix_problem, preview_table, problems_table, saved_message, size_problems, template_csv,
+    bring_in, mix_problem, preview_table, problems_table, saved_message, size_problems, template_csv,
 )
+from tests.store_helpers import row_counts
 from tests.apptest_helpers import add_role_accounts, open_deep_link
 
-TABLES = ("programmes", "participants", "sessions", "attendance", "evaluations", "principle_ratings",
-          "feedback_items", "skills", "frameworks", "principles", "settings")
 
 # Against the small organisation (P1 "Podcast", P2 "Keeping It Social"; Y1..Y7, S1, S2):
 # P1 is as stored (unchanged), P2 gets a new name (updated), P3 is new (added);
@@ -25,15 +25,10 @@ PARTICIPANTS = "participant_code,role\nY1,young_person\nS1,trainer\nY8,young_per
 SOURCES = [("programmes.csv", PROGRAMMES.encode()), ("participants.csv", PARTICIPANTS.encode())]
 
 
-def counts(engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in TABLES}
-
-
 def snapshot(engine) -> dict:
     """Row counts and the programmes and participants as stored: a preview must change none of them."""
     with engine.connect() as conn:
-        return {"counts": counts(engine),
+        return {"counts": row_counts(engine),
                 "programmes": conn.execute(text("SELECT code, name FROM programmes ORDER BY code")).all(),
                 "participants": conn.execute(text("SELECT code, role FROM participants ORDER BY code")).all()}
 
@@ -46,8 +41,8 @@ def test_preview_counts_what_would_change_and_writes_nothing(small_org):
     assert snapshot(small_org) == before
     # The real import then reports exactly what the preview said, and does write.
     assert import_sources(small_org, SOURCES).files == report.files
-    assert counts(small_org)["programmes"] == before["counts"]["programmes"] + 1
-    assert counts(small_org)["participants"] == before["counts"]["participants"] + 2
+    assert row_counts(small_org)["programmes"] == before["counts"]["programmes"] + 1
+    assert row_counts(small_org)["participants"] == before["counts"]["participants"] + 2
 
 
 def test_a_bad_file_is_rejected_with_every_problem_and_nothing_written(small_org):
@@ -98,7 +93,7 @@ def test_bring_in_saves_records_the_audit_and_removes_demo_accounts(small_org):
                                      "participants: 2 added, 1 updated, 1 already the same.")
     assert preview_table(report)["Will be added"].tolist() == [1, 2]
     # 3 programmes now, 11 participants (9 + Y8, Y9).
-    held = dict(held_counts(small_org).values.tolist())
+    held = dict(table_counts(small_org).values.tolist())
     assert held["Programmes"] == 3 and held["Participants"] == 11
 
 
@@ -121,8 +116,8 @@ def test_the_page_shows_staff_the_uploader_holdings_and_templates(page_store, mo
     assert "Bring in data" in [t.value for t in at.title]
     held = at.dataframe[0].value
     # The small organisation: 2 programmes, 9 participants, 6 sessions.
-    assert dict(zip(held["Records"], held["Held now"], strict=True))["Sessions"] == 6
-    assert dict(zip(held["Records"], held["Held now"], strict=True))["Participants"] == 9
+    assert dict(zip(held["Records"], held["Rows held"], strict=True))["Sessions"] == 6
+    assert dict(zip(held["Records"], held["Rows held"], strict=True))["Participants"] == 9
     assert sorted(b.label for b in at.get("download_button")) == sorted(f"{name}.csv" for name in FILES)
     assert len(at.get("file_uploader")) == 1
 

@@ -6,25 +6,12 @@ from io import BytesIO
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import text
 
 from data.importing import ImportRejected, import_sources
 from data.importing import reading, workbook_safety
-from models.store import open_store
+from tests.store_helpers import row_counts
 
-STORED = ("programmes", "participants", "sessions", "attendance", "evaluations", "principle_ratings",
-          "feedback_items")
 MB = 1024 * 1024
-
-
-@pytest.fixture
-def engine(tmp_path):
-    return open_store(f"sqlite:///{tmp_path}/s.db")
-
-
-def counts(engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in STORED}
 
 
 def workbook() -> bytes:
@@ -53,10 +40,10 @@ def rewritten(content: bytes, replace: dict[str, bytes] | None = None, add: dict
 
 
 def refused(engine, content: bytes) -> list[str]:
-    before = counts(engine)
+    before = row_counts(engine)
     with pytest.raises(ImportRejected) as caught:
         import_sources(engine, [("records.xlsx", content)])
-    assert counts(engine) == before
+    assert row_counts(engine) == before
     return [str(p) for p in caught.value.problems]
 
 
