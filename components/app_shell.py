@@ -19,6 +19,11 @@ from components.sign_in_help import sign_in_help
 from components.store import current_engine, is_demo
 
 
+# The page a signed-out visitor opened. The cookie component's rerun that signs them in can
+# arrive without the page (Streamlit then serves the default one), so the shell remembers it.
+_ASKED_FOR = "_page_asked_for_before_sign_in"
+
+
 def main() -> None:
     engine = current_engine()  # creates or upgrades the store; writes demo data into an empty one
     try:
@@ -36,9 +41,14 @@ def main() -> None:
                            icon=":material/science:")
 
     if account is None:
+        if page_id != "home":
+            st.session_state[_ASKED_FOR] = page_id
         account = _sign_in(engine, authenticator)
         if account is None:
             st.stop()
+    asked_for = st.session_state.pop(_ASKED_FOR, None)
+    if asked_for and asked_for != page_id:  # a forbidden page then says so, rather than vanish
+        st.switch_page(pages[asked_for])
     if page_id == "home":
         st.switch_page(pages[HOME[account.role]])
     if not allowed(page_id, account.role):

@@ -108,6 +108,8 @@ class Skill(SQLModel, table=True):
     code: str = Field(unique=True, index=True)
     name: str
     builtin: bool = False
+    # Retired skills are no longer offered on forms; evaluations already given keep counting.
+    retired: bool = False
 
 
 class Evaluation(SQLModel, table=True):
@@ -146,6 +148,8 @@ class Principle(SQLModel, table=True):
     code: str
     name: str
     position: int = 0
+    # Retired principles are no longer offered on forms; ratings already given keep counting.
+    retired: bool = False
 
 
 class LadderRung(SQLModel, table=True):
@@ -238,3 +242,29 @@ class AuditEntry(SQLModel, table=True):
     actor: str
     action: str
     detail: Optional[str] = None
+
+
+class BoardSnapshot(SQLModel, table=True):
+    """Figures frozen for a board meeting: `content` is JSON (after suppression) and never
+    changes once written; `data_version` says which state of the store it was taken from."""
+    __tablename__ = "board_snapshots"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    period_from: date
+    period_to: date
+    meeting_date: date
+    created_at: datetime
+    created_by: str
+    data_version: str
+    suppression_k: int
+    content: str
+
+
+class SavedView(SQLModel, table=True):
+    """A named explorer view for a staff forum's agenda: the page's URL query string."""
+    __tablename__ = "saved_views"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    query: str
+    created_at: datetime
+    created_by: str

@@ -12,12 +12,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup_lib.sh
 
 ensure_chromium() {
-    if [ -x /usr/bin/chromium ]; then
+    if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null 2>&1; then
         return 0
     fi
-    echo "==> installing Debian chromium with apt-get (for the browser tests)"
+    echo "==> installing Debian chromium and poppler-utils with apt-get (browser tests, PDF board packs)"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium poppler-utils
     if [ ! -x /usr/bin/chromium ]; then
         echo "error: apt-get installed chromium but /usr/bin/chromium is missing" >&2
         return 1

@@ -17,6 +17,10 @@ ALLOWED = {
     "engagement": {"admin", "staff"},
     "skills": {"admin", "staff"},
     "principles": {"admin", "staff", "young_person"},
+    "snapshots": {"admin", "trustee"},
+    "explorer": {"admin", "staff"},
+    "record": {"admin", "staff"},
+    "frameworks": {"admin"},
     "upload": {"admin", "staff"},
     "data-quality": {"admin", "staff"},
     "settings": {"admin"},
@@ -27,7 +31,8 @@ ALLOWED = {
 }
 TITLES = {"overview": "Co-production health", "engagement": "Engagement", "skills": "Skills gained",
           "principles": "Principles and the ladder", "settings": "Settings", "you-said-we-did": "You said, we did",
-          "upload": "Bring in data",
+          "upload": "Bring in data", "snapshots": "Board snapshots", "explorer": "Forum explorer",
+          "record": "Record", "frameworks": "Frameworks and skills",
           "data-quality": "Data quality",
           "participant-rights": "Participant records", "users": "Users",
           "audit-log": "Audit log"}
