@@ -49,8 +49,10 @@ def table_counts(engine) -> pd.DataFrame:
 
 def pre_awaiting_post(engine) -> AwaitingPost:
     post = E.alias("post")
-    has_post = exists().where(and_(post.c.participant_id == E.c.participant_id, post.c.skill_id == E.c.skill_id,
-                                   post.c.programme_id == E.c.programme_id, post.c.timepoint == "post"))
+    # SELECT 1, not SELECT *: with SELECT * SQLite picked an index that read every evaluation per row.
+    has_post = select(literal(1)).where(and_(post.c.participant_id == E.c.participant_id,
+                                             post.c.skill_id == E.c.skill_id, post.c.programme_id == E.c.programme_id,
+                                             post.c.timepoint == "post")).exists()
     keys = (select(E.c.participant_id, E.c.skill_id, E.c.programme_id)
             .join(P, P.c.id == E.c.participant_id)
             .where(E.c.timepoint == "pre", P.c.role == YOUNG_PERSON, ~has_post)

@@ -8,7 +8,7 @@ enter the change; pre ratings still waiting for a post are counted apart.
 import math
 
 import pandas as pd
-from sqlalchemy import and_, case, distinct, exists, func, literal, select
+from sqlalchemy import and_, case, distinct, func, literal, select
 from sqlalchemy.orm import aliased
 
 from measures.filters import Filters, Period
@@ -73,8 +73,8 @@ def _awaiting_query(period: Period, filters: Filters, by: tuple[str, ...] = ("sk
     first = (select(*(pre.c[c] for c in KEY), func.min(pre.c.completed_on).label("first_pre"))
              .where(pre_where).group_by(*(pre.c[c] for c in KEY)).subquery("first_pre"))
     post = aliased(E)
-    no_post = ~exists().where(_same_key(post, first), post.c.timepoint == "post",
-                              post.c.completed_on <= period.end)
+    no_post = ~select(literal(1)).where(_same_key(post, first), post.c.timepoint == "post",
+                                        post.c.completed_on <= period.end).exists()  # SELECT 1: see data_quality
     return (select(*(first.c[c] for c in by), func.count().label("awaiting_post"),
                    func.count(distinct(first.c.participant_id)).label("people"))
             .where(in_period(first.c.first_pre, period), no_post).group_by(*(first.c[c] for c in by)))

@@ -46,7 +46,8 @@ class Participant(SQLModel, table=True):
         _enum("age_band", AGE_BANDS, nullable=True),
         _enum("disability", YES_NO_PREFER, nullable=True),
         _enum("care_experienced", YES_NO_PREFER, nullable=True),
-        Index("ix_participants_role", "role"),
+        # No index on role: nine in ten participants are young people, and with one SQLite
+        # drove the measures from participants and read every attendance row (issue 8).
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(unique=True, index=True)
