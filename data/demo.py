@@ -23,6 +23,7 @@ from data.demo_build import make_attendance, make_evaluations, make_sessions
 from data.demo_people import START, fill_cohorts, make_cycles, make_workers
 from data.demo_text import PROGRAMMES
 from data.demo_voice import make_feedback, make_ratings
+from models.version import bump_write_counter
 from models.tables import (
     Attendance, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating,
     Programme, ProgrammeSession, Setting, Skill,
@@ -90,6 +91,7 @@ def _mark_demo(conn: Connection) -> None:
     table = Setting.__table__
     conn.execute(delete(table).where(table.c.key == DEMO_SETTING))
     conn.execute(insert(table).values(key=DEMO_SETTING, value=json.dumps(True)))
+    bump_write_counter(conn)  # the demo may replace earlier rows under the same ids
 
 
 def _held_records(conn: Connection) -> dict[str, int]:
