@@ -21,7 +21,7 @@ def run_import(args) -> int:
     from data.importing import ImportRejected, import_files
     engine = open_store()
     try:
-        report = import_files(engine, args.files)
+        report = import_files(engine, args.files, replace_demo=True)
     except ImportRejected as rejected:
         print(f"Nothing was imported: {len(rejected.problems)} problem(s) to fix.", file=sys.stderr)
         for problem in rejected.problems:

@@ -1,23 +1,18 @@
 """CSV export that is safe to open in a spreadsheet (no formula injection).
 
-Text cells starting with = + - @ tab or carriage return are prefixed with a single quote, so
-Excel/LibreOffice/Sheets show them as text instead of running them as formulas (OWASP "CSV
-injection"). Numbers stay numbers: -3 is written as -3. Column names are treated like text
-cells. Pure module: no Streamlit import, so every export (page downloads, reports) shares it.
+The rule itself lives in `data.safe_export.neutralise` (shared with the Excel downloads): text
+cells starting with = + - @ tab or carriage return get a leading single quote. Numbers stay
+numbers: -3 is written as -3. Column names are treated like text cells. Pure module: no
+Streamlit import, so every export (page downloads, reports) shares it.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from data.safe_export import FORMULA_PREFIXES, neutralise
 
-
-def neutralise(value: object) -> object:
-    """``value`` with a leading single quote if it is text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+__all__ = ["FORMULA_PREFIXES", "neutralise", "safe_csv"]
 
 
 def safe_csv(df: pd.DataFrame, *, index: bool = False, bom: bool = True) -> bytes:

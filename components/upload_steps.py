@@ -1,10 +1,13 @@
 """The upload page's steps, apart from Streamlit so they can be tested directly: limits, the
-tables shown, templates, and the import as the command line does it (audited, demo sign-ins removed)."""
+tables shown, templates, the demo warning, and the import as the command line does it (audited,
+demo sign-ins removed)."""
 
 import pandas as pd
 
+from components.plain_text import escape_markdown
 from data.importing import ImportReport, Problem, import_sources
 from data.importing.contract import FILES
+from data.importing.progress import Progress
 from data.importing.recording import record_real_import
 
 MB = 1024 * 1024
@@ -49,8 +52,49 @@ def template_csv(name: str) -> bytes:
     return (",".join(column.name for column in FILES[name].columns) + "\r\n").encode("utf-8")
 
 
-def bring_in(engine, actor: str | None, sources: list[tuple[str, bytes]]) -> ImportReport:
+def demo_accounts(engine) -> list[str]:
+    """The demo sign-ins still in the store (they go with the first import of real data)."""
+    from auth.accounts import listing
+    users = listing(engine)
+    return sorted(users.loc[users["is_demo"].astype(bool), "username"])
+
+
+DEMO_RECORDS_GO = ("The dashboard holds the made-up demo organisation. When you bring in your own data, the demo "
+                   "records are removed in the same step, so your figures are never mixed with made-up ones. If "
+                   "anything in your files is refused, nothing changes and the demo stays.")
+
+
+def demo_warning(demo_names: list[str], me: str | None, role: str | None) -> str | None:
+    """What to tell someone about to bring data into the demo organisation, or None when no demo
+    sign-in would go."""
+    if not demo_names:
+        return None
+    names = escape_markdown(", ".join(demo_names))
+    said = (f"This dashboard holds the demo organisation. Bringing in real data removes the demo sign-ins "
+            f"({names}).")
+    if me not in demo_names:
+        return said + " Anyone using them will be signed out."
+    if role == "admin":
+        first = ("first create a real admin account for yourself, on the Users page or with "
+                 "`python manage.py create-user`, and sign in with it")
+    else:
+        first = ("first ask an administrator for a real account (they create it on the Users page or with "
+                 "`python manage.py create-user`) and sign in with it")
+    return (f"{said} That includes the one you are using, **{escape_markdown(me)}**: you will be signed out as "
+            f"soon as the data is saved, and cannot sign in with it again. Before you bring anything in, {first}.")
+
+
+def confirm_label(demo_names: list[str], me: str | None) -> str:
+    if me in demo_names:
+        return "Bring these in and sign me out (demo sign-ins are removed)"
+    if demo_names:
+        return "Bring these in and remove the demo sign-ins"
+    return "Bring these in"
+
+
+def bring_in(engine, actor: str | None, sources: list[tuple[str, bytes]],
+             progress: Progress | None = None) -> ImportReport:
     """The import itself, as the command line does it: real data now, so demo sign-ins go."""
-    report = import_sources(engine, sources)
+    report = import_sources(engine, sources, progress, replace_demo=True)
     record_real_import(engine, actor or "(anonymous)", [name for name, _ in sources], report)
     return report

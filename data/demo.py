@@ -73,6 +73,18 @@ def load_demo(engine: Engine, force: bool = False, seed: int = DEMO_SEED,
     return counts
 
 
+def remove_demo_records(conn: Connection) -> bool:
+    """Inside the caller's transaction: if the store holds the demo organisation, delete it, so
+    real data brought in is never mixed with made-up records. Returns whether it did."""
+    if not _is_demo(conn):
+        return False
+    for table in RECORD_TABLES:
+        conn.execute(delete(table.__table__))
+    conn.execute(delete(Setting.__table__).where(Setting.__table__.c.key == DEMO_SETTING))
+    bump_write_counter(conn)
+    return True
+
+
 def _check_end(end: date | None) -> date:
     end = end or date.today()
     if end < EARLIEST_END:

@@ -32,6 +32,12 @@ def open_store(url: str | None = None) -> Engine:
     return engine
 
 
+def head_revision() -> str:
+    """The newest migration's revision id."""
+    from alembic.script import ScriptDirectory
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
 def schema_revision(engine: Engine) -> str | None:
     if not inspect(engine).has_table("alembic_version"):
         return None

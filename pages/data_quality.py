@@ -4,6 +4,8 @@ import streamlit as st
 
 from components.page_guard import page_entry
 from components.store import current_engine
+from data.quality_workbook import FILE_NAME, quality_lists_xlsx
+from data.safe_export import XLSX
 from measures.data_quality import (
     odd_values, participants_never_seen, pre_awaiting_post, sessions_without_register, table_counts,
 )
@@ -37,6 +39,10 @@ def render() -> None:
            ("participant is", "participants are"), "Every participant is on at least one register.")
     _check(odd_values(engine, SHOWN), "{n} {things} wrong.", ("value looks", "values look"),
            "No values look wrong.")
+    st.download_button("Download the lists (Excel)", data=lambda: quality_lists_xlsx(engine),
+                       file_name=FILE_NAME, mime=XLSX, on_click="ignore", icon=":material/download:",
+                       key="quality-xlsx",
+                       help="Every session, participant and value listed above, in full, with a sheet per check.")
 
 
 def _check(found, sentence: str, words: tuple[str, str], clear: str) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.store import current_engine
+from data.safe_export import XLSX, records_xlsx
 from data.participant_rights import (
     UnknownParticipant, erase_participant, export_participant, participant_codes, row_counts,
 )
@@ -44,19 +45,27 @@ def render() -> None:
     _erase(engine, code, me)
 
 
-def _file_name(code: str) -> str:
-    return "participant-" + re.sub(r"[^A-Za-z0-9_-]", "_", code) + ".json"
+def _file_name(code: str, extension: str) -> str:
+    return "participant-" + re.sub(r"[^A-Za-z0-9_-]", "_", code) + "." + extension
 
 
 def _export(engine, code: str, me: str | None) -> None:
     st.subheader("Export", anchor=False)
+    st.caption("The same records either way: Excel has a sheet per table, JSON is for other systems.")
 
-    def build() -> bytes:  # runs on click, off the page's thread: audited only when downloaded
+    # Both run on click, off the page's thread: audited only when downloaded.
+    def as_json() -> bytes:
         return json.dumps(export_participant(engine, code, actor=me), indent=2, ensure_ascii=False).encode("utf-8")
 
-    st.download_button("Download everything held (JSON)", data=build, file_name=_file_name(code),
-                       mime="application/json", on_click="ignore", icon=":material/download:",
-                       key=f"export-{code}")
+    def as_excel() -> bytes:
+        return records_xlsx(export_participant(engine, code, actor=me))
+
+    left, right = st.columns(2)
+    left.download_button("Download everything held (Excel)", data=as_excel, file_name=_file_name(code, "xlsx"),
+                         mime=XLSX, on_click="ignore", icon=":material/download:", key=f"export-xlsx-{code}")
+    right.download_button("Download everything held (JSON)", data=as_json, file_name=_file_name(code, "json"),
+                          mime="application/json", on_click="ignore", icon=":material/download:",
+                          key=f"export-{code}")
 
 
 def _erase(engine, code: str, me: str | None) -> None:

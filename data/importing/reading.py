@@ -7,6 +7,7 @@ Row numbers are spreadsheet rows: the header is row 1 and blank rows keep their 
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -17,6 +18,7 @@ from data.importing.workbook_safety import workbook_problems
 EMPTY = "the file is empty"
 HEADER_ONLY = "the file has a header row but no data rows"
 UNREADABLE_BOOK = "the file cannot be read as an .xlsx workbook"
+NOTES_SHEET = "Allowed values"  # the example workbook's notes: a sheet of that name is not read
 
 
 @dataclass
@@ -31,12 +33,16 @@ def base_name(filename: str) -> str:
     return filename.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def read_sources(sources: list[tuple[str, bytes]]) -> tuple[list[Sheet], list[Problem]]:
+def read_sources(sources: list[tuple[str, bytes]],
+                 on_source: Callable[[int, str], None] | None = None) -> tuple[list[Sheet], list[Problem]]:
+    """`on_source(position, file name)` is called before each source is read (for progress)."""
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}  # contract file -> label of the first source that held it
-    for filename, content in sources:
+    for position, (filename, content) in enumerate(sources):
         name = base_name(filename)
+        if on_source:
+            on_source(position, name)
         stem, dot, extension = name.rpartition(".")
         extension = extension.lower() if dot else ""
         if extension == "csv":
@@ -113,9 +119,14 @@ def _read_workbook(name: str, stem: str, content: bytes, sheets, problems, seen)
         return
     try:
         worksheets = workbook.worksheets
+        if all(w.title.strip().lower() == NOTES_SHEET.lower() for w in worksheets):
+            problems.append(Problem(name, None, None, f"the workbook holds no sheet but {NOTES_SHEET}; expected "
+                                    f"sheets named {EXPECTED_NAMES}"))
         for worksheet in worksheets:
             title = worksheet.title.strip()
             table = title.lower()
+            if table == NOTES_SHEET.lower():
+                continue
             if table not in FILES and len(worksheets) == 1 and stem.strip().lower() in FILES:
                 table = stem.strip().lower()  # a one-sheet workbook named like a contract file
             label = f"{name}, sheet {title}"

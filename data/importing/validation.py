@@ -3,6 +3,7 @@
 Every problem is collected; a cell that fails holds BAD so later checks can skip it. Rows are
 parsed even when the header has problems, so that all problems are reported at once."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from data.importing.contract import FileSpec
@@ -30,29 +31,35 @@ class ParsedFile:
     rows: list[tuple[int, dict]]  # (row number, {column: value}); absent columns are not keys
 
 
-def parse_sheet(sheet: Sheet, spec: FileSpec, problems: list[Problem]) -> ParsedFile:
+def parse_sheet(sheet: Sheet, spec: FileSpec, problems: list[Problem],
+                on_rows: Callable[[int], None] | None = None, every: int = 5000) -> ParsedFile:
+    """`on_rows(rows checked so far)` is called after every `every` rows and at the end (for progress)."""
     index = _match_header(sheet, spec, problems)
     plan = [(c.name, index[c.name], c.required, c.parse, c.default)
             for c in spec.columns if c.name in index]
     label = sheet.label
     rows = []
-    for number, cells in sheet.rows:
-        width = len(cells)
-        values = {}
-        for name, position, required, parse, default in plan:
-            raw = cells[position].strip() if position < width else ""
-            if raw:
-                try:
-                    values[name] = parse(raw)
-                except ValueError as error:
-                    problems.append(Problem(label, number, name, str(error)))
+    total = len(sheet.rows)
+    for start in range(0, total, every):
+        for number, cells in sheet.rows[start:start + every]:
+            width = len(cells)
+            values = {}
+            for name, position, required, parse, default in plan:
+                raw = cells[position].strip() if position < width else ""
+                if raw:
+                    try:
+                        values[name] = parse(raw)
+                    except ValueError as error:
+                        problems.append(Problem(label, number, name, str(error)))
+                        values[name] = BAD
+                elif required:
+                    problems.append(Problem(label, number, name, MISSING_VALUE))
                     values[name] = BAD
-            elif required:
-                problems.append(Problem(label, number, name, MISSING_VALUE))
-                values[name] = BAD
-            else:
-                values[name] = default
-        rows.append((number, values))
+                else:
+                    values[name] = default
+            rows.append((number, values))
+        if on_rows:
+            on_rows(min(start + every, total))
     return ParsedFile(spec, label, frozenset(index), rows)
 
 

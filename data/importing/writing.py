@@ -4,6 +4,8 @@ Portable SQL only (SQLAlchemy Core): existing rows are fetched in chunks by key,
 and updated with executemany. No statement is issued per row."""
 
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
@@ -14,6 +16,7 @@ from data.importing.problems import FileCounts, ImportRejected, ImportReport, Pr
 from data.importing.records import CODED, Batch
 
 CHUNK = 500
+INSERT_CHUNK = 5000
 KEYS = {  # natural key as store columns; the first one filters the fetch of existing rows
     "programmes": ("code",), "participants": ("code",), "sessions": ("code",),
     "attendance": ("session_id", "participant_id"),
@@ -30,16 +33,23 @@ def chunks(items: list, size: int = CHUNK):
         yield items[start:start + size]
 
 
-def write_batches(conn: Connection, batches: list[Batch], index: StoreIndex) -> ImportReport:
+def write_batches(conn: Connection, batches: list[Batch], index: StoreIndex,
+                  on_rows: Callable[[Batch, int], None] | None = None) -> ImportReport:
+    """`on_rows(batch, rows added so far)` is called with 0 before each batch is written, then after
+    every INSERT_CHUNK rows added (for progress)."""
     ids = {name: dict(index.ids(name)) for name in CODED}
     report = ImportReport()
     for batch in batches:
+        added = None
+        if on_rows:
+            on_rows(batch, 0)
+            added = partial(on_rows, batch)
         _resolve(batch, ids)
         try:
             if batch.name == "principle_ratings":
                 report.files[batch.name] = _write_ratings(conn, batch)
             else:
-                report.files[batch.name] = _upsert(conn, batch, list(range(len(batch.records))))
+                report.files[batch.name] = _upsert(conn, batch, list(range(len(batch.records))), added)
         except IntegrityError as error:  # e.g. someone else wrote the same code meanwhile
             reason = str(error.orig).splitlines()[0][:200]
             raise ImportRejected([Problem(batch.label, None, None,
@@ -65,7 +75,8 @@ def _learn_ids(conn: Connection, batch: Batch, known: dict[str, int]) -> None:
                                   .where(batch.table.c.code.in_(part))).all())
 
 
-def _upsert(conn: Connection, batch: Batch, positions: list[int]) -> FileCounts:
+def _upsert(conn: Connection, batch: Batch, positions: list[int],
+            added: Callable[[int], None] | None = None) -> FileCounts:
     table, records = batch.table, batch.records
     key = KEYS[batch.name]
     columns = batch.update_columns
@@ -91,7 +102,7 @@ def _upsert(conn: Connection, batch: Batch, positions: list[int]) -> FileCounts:
             counts.updated += 1
     if problems:
         raise ImportRejected(problems)
-    _insert(conn, table, inserts)
+    _insert(conn, table, inserts, added)
     if updates:
         conn.execute(update(table).where(table.c.id == bindparam("_id")), updates)
     return counts
@@ -109,9 +120,13 @@ def _existing(conn: Connection, table: Table, key: tuple[str, ...], fetched: tup
     return found
 
 
-def _insert(conn: Connection, table: Table, records: list[dict]) -> None:
-    for part in chunks(records, 5000):
+def _insert(conn: Connection, table: Table, records: list[dict], added: Callable[[int], None] | None = None) -> None:
+    done = 0
+    for part in chunks(records, INSERT_CHUNK):
         conn.execute(insert(table), part)
+        done += len(part)
+        if added:
+            added(done)
 
 
 def _check_order(batch: Batch, i: int, merged: dict, ordered: tuple[str, str], problems) -> None:

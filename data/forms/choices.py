@@ -1,0 +1,81 @@
+"""What the forms offer to pick from, read from the store (small lists, newest first where
+that helps), and the codes they suggest."""
+
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from models.tables import FeedbackItem, Participant, Programme, ProgrammeSession
+
+PROGRAMMES = Programme.__table__
+PARTICIPANTS = Participant.__table__
+SESSIONS = ProgrammeSession.__table__
+FEEDBACK = FeedbackItem.__table__
+RECENT_SESSIONS = 300
+
+
+def _frame(engine: Engine, query, columns: list[str]) -> pd.DataFrame:
+    """Values as stored (object columns: an empty value stays None, never NaN)."""
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).all(), columns=columns, dtype=object)
+
+
+def programmes(engine: Engine) -> pd.DataFrame:
+    """code, name: every programme, by name."""
+    return _frame(engine, select(PROGRAMMES.c.code, PROGRAMMES.c.name).order_by(PROGRAMMES.c.name,
+                                                                               PROGRAMMES.c.code),
+                  ["code", "name"])
+
+
+def participants(engine: Engine) -> pd.DataFrame:
+    """code, role: every participant, by code."""
+    return _frame(engine, select(PARTICIPANTS.c.code, PARTICIPANTS.c.role).order_by(PARTICIPANTS.c.code),
+                  ["code", "role"])
+
+
+def sessions(engine: Engine, limit: int = RECENT_SESSIONS) -> pd.DataFrame:
+    """code, date, programme (its name), title: the latest sessions first."""
+    q = (select(SESSIONS.c.code, SESSIONS.c.date, PROGRAMMES.c.name, SESSIONS.c.title)
+         .join(PROGRAMMES, PROGRAMMES.c.id == SESSIONS.c.programme_id)
+         .order_by(SESSIONS.c.date.desc(), SESSIONS.c.code).limit(limit))
+    return _frame(engine, q, ["code", "date", "programme", "title"])
+
+
+def feedback_items(engine: Engine) -> pd.DataFrame:
+    """code, raised_on, you_said, status: every "you said, we did" item, newest first."""
+    q = (select(FEEDBACK.c.code, FEEDBACK.c.raised_on, FEEDBACK.c.you_said, FEEDBACK.c.status)
+         .order_by(FEEDBACK.c.raised_on.desc(), FEEDBACK.c.code))
+    return _frame(engine, q, ["code", "raised_on", "you_said", "status"])
+
+
+def first_free(base: str, taken) -> str:
+    """`base`, or `base-2`, `base-3`... whichever is not in `taken`."""
+    taken = set(taken)
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def suggested_session_code(engine: Engine, programme_code: str, day: date) -> str:
+    """The programme's code and the date, e.g. KIS-2026-11-20 (KIS-2026-11-20-2 for a second one)."""
+    base = f"{programme_code}-{day.isoformat()}"
+    q = select(SESSIONS.c.code).where(SESSIONS.c.code.like(f"{_escaped(base)}%", escape="\\"))
+    with engine.connect() as conn:
+        return first_free(base, conn.execute(q).scalars())
+
+
+def suggested_feedback_code(engine: Engine, day: date) -> str:
+    """FB- and the date it was raised, e.g. FB-2026-11-20 (then FB-2026-11-20-2)."""
+    base = f"FB-{day.isoformat()}"
+    q = select(FEEDBACK.c.code).where(FEEDBACK.c.code.like(f"{_escaped(base)}%", escape="\\"))
+    with engine.connect() as conn:
+        return first_free(base, conn.execute(q).scalars())
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

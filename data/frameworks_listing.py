@@ -1,0 +1,62 @@
+"""What the frameworks editor lists: every framework, principle and skill with how often it was
+used (ratings, evaluations), retired ones included. No Streamlit here."""
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from models.tables import Evaluation, Framework, Principle, PrincipleRating, Skill
+from models.vocab import FRAMEWORKS
+
+FRAMEWORK = Framework.__table__
+PRINCIPLE = Principle.__table__
+SKILL = Skill.__table__
+RATING = PrincipleRating.__table__
+EVALUATION = Evaluation.__table__
+
+# Built-in principles are written again at every start if missing, so they cannot be deleted.
+BUILTIN_PRINCIPLES = frozenset((fw, code) for fw, _name, principles in FRAMEWORKS for code, _ in principles)
+
+
+def frameworks_listing(engine: Engine) -> pd.DataFrame:
+    """Every framework: code, name, description, builtin, principles (how many), ratings."""
+    principles = func.count(func.distinct(PRINCIPLE.c.id))
+    q = (select(FRAMEWORK.c.code, FRAMEWORK.c.name, FRAMEWORK.c.description, FRAMEWORK.c.builtin,
+                principles.label("principles"), func.count(RATING.c.id).label("ratings"))
+         .select_from(FRAMEWORK.outerjoin(PRINCIPLE, PRINCIPLE.c.framework_id == FRAMEWORK.c.id)
+                      .outerjoin(RATING, RATING.c.principle_id == PRINCIPLE.c.id))
+         .group_by(FRAMEWORK.c.id, FRAMEWORK.c.code, FRAMEWORK.c.name, FRAMEWORK.c.description,
+                   FRAMEWORK.c.builtin)
+         .order_by(FRAMEWORK.c.builtin.desc(), FRAMEWORK.c.id))
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).all(),
+                            columns=["code", "name", "description", "builtin", "principles", "ratings"])
+
+
+def principles_listing(engine: Engine, framework_code: str) -> pd.DataFrame:
+    """One framework's principles in order: position, code, name, retired, builtin, ratings."""
+    q = (select(PRINCIPLE.c.position, PRINCIPLE.c.code, PRINCIPLE.c.name, PRINCIPLE.c.retired,
+                func.count(RATING.c.id).label("ratings"))
+         .select_from(PRINCIPLE.join(FRAMEWORK, FRAMEWORK.c.id == PRINCIPLE.c.framework_id)
+                      .outerjoin(RATING, RATING.c.principle_id == PRINCIPLE.c.id))
+         .where(FRAMEWORK.c.code == framework_code)
+         .group_by(PRINCIPLE.c.id, PRINCIPLE.c.position, PRINCIPLE.c.code, PRINCIPLE.c.name, PRINCIPLE.c.retired)
+         .order_by(PRINCIPLE.c.position, PRINCIPLE.c.id))
+    with engine.connect() as conn:
+        rows = conn.execute(q).all()
+    frame = pd.DataFrame(rows, columns=["position", "code", "name", "retired", "ratings"])
+    frame.insert(4, "builtin", [(framework_code, code) in BUILTIN_PRINCIPLES for code in frame["code"]])
+    return frame
+
+
+def skills_listing(engine: Engine) -> pd.DataFrame:
+    """Every skill: code, name, builtin, retired, evaluations (how many self-ratings)."""
+    q = (select(SKILL.c.code, SKILL.c.name, SKILL.c.builtin, SKILL.c.retired,
+                func.count(EVALUATION.c.id).label("evaluations"))
+         .select_from(SKILL.outerjoin(EVALUATION, EVALUATION.c.skill_id == SKILL.c.id))
+         .group_by(SKILL.c.id, SKILL.c.code, SKILL.c.name, SKILL.c.builtin, SKILL.c.retired)
+         .order_by(SKILL.c.builtin.desc(), SKILL.c.name, SKILL.c.code))
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).all(), columns=["code", "name", "builtin", "retired", "evaluations"])
+
+
