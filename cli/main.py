@@ -2,9 +2,12 @@
 
 import argparse
 
-from cli import import_command, measures_command, participant_commands, store_commands, user_commands
+from cli import (
+    import_command, measures_command, participant_commands, snapshot_commands, store_commands, user_commands,
+)
 
-COMMAND_MODULES = (store_commands, import_command, measures_command, user_commands, participant_commands)
+COMMAND_MODULES = (store_commands, import_command, measures_command, user_commands, participant_commands,
+                   snapshot_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

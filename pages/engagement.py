@@ -38,8 +38,8 @@ def render() -> None:
     k = suppression_k()
     first_day = first_session_day(engine)
     comparable = first_day is not None and period.previous().end >= first_day
-    now = cached.figures(period, filters)["engagement"]
-    before = cached.figures(period.previous(), filters)["engagement"] if comparable else dict.fromkeys(now)
+    now = cached.engagement(period, filters)
+    before = cached.engagement(period.previous(), filters) if comparable else dict.fromkeys(now)
     if not comparable:  # nobody can have come back from a period with no records at all
         now = {**now, "returning_share": None}
 

@@ -152,7 +152,7 @@ def _ladder(period, filters, unit: str) -> None:
     st.header("The ladder of co-production", anchor=False)
     st.markdown('Each session sits on a rung of the ladder. "Doing to" and "doing for" are the organisation '
                 'deciding; "doing with" is young people deciding together with staff. The aim is to climb the ladder.')
-    engagement = cached.figures(period, filters)["engagement"]
+    engagement = cached.engagement(period, filters)
     rungs = cached.measure(ladder_rungs, period, filters)
     placed = int(rungs["sessions"].sum())
     cols = st.columns(3)

@@ -1,0 +1,132 @@
+"""The PDF board pack: its text (pdftotext), its chart images (pdfimages), and its pages as PNG
+(pdftoppm). Hand-worked figures: see tests/test_snapshot_compare.py (same two snapshots, k = 3)."""
+
+import re
+import subprocess
+from datetime import date
+
+import pytest
+from sqlalchemy import update
+
+from models.tables import Principle
+from charts.export import to_png
+from snapshots.board_pack import board_pack_for, board_pack_pdf, chart_png, png_size
+from snapshots.compare import compare
+from snapshots.core_charts import core_charts
+from snapshots.store import create_snapshot, get_snapshot
+from tests.snapshot_helpers import EARLIER, LATER, Q1_2024, add_power_ratings, take_both
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def pdf_text(path) -> str:
+    """The PDF's text, laid out as printed (a table row on one line), with line breaks and runs of
+    spaces as single spaces."""
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+
+
+def image_count(path) -> int:
+    listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True).stdout
+    return len(listing.splitlines()) - 2  # two heading lines
+
+
+@pytest.fixture
+def two_snapshots(small_org):
+    add_power_ratings(small_org)
+    take_both(small_org, k=3)
+    return small_org
+
+
+def test_the_pack_holds_the_figures_the_summary_and_the_notes(two_snapshots, tmp_path):
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(board_pack_for(two_snapshots, LATER))
+    text = pdf_text(path)
+    for expected in (
+        "Co-production health: board snapshot", LATER, "Board meeting: 15 April 2024",
+        "Period covered: 1 January 2024 to 31 March 2024 (91 days)",
+        "Compared with: the previous snapshot, 'Board Q4 2023' (board meeting 15 January 2024; 1 October 2023 to "
+        "31 December 2023)",
+        "57 out of 100 - Amber: needs attention (last time 29; +28)",
+        "Principles kept (ratings of 4 or 5) 65 50 +15 20%",            # component, now, before, change, weight
+        "Young people taking part 7 fewer than 3 cannot compare",
+        "Attendance (came, out of expected) 83% 67% +16 points",
+        "Paid to young people for their time £90 fewer than 3 cannot compare",
+        "Better than last time", "The health index rose from 29 to 57 out of 100 (from red to amber).",
+        "Young people's rating of 'power and inclusion' rose from 3.3 to 3.8.",
+        "Staff rating of 'power and inclusion' fell from 5.0 to 4.0.",
+        "Figures resting on fewer than 3 young people are not shown",
+        "by u-admin", "What the health index is made of", "Young people taking part each month",
+        "Skills: average rating before and after", "Principles, young people and staff side by side: Lundy model",
+        "You said, we did: raised each month",
+    ):
+        assert expected in text, expected
+    snapshot = get_snapshot(two_snapshots, LATER)
+    assert ("Data version (a fingerprint of the records when it was taken): "
+            + snapshot.data_version.replace(";", "; ")) in text
+    assert f"Taken on {snapshot.created_at.day} {snapshot.created_at:%B %Y}" in text
+    assert "Y1" not in text.split() and "S1" not in text.split()
+
+
+def test_the_pack_holds_one_image_per_core_chart(two_snapshots, tmp_path):
+    charts = core_charts(get_snapshot(two_snapshots, LATER))
+    # Health components; January (3) and March (5) young people; confidence (teamwork hidden);
+    # three sets of principles rated; feedback: 7 charts.
+    assert [c.key for c in charts] == ["health-components", "active-by-month", "skills-before-after",
+                                       "principles-voice_influence_charter", "principles-core_principles",
+                                       "principles-lundy", "feedback-by-month"]
+    assert charts[1].data.values.tolist() == [["2024-01", 3], ["2024-03", 5]]  # February (2) is left out
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(board_pack_for(two_snapshots, LATER))
+    assert image_count(path) == 7
+    assert path.read_bytes().count(b"/Subtype /Image") == 7
+
+
+def test_each_chart_is_a_png_drawn_narrower_for_print(two_snapshots):
+    chart = core_charts(get_snapshot(two_snapshots, LATER))[1]  # young people each month: no long labels
+    png = chart_png(chart.chart)
+    assert png.startswith(PNG_SIGNATURE)
+    on_screen = to_png(chart.chart)  # the page's PNG download: 640 px wide plot
+    assert png_size(png)[0] < png_size(on_screen)[0] and png_size(png)[0] >= 2 * 480
+
+
+def test_the_pages_render_to_png(two_snapshots, tmp_path):
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(board_pack_for(two_snapshots, LATER))
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(path), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    assert re.search(rf"^Pages:\s+{len(pages)}$", info, re.MULTILINE) and len(pages) >= 3
+    assert all(p.read_bytes().startswith(PNG_SIGNATURE) and p.stat().st_size > 5_000 for p in pages)
+
+
+def test_the_first_snapshot_says_there_is_nothing_to_compare(two_snapshots, tmp_path):
+    path = tmp_path / "first.pdf"
+    path.write_bytes(board_pack_for(two_snapshots, EARLIER))
+    text = pdf_text(path)
+    assert "Compared with: nothing yet. This is the first snapshot." in text
+    assert "29 out of 100 - Red: slipping" in text
+    assert "Last time" not in text and "What changed since last time" not in text
+    assert "Young people taking part fewer than 3" in text
+
+
+@pytest.mark.parametrize("unicode_fonts", [True, False])
+def test_accents_curly_quotes_and_emoji_do_not_break_the_pack(small_org, tmp_path, unicode_fonts):
+    with small_org.begin() as conn:
+        conn.execute(update(Principle.__table__).where(Principle.__table__.c.code == "voice")
+                     .values(name="Voix des jeunes \u00e9t\u00e9 \u201cfort\u201d \u2014 \U0001F600\ufe0f"))
+    name = "R\u00e9union du conseil \u2013 \u201cQ1\u201d \u2728"
+    snapshot = create_snapshot(small_org, name, Q1_2024, date(2024, 4, 15), "u-admin", k=1)
+    charts = core_charts(snapshot)
+    pdf = board_pack_pdf(snapshot, None, compare(snapshot, None), charts, unicode_fonts=unicode_fonts)
+    path = tmp_path / "accents.pdf"
+    path.write_bytes(pdf)
+    text = pdf_text(path)
+    assert "R\u00e9union du conseil" in text and "Voix des jeunes \u00e9t\u00e9" in text
+    if unicode_fonts:  # DejaVu draws the quotes, dashes and this emoji; '?' for the sparkles it lacks
+        assert "R\u00e9union du conseil \u2013 \u201cQ1\u201d ?" in text
+        assert "\u201cfort\u201d \u2014 \U0001F600" in text
+    else:  # latin-1 core font: plain quotes and dashes, '?' for what it cannot draw
+        assert "R\u00e9union du conseil - \"Q1\" ?" in text
+        assert "\"fort\" - ?" in text
+    assert image_count(path) == len(charts)
