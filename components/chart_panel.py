@@ -26,6 +26,7 @@ def show_chart(
     alt_text: str,
     key: str,
     note: str | None = None,
+    on_select="ignore",
 ) -> None:
     """Draw a chart panel.
 
@@ -33,6 +34,9 @@ def show_chart(
     - the chart itself, full width, with ``alt_text`` as its accessible name;
     - ``alt_text`` again as a visible caption (plain text, never HTML);
     - ``note`` (optional) as a second caption, e.g. where the numbers come from;
+    - ``on_select`` (optional) goes to ``st.altair_chart``: e.g. a callable run when a selection in
+      the chart changes (the chart needs a selection parameter), which finds the selection in
+      ``st.session_state[f"{key}-chart"]``;
     - "Show the numbers": the table behind the chart;
     - downloads: CSV (formula-safe, see components.safe_csv), PNG and SVG. The files are
       built only when a button is clicked, and clicking does not rerun the page.
@@ -42,7 +46,7 @@ def show_chart(
     stem = _file_stem(title, key)
 
     st.subheader(title, anchor=False)
-    st.altair_chart(chart, width="stretch", alt=alt_text, key=f"{key}-chart")
+    st.altair_chart(chart, width="stretch", alt=alt_text, key=f"{key}-chart", on_select=on_select)
     st.caption(escape_markdown(alt_text))  # alt text carries names from the store
     if note:
         st.caption(escape_markdown(note))

@@ -1,4 +1,7 @@
-"""Engagement: who takes part and keeps coming, sessions held, who leads them, the ladder."""
+"""Engagement: who takes part and keeps coming, sessions held, who leads them, the ladder.
+
+Each measure's definition in plain words, as the forum explorer shows it: `measures/definitions.py`.
+"""
 
 import pandas as pd
 from sqlalchemy import case, distinct, func, select

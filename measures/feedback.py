@@ -1,4 +1,7 @@
-"""The feedback loop ("you said, we did"): raised, told back, how fast, what is overdue."""
+"""The feedback loop ("you said, we did"): raised, told back, how fast, what is overdue.
+
+Each measure's definition in plain words, as the forum explorer shows it: `measures/definitions.py`.
+"""
 
 from datetime import timedelta
 from statistics import median

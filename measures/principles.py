@@ -1,4 +1,7 @@
-"""Principle adherence (young people and staff side by side) and the ladder of co-production."""
+"""Principle adherence (young people and staff side by side) and the ladder of co-production.
+
+Each measure's definition in plain words, as the forum explorer shows it: `measures/definitions.py`.
+"""
 
 import pandas as pd
 from sqlalchemy import Integer, and_, case, cast, distinct, extract, func, literal_column, or_, select

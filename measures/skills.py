@@ -3,6 +3,8 @@
 For each (young person, skill, programme): the post is the latest `post` completed in the
 period; the pre is the earliest `pre` completed on or before that post. Unpaired ratings never
 enter the change; pre ratings still waiting for a post are counted apart.
+
+Each measure's definition in plain words, as the forum explorer shows it: `measures/definitions.py`.
 """
 
 import math

@@ -1,0 +1,61 @@
+"""Every measure's definition in plain words: the one text that the explorer shows next to a
+measure and that the measure functions follow (`measures/engagement.py`, `skills.py`,
+`principles.py`, `feedback.py`; the precise rules are in DOMAIN.md).
+
+Written for staff, trainers and young people at a forum, so nobody needs an analyst beside
+them. Change a definition here, and everything that shows it changes with it.
+"""
+
+DEFINITIONS = {
+    "active_young_people": (
+        "Young people taking part: how many different young people came to at least one session in "
+        "the period. Someone who came ten times counts once."),
+    "sessions_held": "Sessions held: how many sessions took place in the period, whoever came.",
+    "attendance_rate": (
+        "Attendance rate: of the young people expected at sessions, the share who came. Every "
+        "expected place counts once: 8 came out of 10 expected is 80%."),
+    "returning_share": (
+        "Young people who came back: of the young people taking part in the period, the share who "
+        "also took part in the period of the same length just before it."),
+    "involvement_hours": (
+        "Hours of involvement: the hours young people spent in sessions, adding up the length of "
+        "each session for each young person who came."),
+    "youth_led_share": (
+        "Sessions led by young people: the share of sessions that young people led, or co-led "
+        "with staff."),
+    "doing_with_share": (
+        "'Doing with' sessions: of the sessions placed on the ladder of co-production, the share on "
+        "its top two rungs, co-design and co-production."),
+    "mean_skill_change": (
+        "Change in skills: young people rate their own skills from 1 to 5 before and after a "
+        "programme. For each young person, skill and programme, the first 'before' rating is paired "
+        "with the latest 'after' rating; the change is after minus before, and this is the average "
+        "change. A rating without its pair is left out."),
+    "share_improved": (
+        "Skills improved: of the before-and-after pairs of ratings (one per young person, skill and "
+        "programme), the share where the 'after' rating is higher than the 'before' rating."),
+    "principle_mean": (
+        "Principles kept, average rating: after a session, young people and staff rate how well it "
+        "kept each principle, from 1 (not at all) to 5 (completely). This is the average of those "
+        "ratings."),
+    "principle_share_4_5": (
+        "Principles kept, ratings of 4 or 5: of all the ratings of how well a session kept a "
+        "principle, the share that were 4 or 5 out of 5."),
+    "feedback_raised": (
+        "Things young people raised: how many 'you said' items were raised in the period."),
+    "told_back_share": (
+        "Told back: of the 'you said' items raised in the period, the share where young people were "
+        "told what happened by the end of the period."),
+    "median_days_to_tell_back": (
+        "Days to tell back: for the items told back, the number of days from raising an item to "
+        "telling young people what happened. Half were quicker than this, half slower (the median)."),
+}
+
+SUPPRESSION_NOTE = (
+    "A figure that rests on fewer than {k} young people is not shown (it says 'fewer than {k}'), and "
+    "neither is a figure it could be worked out from, so that nobody can be recognised.")
+
+
+def definition(measure: str) -> str:
+    """The plain-words definition of a measure in the explorer's catalogue."""
+    return DEFINITIONS[measure]

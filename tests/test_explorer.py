@@ -1,0 +1,211 @@
+"""The explorer's measure x split against values worked out by hand on tests/small_org.py (Q1 2024).
+
+Young people's attendance in Q1 2024 (session: programme, mode, who led, rung; ✓ came, ✗ expected):
+  A 10 Jan: P1, in person, young people led, rung 7, 2h   Y1 ✓ Y2 ✓ Y3 ✗ Y4 ✓
+  B 15 Feb: P1, online, co-led, rung 4, 3h                Y1 ✓ Y5 ✓ Y6 ✗
+  C  5 Mar: P2, in person, organisation, rung 6, 1.5h     Y2 ✓ Y6 ✓ Y7 ✓
+  F 20 Mar: P1, hybrid, organisation, no rung, 2h         Y1 ✓ Y3 ✓
+  (E, 1 Dec 2023, P1: Y1 ✓ Y5 ✓ Y7 ✗ - the period before.)
+"""
+
+from datetime import date
+
+import pytest
+
+from measures.explorer import ExploreError, check_pair, explore
+from measures.explorer_catalogue import (
+    DIMENSIONS, MEASURES, PEOPLE_DIMENSIONS, allowed_pairs, dimensions_for, next_split, second_splits_for,
+)
+from measures.filters import Filters, Period
+
+Q1 = Period(date(2024, 1, 1), date(2024, 3, 31))
+approx = pytest.approx
+
+
+def rows(frame, *columns):
+    return [tuple(r) for r in frame[list(columns)].itertuples(index=False)]
+
+
+def test_attendance_rate_by_mode_hides_modes_of_fewer_than_five_young_people(small_org_any):
+    # In person: A and C, 7 places, 6 came (Y3 missed A) -> 6/7, from 6 young people expected
+    #   (Y1 Y2 Y3 Y4 Y6 Y7): shown. Online: B, 2/3 from 3 young people; hybrid: F, 2/2 from 2:
+    #   both under 5, hidden. Two are hidden, so neither can be worked out: nothing more to hide.
+    frame = explore(small_org_any, "attendance_rate", "mode", Q1, Filters(), 5)
+    assert rows(frame, "group", "label", "suppressed") == [
+        ("in_person", "In person", False), ("online", "Online", True), ("hybrid", "Hybrid", True)]
+    assert frame.loc[0, "value"] == approx(6 / 7)
+    assert frame.loc[0, "young_people"] == 6
+    assert frame.loc[1:, "value"].isna().all() and frame.loc[1:, "young_people"].isna().all()
+
+
+def test_one_small_group_takes_the_next_smallest_with_it(small_org_any):
+    # Young people taking part: P1 had Y1 Y2 Y3 Y4 Y5 (5), P2 Y2 Y6 Y7 (3, hidden). With P2 alone
+    # hidden, the overview's 7 minus P1's figure would come close to it, so P1 is hidden too.
+    frame = explore(small_org_any, "active_young_people", "programme", Q1, Filters(), 5)
+    assert rows(frame, "label", "suppressed") == [("Keeping It Social", True), ("Podcast", True)]
+    shown = explore(small_org_any, "active_young_people", "programme", Q1, Filters(), 3)
+    assert rows(shown, "label", "value", "young_people") == [("Keeping It Social", 3, 3), ("Podcast", 5, 5)]
+
+
+def test_returning_share_by_month_looks_at_the_month_before(small_org_any):
+    # March: Y2 Y6 Y7 (C) and Y1 Y3 (F) = 5 young people; in February (B) Y1 and Y5 came, so
+    # 1 of 5 came back. January (Y1 Y2 Y4; December: Y1 Y5 -> 1/3) and February (Y1 Y5; January
+    # Y1 -> 1/2) rest on 3 and 2 young people: hidden.
+    frame = explore(small_org_any, "returning_share", "month", Q1, Filters(), 5)
+    assert rows(frame, "group", "label", "start", "suppressed") == [
+        ("2024-01", "Jan 2024", "2024-01-01", True), ("2024-02", "Feb 2024", "2024-02-01", True),
+        ("2024-03", "Mar 2024", "2024-03-01", False)]
+    assert frame.loc[2, "value"] == approx(1 / 5)
+    small = explore(small_org_any, "returning_share", "month", Q1, Filters(), 1)
+    assert list(small["value"]) == approx([1 / 3, 1 / 2, 1 / 5])
+
+
+def test_returning_share_by_programme_compares_the_same_programme(small_org_any):
+    # P1 now: Y1 Y2 Y3 Y4 Y5; P1 in the 91 days before (E): Y1 Y5 -> 2/5. P2: nobody before -> 0/3.
+    frame = explore(small_org_any, "returning_share", "programme", Q1, Filters(), 1)
+    assert rows(frame, "group", "value", "young_people") == [("P2", 0.0, 3), ("P1", 0.4, 5)]
+
+
+def test_principles_by_who_rated_and_by_principle(small_org_any):
+    # Young people's ratings in Q1: 3 4 (A, anonymous) 2 (B, Y1) 5 (C, Y2) and 4 4 5 3 2 (C,
+    # anonymous) = 32 over 9 ratings, from 2 named + 7 anonymous = 9 young people. Staff: 5 2 4
+    # (A, B) 3 5 (C) and 4 (E, rated 5 Jan) = 23 / 6. Staff figures are never suppressed.
+    frame = explore(small_org_any, "principle_mean", "rater_role", Q1, Filters(), 5)
+    assert rows(frame, "group", "young_people", "suppressed") == [("young_person", 9, False), ("staff", 0, False)]
+    assert list(frame["value"]) == approx([32 / 9, 23 / 6])
+    # Lundy: voice rests on 4 young people (2 anonymous, Y1, Y2): hidden. Influence was rated by
+    # staff only (2, 3, 4): shown, and there is no young people's figure it could give away.
+    lundy = explore(small_org_any, "principle_mean", "principle", Q1, Filters(), 5, framework="lundy")
+    assert rows(lundy, "label", "suppressed") == [("Voice", True), ("Influence", False)]
+    assert lundy.loc[1, "value"] == approx(3.0)
+
+
+def test_skills_pairs_by_skill(small_org_any):
+    # Pairs with their 'after' rating in Q1: confidence Y1 +3 (2 -> 5), Y3 -1, Y4 0, Y5 +2, Y6 +1;
+    # teamwork Y5 +1. Confidence: mean 5/5 = 1.0 from 5 young people; teamwork: 1 young person,
+    # hidden, and then confidence with it.
+    frame = explore(small_org_any, "mean_skill_change", "skill", Q1, Filters(), 5)
+    assert rows(frame, "label", "suppressed") == [("Teamwork", True), ("Confidence", True)]
+    shown = explore(small_org_any, "mean_skill_change", "skill", Q1, Filters(), 1)
+    assert rows(shown, "label", "young_people") == [("Teamwork", 1), ("Confidence", 5)]
+    assert list(shown["value"]) == approx([1.0, 1.0])
+    improved = explore(small_org_any, "share_improved", "quarter", Q1, Filters(), 5)
+    assert rows(improved, "label", "young_people") == [("Jan to Mar 2024", 5)]
+    assert improved.loc[0, "value"] == approx(4 / 6)   # Y1, Y5, Y6 confidence and Y5 teamwork went up
+
+
+def test_feedback_by_programme_is_not_suppressed(small_org_any):
+    # Raised in Q1: FB1 (P1, 5 Jan, told 20 Jan: 15 days), FB2 (P1, 1 Feb, told 15 Mar: 43 days),
+    # FB3 (P2, told 5 Apr: after the period), FB7 (P2, open), FB4 (no programme, open).
+    raised = explore(small_org_any, "feedback_raised", "programme", Q1, Filters(), 5)
+    assert rows(raised, "label", "value", "suppressed") == [
+        ("Keeping It Social", 2, False), ("Podcast", 2, False), ("No programme", 1, False)]
+    told = explore(small_org_any, "told_back_share", "programme", Q1, Filters(), 5)
+    assert list(told["value"]) == approx([0.0, 1.0, 0.0])
+    days = explore(small_org_any, "median_days_to_tell_back", "programme", Q1, Filters(), 5)
+    assert list(days["value"]) == [None, 29.0, None]   # median of 15 and 43
+
+
+def test_sessions_by_who_led_and_by_rung(small_org_any):
+    led = explore(small_org_any, "sessions_held", "led_by", Q1, Filters(), 5)
+    assert rows(led, "label", "value") == [("Young people", 1), ("Co-led", 1), ("The organisation", 2)]
+    rungs = explore(small_org_any, "sessions_held", "ladder_rung", Q1, Filters(), 5)
+    assert rows(rungs, "group", "label", "value") == [
+        ("4", "Consultation", 1), ("6", "Co-design", 1), ("7", "Co-production", 1),
+        ("not_recorded", "Not on the ladder", 1)]
+
+
+def test_two_splits_hide_a_cell_alone_in_its_row(small_org_any):
+    # Attendance rate by programme and mode at k=3:
+    #   P1 in person (A): 3/4 from 4 young people; P1 online (B): 2/3 from 3; P1 hybrid (F): 2/2
+    #   from 2, hidden; P2 in person (C): 3/3 from 3.
+    # P1's row has one hidden cell, so its next smallest (online, 3) goes too. The hybrid and
+    # online columns then hold only hidden cells; the in-person column none. Nothing else moves.
+    frame = explore(small_org_any, "attendance_rate", "programme", Q1, Filters(), 3, by="mode")
+    assert rows(frame, "group", "group2", "suppressed") == [
+        ("P2", "in_person", False), ("P1", "in_person", False), ("P1", "online", True), ("P1", "hybrid", True)]
+    assert list(frame.loc[:1, "value"]) == approx([1.0, 0.75])
+
+
+def test_the_focus_keeps_only_the_chosen_groups(small_org_any):
+    # Only the design stage: session B (Y1 ✓ Y5 ✓ Y6 ✗) -> 2 of 3.
+    frame = explore(small_org_any, "attendance_rate", "programme", Q1, Filters(), 1, focus={"stage": ("design",)})
+    assert rows(frame, "group", "value") == [("P1", approx(2 / 3))]
+    unplaced = explore(small_org_any, "sessions_held", "mode", Q1, Filters(), 1,
+                       focus={"ladder_rung": ("not_recorded",)})
+    assert rows(unplaced, "group", "value") == [("hybrid", 1)]   # F has no rung
+
+
+def test_months_cut_by_the_period_say_so(small_org):
+    frame = explore(small_org, "sessions_held", "month", Period(date(2024, 2, 1), date(2024, 3, 31)), Filters(), 5)
+    assert list(frame["label"]) == ["Feb 2024", "Mar 2024"]   # A (10 Jan) is before the period
+    part = explore(small_org, "sessions_held", "month", Period(date(2024, 2, 10), date(2024, 3, 25)), Filters(), 5)
+    assert list(part["label"]) == ["10 to 29 Feb 2024", "1 to 25 Mar 2024"]   # B (15 Feb), C and F (5, 20 Mar)
+    quarter = explore(small_org, "sessions_held", "quarter", Period(date(2024, 2, 1), date(2024, 4, 30)), Filters(), 5)
+    assert list(quarter["label"]) == ["Feb to Mar 2024", "Apr 2024"]
+
+
+def test_pairs_that_make_no_sense_are_refused():
+    assert "rater_role" in dimensions_for("principle_mean")
+    assert all("rater_role" not in dimensions_for(m) for m in MEASURES if MEASURES[m].source != "ratings")
+    for m in ("sessions_held", "principle_mean", "feedback_raised", "youth_led_share"):
+        assert not set(PEOPLE_DIMENSIONS) & set(dimensions_for(m))
+    for m in ("active_young_people", "attendance_rate", "returning_share", "involvement_hours", "share_improved"):
+        assert set(PEOPLE_DIMENSIONS) <= set(dimensions_for(m))
+    assert dimensions_for("told_back_share") == ("programme", "month", "quarter")
+    assert "quarter" not in second_splits_for("attendance_rate", "month")
+    with pytest.raises(ExploreError, match="cannot be split by who rated"):
+        check_pair("attendance_rate", "rater_role")
+    with pytest.raises(ExploreError, match="cannot be split again"):
+        check_pair("attendance_rate", "month", "quarter")
+    assert len(allowed_pairs()) == sum(len(dimensions_for(m)) for m in MEASURES)
+    assert {d for _, d in allowed_pairs()} == set(DIMENSIONS)
+
+
+def test_after_a_click_the_view_opens_the_group_up():
+    assert next_split("attendance_rate", ["programme"]) == "month"
+    assert next_split("attendance_rate", ["month"]) == "programme"
+    assert next_split("attendance_rate", ["quarter"]) == "month"
+    assert next_split("principle_mean", ["programme", "principle"]) == "month"
+    # Feedback inside one programme and one month: nothing left to split by, so back to programmes.
+    assert next_split("told_back_share", ["programme", "month"]) == "programme"
+
+
+def test_a_click_narrows_to_the_group_and_splits_what_is_inside():
+    from measures.explorer_drill import look_inside
+    programme = look_inside("attendance_rate", ["programme"], {"group": "P1"})
+    assert (programme.groups, programme.when, programme.split) == ({"programme": "P1"}, None, "month")
+    january = look_inside("attendance_rate", ["month"], {"group": "2024-01"})
+    assert (january.groups, january.when, january.split) == ({}, "2024-01", "programme")
+    quarter = look_inside("sessions_held", ["quarter"], {"group": "2024-Q2"})
+    assert (quarter.when, quarter.split) == ("2024-Q2", "month")
+    cell = look_inside("principle_mean", ["programme", "principle"], {"group": "P2", "group2": "12"})
+    assert (cell.groups, cell.split) == ({"programme": "P2", "principle": "12"}, "month")
+    # 'Not recorded' is a filter the explorer offers for stage, not the sidebar's age bands.
+    stage = look_inside("attendance_rate", ["stage"], {"group": "not_recorded"})
+    assert stage.groups == {"stage": "not_recorded"}
+    age = look_inside("attendance_rate", ["age_band"], {"group": "not_recorded"})
+    assert (age.groups, age.split, age.not_filterable) == ({}, None, ["age_band"])
+
+
+def test_one_month_or_quarter_of_the_period():
+    from measures.explorer_catalogue import buckets_in, narrowed
+    # A quarter with one month in the period would say the same as that month: left out.
+    assert buckets_in(date(2024, 2, 10), date(2024, 4, 5)) == ["2024-Q1", "2024-02", "2024-03", "2024-04"]
+    assert buckets_in(date(2023, 12, 1), date(2024, 1, 31)) == ["2023-12", "2024-01"]
+    assert buckets_in(date(2024, 1, 1), date(2024, 6, 30)) == [
+        "2024-Q1", "2024-01", "2024-02", "2024-03", "2024-Q2", "2024-04", "2024-05", "2024-06"]
+    assert narrowed(date(2024, 2, 10), date(2024, 4, 5), "2024-Q1") == (date(2024, 2, 10), date(2024, 3, 31))
+    assert narrowed(date(2024, 2, 10), date(2024, 4, 5), "2024-03") == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_definitions_have_one_source():
+    import measures.engagement
+    import measures.feedback
+    import measures.principles
+    import measures.skills
+    from measures.definitions import DEFINITIONS
+    assert set(DEFINITIONS) == set(MEASURES)
+    assert all(MEASURES[m].definition is DEFINITIONS[m] for m in MEASURES)
+    for module in (measures.engagement, measures.skills, measures.principles, measures.feedback):
+        assert "measures/definitions.py" in module.__doc__

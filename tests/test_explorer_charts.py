@@ -1,0 +1,128 @@
+"""The explorer's chart builder and words, on small hand-made results."""
+
+import pandas as pd
+import pytest
+
+from charts.explorer import PICK, chart_data, explorer_alt_text, explorer_chart
+from charts.export import to_png
+from measures.explorer_words import format_value, hidden_note, numbers_table, sentence
+
+BY_PROGRAMME = pd.DataFrame({
+    "group": ["P1", "P2", "P3"], "label": ["Podcast Club", "Art", "Keeping It Social"],
+    "value": [0.84, 0.62, None], "young_people": [12, 9, None], "suppressed": [False, False, True]})
+BY_MONTH = pd.DataFrame({
+    "group": ["2024-01", "2024-02", "2024-03"], "label": ["Jan 2024", "Feb 2024", "Mar 2024"],
+    "start": ["2024-01-01", "2024-02-01", "2024-03-01"], "value": [0.7, None, 0.9],
+    "young_people": [6, None, 8], "suppressed": [False, True, False]})
+GRID = pd.DataFrame({
+    "group": ["P1", "P1", "P2", "P2"], "label": ["Podcast Club"] * 2 + ["Art"] * 2,
+    "group2": ["voice", "space"] * 2, "label2": ["Voice", "Space"] * 2,
+    "value": [4.2, None, 3.1, 2.0], "young_people": [7, None, 6, 5], "suppressed": [False, True, False, False]})
+
+
+def layers(spec: dict) -> list[dict]:
+    return spec.get("layer") or spec.get("spec", {}).get("layer") or [spec]
+
+
+def data_rows(chart) -> list[dict]:
+    return [row for rows in chart.to_dict().get("datasets", {}).values() for row in rows]
+
+
+def test_groups_are_bars_largest_first_each_labelled_and_clickable():
+    chart = explorer_chart(BY_PROGRAMME, "attendance_rate", "programme")
+    spec = chart.to_dict()
+    bars, labels = layers(spec)
+    assert bars["mark"]["type"] == "bar" and labels["mark"]["type"] == "text"
+    assert bars["encoding"]["y"]["sort"] == ["Podcast Club", "Art"]
+    assert labels["encoding"]["text"]["field"] == "text"
+    assert [r["text"] for r in data_rows(chart)] == ["84%", "62%"]
+    assert spec["params"][0]["name"] == PICK and spec["params"][0]["select"]["fields"] == ["group"]
+    # The hidden programme is not in the chart at all, not even its name.
+    assert "Keeping It Social" not in str(spec) and "P3" not in str(spec)
+
+
+def test_months_are_a_line_with_labelled_points():
+    chart = explorer_chart(BY_MONTH, "attendance_rate", "month")
+    line, points, labels = layers(chart.to_dict())
+    assert (line["mark"]["type"], points["mark"]["type"], labels["mark"]["type"]) == ("line", "point", "text")
+    assert points["encoding"]["x"]["field"] == "start" and points["encoding"]["x"]["timeUnit"] == "yearmonth"
+    assert [r["label"] for r in data_rows(chart)] == ["Jan 2024", "Mar 2024"]   # February is hidden
+
+
+def test_two_groupings_are_a_grid_with_the_value_written_in_each_square():
+    chart = explorer_chart(GRID, "principle_mean", "programme", "principle")
+    spec = chart.to_dict()
+    squares, labels = layers(spec)
+    assert squares["mark"]["type"] == "rect" and labels["encoding"]["text"]["field"] == "text"
+    assert spec["params"][0]["select"]["fields"] == ["group", "group2"]
+    assert [(r["label"], r["label2"], r["text"]) for r in data_rows(chart)] == [
+        ("Podcast Club", "Voice", "4.2"), ("Art", "Voice", "3.1"), ("Art", "Space", "2.0")]
+
+
+def test_a_grouping_over_time_is_one_small_line_chart_per_group():
+    frame = BY_MONTH.assign(group2=BY_MONTH["group"], label2=BY_MONTH["label"], start2=BY_MONTH["start"],
+                            group="P1", label="Podcast Club").drop(columns="start")
+    spec = explorer_chart(frame, "attendance_rate", "programme", "month").to_dict()
+    assert spec["facet"]["row"]["field"] == "label"
+    assert [layer["mark"]["type"] for layer in spec["spec"]["layer"]] == ["line", "point", "text"]
+
+
+def test_presentation_size_is_larger():
+    small = layers(explorer_chart(BY_PROGRAMME, "attendance_rate", "programme").to_dict())[1]["mark"]
+    large = layers(explorer_chart(BY_PROGRAMME, "attendance_rate", "programme", large=True).to_dict())[1]["mark"]
+    assert large["fontSize"] >= 2 * small["fontSize"] - 2
+
+
+def test_too_many_marks_are_refused():
+    many = pd.DataFrame({"group": [str(i) for i in range(3000)], "label": [str(i) for i in range(3000)],
+                         "value": [1.0] * 3000, "young_people": [9] * 3000, "suppressed": [False] * 3000})
+    with pytest.raises(ValueError, match="marks"):
+        explorer_chart(many, "attendance_rate", "programme")
+
+
+def test_the_chart_exports_to_png():
+    assert to_png(explorer_chart(BY_PROGRAMME, "attendance_rate", "programme"), scale=1)[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(("value", "kind", "text"), [
+    (0.845, "share", "85%"), (0.125, "share", "13%"), (3.25, "mean", "3.3"), (1.0, "change", "+1.0"),
+    (-0.25, "change", "-0.3"), (0.0, "change", "0.0"), (1234, "count", "1,234"), (29.0, "days", "29 days"),
+    (1.0, "days", "1 day"), (12.5, "days", "12.5 days"), (None, "share", "no data")])
+def test_values_are_written_as_people_write_them(value, kind, text):
+    assert format_value(value, kind) == text
+
+
+def test_the_sentence_names_the_highest_and_lowest_group():
+    hidden = " 1 other group is not shown, to protect small numbers (fewer than 5 young people)."
+    assert sentence(BY_PROGRAMME, "attendance_rate", "programme", None, 5) == (
+        "Attendance rate was highest in Podcast Club (84%) and lowest in Art (62%)." + hidden)
+    assert sentence(BY_MONTH, "attendance_rate", "month", None, 5) == (
+        "Attendance rate went from 70% in Jan 2024 to 90% in Mar 2024; it was highest in Mar 2024 (90%)." + hidden)
+    assert sentence(GRID, "principle_mean", "programme", "principle", 5) == (
+        "Principles kept (average rating) was highest for Podcast Club, Voice (4.2) and lowest for Art, Space (2.0)."
+        + hidden)
+    assert sentence(BY_PROGRAMME.iloc[:2], "attendance_rate", "programme", None, 5) == (
+        "Attendance rate was highest in Podcast Club (84%) and lowest in Art (62%).")
+    everything_hidden = BY_PROGRAMME.assign(value=None, suppressed=True)
+    assert sentence(everything_hidden, "attendance_rate", "programme", None, 5).startswith(
+        "Nothing to show: every group rests on fewer than 5 young people")
+
+
+def test_the_numbers_say_fewer_than_k_and_the_note_names_hidden_groups():
+    table = numbers_table(BY_PROGRAMME, "attendance_rate", "programme", None, 5)
+    assert table.to_dict("list") == {"Programme": ["Podcast Club", "Art", "Keeping It Social"],
+                                     "Attendance rate": ["84%", "62%", "fewer than 5"],
+                                     "Young people behind it": ["12", "9", "fewer than 5"]}
+    assert hidden_note(BY_PROGRAMME, None, 5).endswith(": Keeping It Social.")
+    assert explorer_alt_text(BY_PROGRAMME, "attendance_rate", "programme", None, 5) == (
+        "Bar chart of attendance rate by programme: 2 values. Highest: Podcast Club (84%); lowest: Art (62%). "
+        "1 group not shown, to protect small numbers.")
+    sessions = numbers_table(BY_PROGRAMME.assign(value=[3, 2, 1], suppressed=False, young_people=None),
+                             "sessions_held", "programme", None, 5)
+    assert list(sessions.columns) == ["Programme", "Sessions held"]   # not a young-people figure
+
+
+def test_chart_data_carries_words_not_hidden_rows():
+    data = chart_data(BY_PROGRAMME, "attendance_rate")
+    assert list(data.columns) == ["group", "label", "value", "text", "young_people"]
+    assert len(data) == 2

@@ -1,0 +1,169 @@
+"""The explorer page through the real app (AppTest).
+
+Every measure once and every split once (and two second splits) on the demo organisation: all
+allowed pairs run as plain functions in tests/test_explorer_pairs.py, since one AppTest per pair
+(109 of them) would take minutes. Then: a URL reproduces the view, small groups never reach a
+chart spec, presentation mode, saving a view.
+"""
+
+import json
+from datetime import date
+
+import pytest
+
+from charts.explorer import chart_data
+from data.saved_views import list_views
+from measures.definitions import DEFINITIONS
+from measures.explorer import explore
+from measures.explorer_catalogue import DIMENSIONS, MEASURES, allowed_pairs
+from measures.filters import Filters, Period
+from models.store import open_store
+from tests import small_org
+from tests.apptest_helpers import add_role_accounts, charts, open_deep_link
+
+PAGE = "pages/explorer.py"
+LAST_YEAR = {"period": "Custom dates", "from": "2025-01-01", "to": "2025-12-31"}
+Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
+SAMPLE = [  # every measure and every split at least once
+    ("active_young_people", "age_band", None), ("sessions_held", "activity_type", None),
+    ("attendance_rate", "mode", None), ("returning_share", "quarter", None),
+    ("involvement_hours", "disability", None), ("youth_led_share", "stage", None),
+    ("doing_with_share", "programme", None), ("mean_skill_change", "skill", None),
+    ("share_improved", "care_experienced", None), ("principle_mean", "rater_role", None),
+    ("principle_share_4_5", "principle", None), ("feedback_raised", "month", None),
+    ("told_back_share", "programme", None), ("median_days_to_tell_back", "quarter", None),
+    ("sessions_held", "led_by", None), ("attendance_rate", "ladder_rung", None),
+    ("principle_mean", "programme", "principle"), ("attendance_rate", "programme", "month"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory):
+    from data.demo import load_demo
+    url = f"sqlite:///{tmp_path_factory.mktemp('explorer_page')}/demo.db"
+    engine = open_store(url)
+    load_demo(engine, end=date(2026, 3, 31))
+    add_role_accounts(engine)
+    return url
+
+
+@pytest.fixture(scope="module")
+def small_url(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('explorer_small')}/store.db"
+    engine = open_store(url)
+    small_org.build(engine)
+    add_role_accounts(engine)
+    return url
+
+
+def view_query(measure: str, dimension: str, by: str | None = None) -> dict:
+    """The URL of a view: bound widgets show their options' words in the URL."""
+    query = {"measure": MEASURES[measure].label, "split": DIMENSIONS[dimension].label}
+    if by:
+        query["by"] = DIMENSIONS[by].label
+    return query
+
+
+def open_explorer(url, monkeypatch, role="staff", **query):
+    return open_deep_link(url, monkeypatch, PAGE, role, **query)
+
+
+def test_the_sample_covers_every_measure_and_every_split():
+    assert {m for m, _, _ in SAMPLE} == set(MEASURES)
+    assert {d for _, d, _ in SAMPLE} == set(DIMENSIONS)
+    assert all((m, d) in allowed_pairs() for m, d, _ in SAMPLE)
+
+
+@pytest.mark.parametrize(("measure", "dimension", "by"), SAMPLE)
+def test_a_sample_of_views_renders_with_its_definition_and_chart(demo_url, monkeypatch, measure, dimension, by):
+    at = open_explorer(demo_url, monkeypatch, **LAST_YEAR, **view_query(measure, dimension, by))
+    assert not at.exception
+    assert at.selectbox(key="measure").value == measure and at.selectbox(key="split").value == dimension
+    assert (at.selectbox(key="by").value or None) == by
+    # The definition shown is the one text the measures document (measures/definitions.py).
+    assert DEFINITIONS[measure] in [i.value for i in at.info]
+    drawn = charts(at)
+    assert len(drawn) == 1
+    title = f"{MEASURES[measure].label} by {DIMENSIONS[dimension].label.lower()}"
+    assert any(s.value.startswith(title) for s in at.subheader)
+    assert len(at.dataframe) == 1   # the numbers behind the chart
+
+
+def test_a_url_reproduces_the_view(demo_url, monkeypatch):
+    query = {**LAST_YEAR, **view_query("attendance_rate", "month"), "programme": ["Home Truths podcast"],
+             "stage": ["Deliver", "Review"], "when": "Apr to Jun 2025"}
+    first = open_explorer(demo_url, monkeypatch, **query)
+    assert not first.exception
+    assert first.multiselect(key="programme").value == ["PODCAST"]
+    assert first.multiselect(key="stage").value == ["deliver", "review"]
+    assert first.selectbox(key="when").value == "2025-Q2"
+    spec, frames = charts(first)[0]
+    # What is drawn is exactly the explorer's answer for those choices: the second quarter of 2025.
+    expected = chart_data(explore(open_store(demo_url), "attendance_rate", "month",
+                                  Period(date(2025, 4, 1), date(2025, 6, 30)), Filters(programmes=("PODCAST",)), 5,
+                                  focus={"stage": ("deliver", "review")}), "attendance_rate")
+    assert frames[0][["label", "text"]].to_dict("records") == expected[["label", "text"]].to_dict("records")
+    assert list(expected["label"]) == ["Apr 2025", "May 2025", "Jun 2025"]
+    assert any(m.value.startswith("1 Apr 2025 to 30 Jun 2025") for m in first.markdown)
+    again = open_explorer(demo_url, monkeypatch, **query)   # the same link, opened again by someone else
+    spec_again, frames_again = charts(again)[0]
+    assert spec_again == spec and frames_again[0].equals(frames[0])
+    assert [m.value for m in again.markdown][:2] == [m.value for m in first.markdown][:2]
+
+
+def test_small_groups_never_reach_the_chart_spec(small_url, monkeypatch):
+    # Q1 2024, k=5 (tests/test_explorer.py has the working): attendance in person 6/7 from 6 young
+    # people is shown; online (3 young people) and hybrid (2) are not.
+    at = open_explorer(small_url, monkeypatch, **Q1_2024, **view_query("attendance_rate", "mode"))
+    assert not at.exception
+    spec, frames = charts(at)[0]
+    assert frames[0][["label", "text", "young_people"]].to_dict("records") == [
+        {"label": "In person", "text": "86%", "young_people": 6}]
+    everything = json.dumps(spec) + frames[0].to_json()
+    assert "Online" not in everything and "Hybrid" not in everything
+    assert list(frames[0]["group"]) == ["in_person"]
+    table = at.dataframe[0].value
+    assert list(table["Attendance rate"]) == ["86%", "fewer than 5", "fewer than 5"]
+    assert any("Not shown, to protect small numbers" in c.value and "Online; Hybrid" in c.value for c in at.caption)
+    # Both programmes hidden (one under 5 takes the other with it): nothing is drawn at all.
+    at = open_explorer(small_url, monkeypatch, **Q1_2024, **view_query("active_young_people", "programme"))
+    spec, frames = charts(at)[0]
+    assert sum(len(f) for f in frames) == 0
+    assert "Podcast" not in json.dumps(spec) and "Keeping It Social" not in json.dumps(spec)
+    assert any("Nothing to show" in m.value for m in at.markdown)
+
+
+def test_presentation_mode_shows_only_the_chart_and_its_sentence_large(demo_url, monkeypatch):
+    at = open_explorer(demo_url, monkeypatch, **LAST_YEAR, **view_query("attendance_rate", "programme"),
+                       present="true")
+    assert not at.exception
+    assert at.toggle(key="present").value is True
+    assert "Saved views for the forum" not in [h.value for h in at.header]
+    spec, _ = charts(at)[0]
+    assert spec["layer"][1]["mark"]["fontSize"] == 26   # the large size of charts/explorer.py
+    assert any(m.value.startswith("**Attendance rate was highest in") for m in at.markdown)
+    normal = open_explorer(demo_url, monkeypatch, **LAST_YEAR, **view_query("attendance_rate", "programme"))
+    assert "Saved views for the forum" in [h.value for h in normal.header]
+
+
+def test_saving_the_view_on_screen_adds_it_to_the_shared_list(small_url, monkeypatch):
+    query = {**Q1_2024, **view_query("attendance_rate", "mode")}
+    at = open_explorer(small_url, monkeypatch, **query)
+    name_box = next(t for t in at.text_input if t.label == "Name this view")
+    name_box.input("Attendance by mode, Q1")
+    next(b for b in at.button if b.label == "Save this view").click().run()
+    assert not at.exception
+    assert any("Saved 'Attendance by mode, Q1'" in s.value for s in at.success)
+    views = list_views(open_store(small_url))
+    saved = views[views["name"] == "Attendance by mode, Q1"].iloc[0]
+    assert saved["created_by"] == "u-staff"
+    assert dict(pair.split("=") for pair in saved["query"].split("&")) == {
+        "period": "Custom+dates", "from": "2024-01-01", "to": "2024-03-31", "measure": "Attendance+rate",
+        "split": "Mode"}
+    # The same name again is refused, with the reason.
+    name_box = next(t for t in at.text_input if t.label == "Name this view")
+    name_box.input("attendance by mode, q1")
+    next(b for b in at.button if b.label == "Save this view").click().run()
+    assert any("already a view called" in e.value for e in at.error)
+    # The list shows it with a button that opens its link.
+    assert any("Attendance by mode, Q1" in m.value for m in at.markdown)
