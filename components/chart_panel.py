@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import altair as alt
@@ -16,6 +17,14 @@ from components.safe_csv import safe_csv
 def _file_stem(title: str, key: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()
     return stem[:60] or re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-") or "chart"
+
+
+def _unvalidated(chart):
+    """The chart, turned into its spec without Altair's JSON-schema check, which took about a
+    third of a warm page run (issue 8). The builders' unit tests still validate every chart."""
+    if "to_dict" not in vars(chart):  # a cached chart is drawn again and again
+        object.__setattr__(chart, "to_dict", functools.partial(chart.to_dict, validate=False))
+    return chart
 
 
 def show_chart(
@@ -46,7 +55,7 @@ def show_chart(
     stem = _file_stem(title, key)
 
     st.subheader(title, anchor=False)
-    st.altair_chart(chart, width="stretch", alt=alt_text, key=f"{key}-chart", on_select=on_select)
+    st.altair_chart(_unvalidated(chart), width="stretch", alt=alt_text, key=f"{key}-chart", on_select=on_select)
     st.caption(escape_markdown(alt_text))  # alt text carries names from the store
     if note:
         st.caption(escape_markdown(note))

@@ -9,6 +9,7 @@ from charts.engagement import (
     reach_alt_text, reach_chart, shown_by_mode, shown_reach, stage_grid_alt_text, stage_grid_chart,
 )
 from components import cached_measures as cached
+from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.figures import formatted, metric
 from components.filters import sidebar_filters
@@ -93,7 +94,7 @@ def _modes(period, filters, k: int, comparable: bool) -> None:
                 "Choose a longer period or fewer filters.")
     else:
         table = people.assign(mode=people["mode"].map(mode_label))
-        show_chart(monthly_by_mode(people, "young_people", period.start, period.end), table,
+        show_chart(built(monthly_by_mode, people, "young_people", period.start, period.end), table,
                    title="Young people taking part each month",
                    alt_text=monthly_by_mode_alt_text(people, "young_people", "young people taking part"),
                    note=" ".join(filter(None, ["A young person who came both in person and online in a month "
@@ -101,7 +102,8 @@ def _modes(period, filters, k: int, comparable: bool) -> None:
                    key="people-by-mode")
     sessions = cached.measure(sessions_by_month_and_mode, period, filters)
     table = sessions.assign(mode=sessions["mode"].map(mode_label))
-    show_chart(monthly_by_mode(sessions, "sessions", period.start, period.end), table, title="Sessions held each month",
+    show_chart(built(monthly_by_mode, sessions, "sessions", period.start, period.end), table,
+               title="Sessions held each month",
                key="sessions-by-mode", alt_text=monthly_by_mode_alt_text(sessions, "sessions", "sessions held"))
     _mode_table(cached.measure(engagement_by_mode, period, filters, k), k, comparable)
 
@@ -131,7 +133,7 @@ def _stages(period, filters) -> None:
              .pivot(index=["name", "stages_covered"], columns="stage", values="covered")
              .reindex(columns=list(STAGE_LABELS.values())).reset_index()
              .rename(columns={"name": "Programme", "stages_covered": "Stages with young people"}))
-    show_chart(stage_grid_chart(grid), table, title="Stages of each programme where young people took part",
+    show_chart(built(stage_grid_chart, grid), table, title="Stages of each programme where young people took part",
                alt_text=stage_grid_alt_text(grid), key="stage-grid",
                note="Plan, design, deliver and review: a tick marks a stage where at least one young person came "
                     "to a session. Sessions with no stage recorded are left out.")
@@ -159,7 +161,7 @@ def _reach(period, filters, k: int) -> None:
         "Share (%)": [None if pd.isna(s) else round(100 * s) for s in pd.to_numeric(reach["share"])],
         "Hidden": reach["suppressed"],
     })
-    show_chart(reach_chart(reach), table, title="Young people who took part, by age band, disability and care "
+    show_chart(built(reach_chart, reach), table, title="Young people who took part, by age band, disability and care "
                                                 "experience", alt_text=reach_alt_text(reach), key="reach", note=note)
 
 

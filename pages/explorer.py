@@ -10,6 +10,7 @@ import streamlit as st
 
 from charts.explorer import PICK, explorer_alt_text, explorer_chart
 from components import cached_measures as cached
+from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
@@ -83,7 +84,7 @@ def render() -> None:
                 "or fewer filters on the left.")
     else:
         with st.container(key="explorer-panel"):
-            show_chart(explorer_chart(frame, measure, dimension, by, large=present),
+            show_chart(built(explorer_chart, frame, measure, dimension, by, large=present),
                        numbers_table(frame, measure, dimension, by, k), title=_title(measure, dimension, by),
                        alt_text=explorer_alt_text(frame, measure, dimension, by, k), key=CHART,
                        note=_note(frame, by, k), on_select=_look_inside)

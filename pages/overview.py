@@ -6,6 +6,7 @@ from charts.base import alt_text
 from charts.engagement import active_by_month, sessions_alt_text, sessions_by_mode
 from charts.health import components_chart, components_frame
 from components import cached_measures as cached
+from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.figures import formatted, metric
 from components.filters import sidebar_filters
@@ -92,7 +93,7 @@ def _health(health: dict, before: dict) -> None:
             st.caption("Left out for lack of data (or fewer than k young people): " + "; ".join(left_out) + ".")
     with right:
         frame = components_frame(health, COMPONENT_LABELS)
-        show_chart(components_chart(frame, health["thresholds"]), frame, title="What the index is made of",
+        show_chart(built(components_chart, frame, health["thresholds"]), frame, title="What the index is made of",
                    alt_text=alt_text("Bar chart", "the health index components, scored out of 100", frame,
                                      value="value", label="component"),
                    key="health-components")
@@ -141,12 +142,12 @@ def _charts(period, filters, k) -> None:
                 "sessions and attendance (python manage.py import ...).")
         return
     table = monthly[["month", "active_young_people", "suppressed"]]
-    show_chart(active_by_month(monthly), table, title="Young people taking part each month",
+    show_chart(built(active_by_month, monthly), table, title="Young people taking part each month",
                alt_text=alt_text("Bar chart", "young people taking part each month",
                                  monthly[~monthly["suppressed"]], value="active_young_people", label="month"),
                note=f"Months with fewer than {k} young people are left out.", key="active-by-month")
     sessions = cached.measure(sessions_by_month, period, filters, "mode")
-    show_chart(sessions_by_mode(sessions), sessions, title="Sessions each month, in person, online and hybrid",
+    show_chart(built(sessions_by_mode, sessions), sessions, title="Sessions each month, in person, online and hybrid",
                alt_text=sessions_alt_text(sessions),
                key="sessions-by-mode")
 

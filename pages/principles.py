@@ -10,6 +10,7 @@ import streamlit as st
 from charts import ladder as ladder_charts
 from charts import principles as charts
 from components import cached_measures as cached
+from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.figures import formatted
 from components.filters import sidebar_filters
@@ -53,13 +54,13 @@ def _principles(table: pd.DataFrame, period, filters, k: int, unit: str) -> None
             "A principle without a circle had no young people's ratings, or too few to show.")
     if unrated:
         note += " Not rated in this period: " + "; ".join(unrated) + "."
-    show_chart(charts.side_by_side(rated, k), _principle_numbers(rated, k),
+    show_chart(built(charts.side_by_side, rated, k), _principle_numbers(rated, k),
                title="Young people and staff, side by side", alt_text=charts.side_by_side_alt(rated, k),
                note=note, key="side-by-side")
 
     high = charts.share_high(rated)
     order = list(rated["principle_name"])
-    show_chart(charts.share_high_chart(high, order), high[["principle_name", "label"]].rename(
+    show_chart(built(charts.share_high_chart, high, order), high[["principle_name", "label"]].rename(
                    columns={"principle_name": "Principle", "label": "Ratings of 4 or 5"}),
                title="How often each principle was rated 4 or 5", alt_text=charts.share_high_alt(high),
                note="Everyone's ratings together, young people's and staff's. A principle is left out when "
@@ -67,7 +68,7 @@ def _principles(table: pd.DataFrame, period, filters, k: int, unit: str) -> None
 
     trend = cached.measure(rating_trend, period, filters, k, framework, unit)
     points = charts.trend_points(trend)
-    show_chart(charts.trend_chart(points, unit), _trend_numbers(trend, k, unit),
+    show_chart(built(charts.trend_chart, points, unit), _trend_numbers(trend, k, unit),
                title=f"Ratings each {unit}, young people and staff", alt_text=charts.trend_alt(points, unit),
                note=f"All the principles in this list together. A {unit} where fewer than {k} young people "
                     "rated has no young people's point.", key="trend")
@@ -75,7 +76,7 @@ def _principles(table: pd.DataFrame, period, filters, k: int, unit: str) -> None
     cells = cached.measure(programme_principle_means, period, filters, k, framework)
     squares = charts.heatmap_cells(cells)
     principles = [p for p in order if p in set(cells["principle_name"])]
-    show_chart(charts.heatmap(squares, list(dict.fromkeys(cells["programme"])), principles),
+    show_chart(built(charts.heatmap, squares, list(dict.fromkeys(cells["programme"])), principles),
                _cell_numbers(cells, k), title="Ratings by programme and principle",
                alt_text=charts.heatmap_alt(squares),
                note="Everyone's average rating, from 1 (dark) to 5 (light), written in each square. An empty square "
@@ -173,14 +174,14 @@ def _ladder(period, filters, unit: str) -> None:
                 "them to see them here.")
         return
     frame = ladder_charts.rung_frame(rungs)
-    show_chart(ladder_charts.rungs_chart(frame), frame.rename(columns={"rung": "Rung", "group": "Group",
+    show_chart(built(ladder_charts.rungs_chart, frame), frame.rename(columns={"rung": "Rung", "group": "Group",
                                                                        "sessions": "Sessions"}),
                title="Where sessions sat on the ladder", alt_text=ladder_charts.rungs_alt(frame),
                note="The top rung at the top. Counts of sessions, not of young people.", key="ladder-rungs")
     over_time = ladder_charts.over_time_frame(cached.measure(ladder_over_time, period, filters, unit))
     table = pd.DataFrame({unit.capitalize(): [_when(s[:7], unit) for s in over_time["start"]],
                           "Group": over_time["group"], "Sessions": over_time["sessions"]})
-    show_chart(ladder_charts.over_time_chart(over_time, unit), table,
+    show_chart(built(ladder_charts.over_time_chart, over_time, unit), table,
                title=f"Doing to, doing for and doing with, each {unit}",
                alt_text=ladder_charts.over_time_alt(over_time, unit),
                note="One row of bars for each group of the ladder, the top of the ladder first.",

@@ -9,6 +9,7 @@ from charts.skills import (
     plotted_cells, programme_change_chart, signed,
 )
 from components import cached_measures as cached
+from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.figures import formatted
 from components.filters import sidebar_filters
@@ -84,13 +85,13 @@ def _by_skill(skills: pd.DataFrame, k: int) -> None:
         st.info(f"No skill has before-and-after pairs from at least {k} young people in this period, so "
                 "there is nothing to plot yet. The table below shows what is waiting for an 'after' survey.")
     else:
-        show_chart(before_after_chart(shown), shown[["skill_name", "pairs", "mean_pre", "mean_post"]],
+        show_chart(built(before_after_chart, shown), shown[["skill_name", "pairs", "mean_pre", "mean_post"]],
                    title="Average rating before and after, skill by skill",
                    alt_text=dumbbell_alt_text(shown),
                    note="Each line joins the average 'before' rating (square) to the average 'after' rating "
                         "(circle) of the same young people. Skills with the biggest rise come first.",
                    key="skills-before-after")
-        show_chart(change_chart(shown), shown[["skill_name", "pairs", "mean_change", "ci_low", "ci_high"]],
+        show_chart(built(change_chart, shown), shown[["skill_name", "pairs", "mean_change", "ci_low", "ci_high"]],
                    title="How much ratings changed, with the likely range",
                    alt_text=alt_text("Dot chart", "the average change in rating per skill", shown,
                                      value="mean_change", label="skill_name"),
@@ -99,7 +100,7 @@ def _by_skill(skills: pd.DataFrame, k: int) -> None:
                         "in. Few pairs give a wide range; a range crossing the dashed 0 line means we cannot be "
                         "sure ratings changed.",
                    key="skills-change")
-        show_chart(improved_chart(shown), shown[["skill_name", "pairs", "share_improved"]],
+        show_chart(built(improved_chart, shown), shown[["skill_name", "pairs", "share_improved"]],
                    title="How often ratings went up",
                    alt_text=alt_text("Bar chart", "the share of pairs where the rating went up, per skill", shown,
                                      value="share_improved", label="skill_name"),
@@ -149,7 +150,7 @@ def _by_programme(cells: pd.DataFrame, k: int) -> None:
                 "plotted. Choose a longer period to see more.")
     else:
         labelled = shown.assign(where=shown["programme_name"] + ": " + shown["skill_name"])
-        show_chart(programme_change_chart(shown),
+        show_chart(built(programme_change_chart, shown),
                    shown[["programme_name", "skill_name", "pairs", "mean_pre", "mean_post", "mean_change", "ci_low",
                           "ci_high", "share_improved"]],
                    title="How much ratings changed, programme by programme",

@@ -8,6 +8,7 @@ from components.plain_text import escape_markdown
 from components.store import current_engine
 from charts.feedback import raised_and_told_back
 from components.cached_measures import measure
+from components.cached_charts import built
 from components.chart_panel import show_chart
 from measures.feedback import feedback_by_month, feedback_figures, feedback_list
 
@@ -37,7 +38,7 @@ def render() -> None:
     monthly = measure(feedback_by_month, period, filters)
     if not monthly.empty:
         told = int(monthly["told_back_within_30_days"].sum())
-        show_chart(raised_and_told_back(monthly), monthly,
+        show_chart(built(raised_and_told_back, monthly), monthly,
                    title="Things raised each month, and answered within 30 days",
                    alt_text=f"Bars show things raised each month ({int(monthly['raised'].sum())} in all); dots show "
                             f"how many of them were told back within 30 days ({told} in all).",
