@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from models.store import open_store  # noqa: E402
+from models.summaries import attendance_added_in_bulk  # noqa: E402
 from models.tables import (  # noqa: E402
     Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme,
     ProgrammeSession, Skill,
@@ -105,7 +106,8 @@ def build(url: str, scale: float = 1.0, end: date | None = None, seed: int = 202
                            "attended": True, "role_in_session": "lead" if w == 0 else "co_facilitator",
                            "paid_gbp": None}
                     k += 1
-        counts["attendance"] = _bulk(conn, Attendance, attendance_rows())
+        with attendance_added_in_bulk(conn):
+            counts["attendance"] = _bulk(conn, Attendance, attendance_rows())
 
         def evaluation_rows():
             # pre/post pairs; about one in seven post surveys is missing

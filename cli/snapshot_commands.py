@@ -8,7 +8,7 @@ from pathlib import Path
 from cli.measures_command import iso_date
 from measures.filters import Period
 from models.store import open_store
-from snapshots.store import SnapshotProblem, create_snapshot, get_snapshot, list_snapshots, previous_snapshot
+from board_snapshots.store import SnapshotProblem, create_snapshot, get_snapshot, list_snapshots, previous_snapshot
 
 
 def register(commands) -> None:
@@ -80,9 +80,9 @@ def run_export(args) -> int:
     except SnapshotProblem as problem:
         print(f"Nothing exported: {problem} See the names with: manage.py snapshot list", file=sys.stderr)
         return 2
-    from snapshots.board_pack import board_pack_pdf, chart_png  # charts and PDF: loaded only when needed
-    from snapshots.compare import compare
-    from snapshots.core_charts import core_charts
+    from board_snapshots.board_pack import board_pack_pdf, chart_png  # charts and PDF: loaded only when needed
+    from board_snapshots.compare import compare
+    from board_snapshots.core_charts import core_charts
     before = previous_snapshot(engine, snapshot)
     charts = core_charts(snapshot)
     pngs = [chart_png(c.chart) for c in charts]

@@ -24,6 +24,18 @@ def _run(module: str, name: str, url: str, version: str, period: Period, filters
     return function(engine_for(url), period, filters, *args)
 
 
+@st.cache_data(ttl=TTL, max_entries=ENTRIES, show_spinner=False)
+def _check(module: str, name: str, url: str, version: str, args: tuple):
+    function = getattr(importlib.import_module(module), name)
+    return function(engine_for(url), *args)
+
+
+def store_check(function, *args):
+    """`function(engine, *args)` for checks on the whole store (no period or filters), cached
+    until the data changes."""
+    return _check(function.__module__, function.__name__, current_url(), current_version(), args)
+
+
 def measure(function, period: Period, filters: Filters, *args):
     """`function(engine, period, filters, *args)`, cached. Pass k explicitly where it takes one."""
     return _run(function.__module__, function.__name__, current_url(), current_version(), period, filters, args)

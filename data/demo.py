@@ -23,6 +23,7 @@ from data.demo_build import make_attendance, make_evaluations, make_sessions
 from data.demo_people import START, fill_cohorts, make_cycles, make_workers
 from data.demo_text import PROGRAMMES
 from data.demo_voice import make_feedback, make_ratings
+from models.summaries import attendance_added_in_bulk
 from models.version import bump_write_counter
 from models.tables import (
     Attendance, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating,
@@ -154,9 +155,10 @@ def _generate(conn: Connection, seed: int, end: date) -> dict[str, int]:
     session_ids = _insert_coded(conn, ProgrammeSession, [
         {**_without(s, "programme"), "programme_id": programme_ids[s["programme"]]}
         for s in rows["sessions"]])
-    _insert(conn, Attendance, [
-        {**_without(a, "session", "participant"), "session_id": session_ids[a["session"]],
-         "participant_id": people[a["participant"]]} for a in rows["attendance"]])
+    with attendance_added_in_bulk(conn):
+        _insert(conn, Attendance, [
+            {**_without(a, "session", "participant"), "session_id": session_ids[a["session"]],
+             "participant_id": people[a["participant"]]} for a in rows["attendance"]])
     _insert(conn, Evaluation, [
         dict(participant_id=people[e["participant"]], programme_id=programme_ids[e["programme"]],
              timepoint=e["timepoint"], completed_on=e["completed_on"],

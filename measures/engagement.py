@@ -7,7 +7,7 @@ import pandas as pd
 from sqlalchemy import case, distinct, func, select
 
 from measures.filters import Filters, Period
-from measures.scope import PR, A, S, sessions_in, young_people_attendance
+from measures.scope import PR, S, Y, sessions_in, young_people_attendance
 from measures.sql import month_of
 from measures.suppression import SUPPRESSED, guard, guard_many, suppress_rows
 from models.vocab import DOING_WITH_RUNGS, MODES, STAGES, YOUTH_LED
@@ -19,18 +19,18 @@ def _ratio(part, whole):
 
 def _attended_ids(period: Period, filters: Filters):
     joined, where = young_people_attendance(period, filters)
-    return select(A.c.participant_id).select_from(joined).where(where, A.c.attended.is_(True))
+    return select(Y.c.participant_id).select_from(joined).where(where, Y.c.attended.is_(True))
 
 
 def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict:
     joined, where = young_people_attendance(period, filters)
-    attended = A.c.attended.is_(True)
+    attended = Y.c.attended.is_(True)
     people_q = select(
-        func.count(distinct(case((attended, A.c.participant_id)))).label("active"),
-        func.count(distinct(A.c.participant_id)).label("expected_people"),
+        func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
+        func.count(distinct(Y.c.participant_id)).label("expected_people"),
         func.count().label("expected"),
         func.coalesce(func.sum(case((attended, 1), else_=0)), 0).label("attended"),
-        func.coalesce(func.sum(case((attended, S.c.duration_hours), else_=0)), 0).label("hours"),
+        func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0)), 0).label("hours"),
     ).select_from(joined).where(where)
     current = _attended_ids(period, filters).subquery()
     returning_q = select(func.count(distinct(current.c.participant_id))).where(
@@ -63,12 +63,12 @@ def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict
 def remuneration_figures(engine, period: Period, filters: Filters, k: int) -> dict:
     joined, where = young_people_attendance(period, filters)
     q = select(
-        func.count(distinct(A.c.participant_id)).label("people"),
+        func.count(distinct(Y.c.participant_id)).label("people"),
         func.count().label("records"),
-        func.coalesce(func.sum(A.c.paid_gbp), 0).label("paid"),
-        func.coalesce(func.sum(case((A.c.paid_gbp > 0, 1), else_=0)), 0).label("paid_records"),
-        func.coalesce(func.sum(A.c.expenses_gbp), 0).label("expenses"),
-    ).select_from(joined).where(where, A.c.attended.is_(True))
+        func.coalesce(func.sum(Y.c.paid_gbp), 0).label("paid"),
+        func.coalesce(func.sum(case((Y.c.paid_gbp > 0, 1), else_=0)), 0).label("paid_records"),
+        func.coalesce(func.sum(Y.c.expenses_gbp), 0).label("expenses"),
+    ).select_from(joined).where(where, Y.c.attended.is_(True))
     with engine.connect() as conn:
         row = conn.execute(q).one()
     return guard_many({
@@ -81,14 +81,14 @@ def remuneration_figures(engine, period: Period, filters: Filters, k: int) -> di
 def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
     """Per month: active young people, attendance rate, involvement hours; suppressed per month."""
     joined, where = young_people_attendance(period, filters)
-    attended = A.c.attended.is_(True)
-    month = month_of(S.c.date).label("month")
+    attended = Y.c.attended.is_(True)
+    month = month_of(Y.c.date).label("month")
     q = select(
         month,
-        func.count(distinct(case((attended, A.c.participant_id)))).label("active_young_people"),
-        func.count(distinct(A.c.participant_id)).label("expected_people"),
+        func.count(distinct(case((attended, Y.c.participant_id)))).label("active_young_people"),
+        func.count(distinct(Y.c.participant_id)).label("expected_people"),
         (func.sum(case((attended, 1.0), else_=0.0)) / func.count()).label("attendance_rate"),
-        func.sum(case((attended, S.c.duration_hours), else_=0)).label("involvement_hours"),
+        func.sum(case((attended, Y.c.duration_hours), else_=0)).label("involvement_hours"),
     ).select_from(joined).where(where).group_by(month).order_by(month)
     with engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(q).mappings().all(),
@@ -116,9 +116,9 @@ def sessions_by_month(engine, period: Period, filters: Filters, split: str = "mo
 def stage_coverage(engine, period: Period, filters: Filters) -> pd.DataFrame:
     """Per programme, which stages had young people attending (0-4 stages)."""
     joined, where = young_people_attendance(period, filters)
-    q = (select(PR.c.code.label("programme"), S.c.stage).distinct()
-         .select_from(joined.join(PR, S.c.programme_id == PR.c.id))
-         .where(where, A.c.attended.is_(True), S.c.stage.is_not(None)))
+    q = (select(PR.c.code.label("programme"), Y.c.stage).distinct()
+         .select_from(joined.join(PR, Y.c.programme_id == PR.c.id))
+         .where(where, Y.c.attended.is_(True), Y.c.stage.is_not(None)))
     with engine.connect() as conn:
         pairs = conn.execute(q).all()
     covered: dict[str, set] = {}
@@ -141,11 +141,11 @@ def active_by_month_and_mode(engine, period: Period, filters: Filters, k: int) -
     a hidden figure away).
     """
     joined, where = young_people_attendance(period, filters)
-    month = month_of(S.c.date).label("month")
-    people = func.count(distinct(A.c.participant_id)).label("young_people")
-    attended = A.c.attended.is_(True)
-    cells_q = (select(month, S.c.mode, people).select_from(joined).where(where, attended)
-               .group_by(month, S.c.mode).order_by(month, S.c.mode))
+    month = month_of(Y.c.date).label("month")
+    people = func.count(distinct(Y.c.participant_id)).label("young_people")
+    attended = Y.c.attended.is_(True)
+    cells_q = (select(month, Y.c.mode, people).select_from(joined).where(where, attended)
+               .group_by(month, Y.c.mode).order_by(month, Y.c.mode))
     totals_q = select(month, people).select_from(joined).where(where, attended).group_by(month).order_by(month)
     with engine.connect() as conn:
         cells = pd.DataFrame(conn.execute(cells_q).mappings().all(), columns=["month", "mode", "young_people"])
@@ -175,15 +175,15 @@ def engagement_by_mode(engine, period: Period, filters: Filters, k: int) -> dict
     """
     modes = [m for m in MODES if not filters.modes or m in filters.modes]
     joined, where = young_people_attendance(period, filters)
-    attended = A.c.attended.is_(True)
+    attended = Y.c.attended.is_(True)
     people_q = select(
-        S.c.mode,
-        func.count(distinct(case((attended, A.c.participant_id)))).label("active"),
-        func.count(distinct(A.c.participant_id)).label("expected_people"),
+        Y.c.mode,
+        func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
+        func.count(distinct(Y.c.participant_id)).label("expected_people"),
         func.count().label("expected"),
         func.coalesce(func.sum(case((attended, 1), else_=0)), 0).label("attended"),
-        func.coalesce(func.sum(case((attended, S.c.duration_hours), else_=0)), 0).label("hours"),
-    ).select_from(joined).where(where).group_by(S.c.mode)
+        func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0)), 0).label("hours"),
+    ).select_from(joined).where(where).group_by(Y.c.mode)
     now = _attended_by_mode(period, filters).subquery()
     before = _attended_by_mode(period.previous(), filters).subquery()
     returning_q = (select(now.c.mode, func.count().label("came_back"))
@@ -227,8 +227,8 @@ def _plain(value):
 
 def _attended_by_mode(period: Period, filters: Filters):
     joined, where = young_people_attendance(period, filters)
-    return (select(S.c.mode, A.c.participant_id).distinct().select_from(joined)
-            .where(where, A.c.attended.is_(True)))
+    return (select(Y.c.mode, Y.c.participant_id).distinct().select_from(joined)
+            .where(where, Y.c.attended.is_(True)))
 
 
 def _mode_row(mode: str, people, returning: int) -> dict:

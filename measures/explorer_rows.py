@@ -7,7 +7,7 @@ from statistics import median
 from sqlalchemy import and_, case, distinct, func, literal_column, select
 
 from measures.explorer_catalogue import DIMENSIONS, MEASURES
-from measures.explorer_sources import SOURCES, A, F, attendance, feedback
+from measures.explorer_sources import SOURCES, F, Y, attendance, feedback
 from measures.filters import Filters, Period
 from measures.sql import days_between
 
@@ -68,8 +68,8 @@ def _returning_query(period: Period, filters: Filters, dims: list[str], focus: d
     def taking_part(window: Period):
         found = attendance(window, filters).narrowed(focus)
         cols = [found.column(d).label(f"d{i}") for i, d in enumerate(dims)]
-        return (select(A.c.participant_id.label("pid"), *cols).select_from(found.from_)
-                .where(found.where, A.c.attended.is_(True)).distinct())
+        return (select(Y.c.participant_id.label("pid"), *cols).select_from(found.from_)
+                .where(found.where, Y.c.attended.is_(True)).distinct())
 
     now, before = taking_part(period).subquery("now"), taking_part(window_before).subquery("before")
     same = [before.c.pid == now.c.pid]

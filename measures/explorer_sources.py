@@ -15,7 +15,7 @@ from sqlalchemy.sql.expression import ColumnElement
 from measures.feedback import F
 from measures.filters import Filters, Period
 from measures.principles import FW, PN, R, _ratings_where
-from measures.scope import PR, A, P, S, in_period, programme_ids, sessions_in, young_people_attendance
+from measures.scope import PR, P, S, Y, in_period, programme_ids, sessions_in, young_people_attendance
 from measures.skills import E, KEY, pairs_query
 from measures.explorer_catalogue import NOT_RECORDED
 from models.vocab import DOING_WITH_RUNGS, YOUTH_LED
@@ -87,13 +87,13 @@ def _share(condition, over=None):
 
 def attendance(period: Period, filters: Filters) -> Source:
     joined, where = young_people_attendance(period, filters)
-    attended = A.c.attended.is_(True)
-    active = func.count(distinct(case((attended, A.c.participant_id))))
-    return Source(joined.join(PR, S.c.programme_id == PR.c.id), where, S.c.date,
-                  {**_session_columns(), **_people_columns()},
+    attended = Y.c.attended.is_(True)
+    active = func.count(distinct(case((attended, Y.c.participant_id))))
+    return Source(joined.join(PR, Y.c.programme_id == PR.c.id), where, Y.c.date,
+                  {**_session_columns(Y), **_people_columns(Y)},
                   {"active_young_people": (active, active),
-                   "attendance_rate": (_share(attended), func.count(distinct(A.c.participant_id))),
-                   "involvement_hours": (func.coalesce(func.sum(case((attended, S.c.duration_hours), else_=0.0)), 0.0),
+                   "attendance_rate": (_share(attended), func.count(distinct(Y.c.participant_id))),
+                   "involvement_hours": (func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0.0)), 0.0),
                                          active)})
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import distinct, func, literal, select, union_all
 
 from measures.filters import Filters, Period
-from measures.scope import A, P, young_people_attendance
+from measures.scope import Y, young_people_attendance
 from measures.suppression import suppress_rows
 from models.vocab import AGE_BANDS, YES_NO_PREFER
 
@@ -27,10 +27,10 @@ def reach_by_group(engine, period: Period, filters: Filters, k: int) -> pd.DataF
     joined, where = young_people_attendance(period, filters)
     parts = []
     for name in CHARACTERISTICS:
-        group = func.coalesce(P.c[name], NOT_RECORDED).label("group")
+        group = func.coalesce(Y.c[name], NOT_RECORDED).label("group")
         parts.append(select(literal(name).label("characteristic"), group,
-                            func.count(distinct(A.c.participant_id)).label("young_people"))
-                     .select_from(joined).where(where, A.c.attended.is_(True)).group_by(group))
+                            func.count(distinct(Y.c.participant_id)).label("young_people"))
+                     .select_from(joined).where(where, Y.c.attended.is_(True)).group_by(group))
     with engine.connect() as conn:
         counted = {(row.characteristic, row.group): row.young_people for row in conn.execute(union_all(*parts))}
     frames = []

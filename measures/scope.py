@@ -3,13 +3,14 @@
 from sqlalchemy import and_, select, true
 
 from measures.filters import Filters, Period
-from models.tables import Attendance, Participant, Programme, ProgrammeSession
+from models.tables import Attendance, Participant, Programme, ProgrammeSession, YoungPeopleAttendance
 from models.vocab import YOUNG_PERSON
 
 A = Attendance.__table__
 P = Participant.__table__
 S = ProgrammeSession.__table__
 PR = Programme.__table__
+Y = YoungPeopleAttendance.__table__  # young people's attendance with session and person columns (migration 0006)
 
 
 def programme_ids(codes):
@@ -54,10 +55,9 @@ def young_people_ids(filters: Filters):
 
 
 def young_people_attendance(period: Period, filters: Filters):
-    """FROM + WHERE for young people's attendance records of sessions in the period."""
-    joined = A.join(S, A.c.session_id == S.c.id).join(P, A.c.participant_id == P.c.id)
-    where = and_(in_period(S.c.date, period), session_filter(filters), young_people(filters))
-    return joined, where
+    """FROM + WHERE for young people's attendance records of sessions in the period: one range of
+    the summary table `Y`, whose columns are named as in attendance, sessions and participants."""
+    return Y, and_(in_period(Y.c.date, period), session_filter(filters, Y), group_filter(filters, Y))
 
 
 def sessions_in(period: Period, filters: Filters):

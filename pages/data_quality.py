@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components import cached_measures as cached
 from components.page_guard import page_entry
 from components.store import current_engine
 from data.quality_workbook import FILE_NAME, quality_lists_xlsx
@@ -21,10 +22,10 @@ def render() -> None:
                "with the forms, then bring the data in again. Participant codes are shown: this page is for "
                "admins and staff only.")
     st.subheader("What the dashboard holds", anchor=False)
-    st.dataframe(table_counts(engine), hide_index=True)
+    st.dataframe(cached.store_check(table_counts), hide_index=True)
 
     st.subheader("Checks", anchor=False)
-    awaiting = pre_awaiting_post(engine)
+    awaiting = cached.store_check(pre_awaiting_post)
     if awaiting.keys:
         st.markdown(f"**{awaiting.keys}** skill {_plural(awaiting.keys, 'survey', 'surveys')} taken before a "
                     f"programme still {_plural(awaiting.keys, 'has', 'have')} no 'after' survey, for "
@@ -33,11 +34,11 @@ def render() -> None:
     else:
         _all_clear("Every 'before' skills survey has an 'after' survey to pair with.")
 
-    _check(sessions_without_register(engine, SHOWN), "{n} {things} no register (no one marked present or "
+    _check(cached.store_check(sessions_without_register, SHOWN), "{n} {things} no register (no one marked present or "
            "absent).", ("session has", "sessions have"), "Every session has a register.")
-    _check(participants_never_seen(engine, SHOWN), "{n} {things} on no register at all.",
+    _check(cached.store_check(participants_never_seen, SHOWN), "{n} {things} on no register at all.",
            ("participant is", "participants are"), "Every participant is on at least one register.")
-    _check(odd_values(engine, SHOWN), "{n} {things} wrong.", ("value looks", "values look"),
+    _check(cached.store_check(odd_values, SHOWN), "{n} {things} wrong.", ("value looks", "values look"),
            "No values look wrong.")
     st.download_button("Download the lists (Excel)", data=lambda: quality_lists_xlsx(engine),
                        file_name=FILE_NAME, mime=XLSX, on_click="ignore", icon=":material/download:",

@@ -15,11 +15,11 @@ from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.sign_in import current_account
 from components.store import current_engine
-from snapshots.board_pack import board_pack_for, long_date, previous_words
-from snapshots.compare import GROUPS, Comparison, as_frame, compare
-from snapshots.core_charts import core_charts
-from snapshots.presets import PERIOD_CHOICES, default_name, period_for
-from snapshots.store import (
+from board_snapshots.board_pack import board_pack_for, long_date, previous_words
+from board_snapshots.compare import GROUPS, Comparison, as_frame, compare
+from board_snapshots.core_charts import core_charts
+from board_snapshots.presets import PERIOD_CHOICES, default_name, period_for
+from board_snapshots.store import (
     Snapshot, SnapshotProblem, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, previous_snapshot,
 )
 

@@ -21,7 +21,7 @@ def test_store_from_the_oldest_migration_upgrades_and_keeps_its_rows(tmp_path):
     old.dispose()
 
     engine = open_store(url)
-    assert schema_revision(engine) == head_revision() == "0005"
+    assert schema_revision(engine) == head_revision()
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT code, name FROM programmes").all() == [("P1", "Podcast")]
         assert conn.exec_driver_sql("SELECT code FROM participants").scalars().all() == ["Y1"]

@@ -13,7 +13,7 @@ from auth.audit import recent
 from components.registry import PAGES
 from data.importing import import_sources
 from models.store import open_store
-from snapshots.store import list_snapshots
+from board_snapshots.store import list_snapshots
 from tests.apptest_helpers import charts, open_deep_link
 from tests.snapshot_helpers import EARLIER, LATER, PARTICIPANT_CODES, add_power_ratings, take_both
 from tests.test_snapshots import LATE_DATA

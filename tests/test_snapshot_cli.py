@@ -12,7 +12,7 @@ import pytest
 from auth.audit import recent
 from cli.main import main
 from models.store import open_store
-from snapshots.store import get_snapshot, list_snapshots
+from board_snapshots.store import get_snapshot, list_snapshots
 from tests import small_org
 
 ROOT = Path(__file__).resolve().parent.parent

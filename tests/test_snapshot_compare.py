@@ -22,8 +22,8 @@ from datetime import date
 import pytest
 
 from measures.filters import Period
-from snapshots.compare import compare
-from snapshots.store import create_snapshot, previous_snapshot
+from board_snapshots.compare import compare
+from board_snapshots.store import create_snapshot, previous_snapshot
 from tests.snapshot_helpers import add_power_ratings, take_both
 
 

@@ -14,8 +14,8 @@ from measures.report import figures
 from measures.suppression import SUPPRESSED, is_suppressed
 from models.tables import BoardSnapshot
 from models.version import data_version
-from snapshots import codec
-from snapshots.store import (
+from board_snapshots import codec
+from board_snapshots.store import (
     NotAllowed, SnapshotProblem, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, previous_snapshot,
 )
 from tests.apptest_helpers import add_role_accounts

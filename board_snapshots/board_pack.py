@@ -18,9 +18,9 @@ from fpdf.fonts import FontFace
 
 from charts.export import to_png
 from measures.health import COMPONENT_LABELS
-from snapshots.compare import GROUPS, Compared, Comparison, compare
-from snapshots.core_charts import CoreChart, core_charts
-from snapshots.store import Snapshot, get_snapshot, previous_snapshot
+from board_snapshots.compare import GROUPS, Compared, Comparison, compare
+from board_snapshots.core_charts import CoreChart, core_charts
+from board_snapshots.store import Snapshot, get_snapshot, previous_snapshot
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 UNICODE_FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}

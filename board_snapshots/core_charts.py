@@ -17,7 +17,7 @@ from charts.health import components_chart, components_frame
 from charts.principles import rater_points, side_by_side, side_by_side_alt
 from charts.skills import before_after_chart, dumbbell_alt_text, plotted
 from measures.health import COMPONENT_LABELS
-from snapshots.store import Snapshot
+from board_snapshots.store import Snapshot
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from measures.filters import Period
 from models.settings import get_setting
 from models.tables import BoardSnapshot
 from models.version import data_version
-from snapshots import codec
-from snapshots.freeze import snapshot_content
+from board_snapshots import codec
+from board_snapshots.freeze import snapshot_content
 
 SNAPSHOTS = BoardSnapshot.__table__
 MAX_NAME = 100

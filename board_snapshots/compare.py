@@ -9,8 +9,8 @@ import pandas as pd
 
 from measures.health import COMPONENT_LABELS
 from measures.suppression import is_suppressed
-from snapshots.store import Snapshot
-from snapshots.wording import NO_DATA, change_text, difference, quoted_name, shown
+from board_snapshots.store import Snapshot
+from board_snapshots.wording import NO_DATA, change_text, difference, quoted_name, shown
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,81 @@
+"""The young people's attendance summary stays equal to what it summarises, whoever writes and
+however (insert, update, delete, cascade), on SQLite and PostgreSQL (migration 0006's triggers)."""
+
+from datetime import date
+
+from sqlalchemy import delete, insert, select, update
+
+from data.participant_rights import erase_participant
+from models.tables import Attendance, Participant, ProgrammeSession, YoungPeopleAttendance
+from tests import small_org
+
+A, S, P = Attendance.__table__, ProgrammeSession.__table__, Participant.__table__
+Y = YoungPeopleAttendance.__table__
+COLUMNS = [c.name for c in Y.columns]
+
+
+def expected(conn) -> list[tuple]:
+    """The summary worked out afresh from attendance, sessions and participants."""
+    sources = {**{c.name: c for c in S.columns}, **{c.name: c for c in P.columns}, **{c.name: c for c in A.columns}}
+    query = (select(*(sources[name] for name in COLUMNS)).select_from(A.join(S, S.c.id == A.c.session_id)
+                                                                       .join(P, P.c.id == A.c.participant_id))
+             .where(P.c.role == "young_person"))
+    return sorted(map(tuple, conn.execute(query).all()))
+
+
+def held(conn) -> list[tuple]:
+    return sorted(map(tuple, conn.execute(select(*(Y.c[name] for name in COLUMNS))).all()))
+
+
+def ids(conn, table, code: str) -> int:
+    return conn.execute(select(table.c.id).where(table.c.code == code)).scalar_one()
+
+
+def test_the_summary_follows_every_kind_of_write(small_org_any):
+    engine = small_org_any
+    with engine.connect() as conn:
+        # The small organisation: 17 attendance records, 16 of them young people's (S1 is staff).
+        assert held(conn) == expected(conn) and len(held(conn)) == len(small_org.ATTENDANCE) - 1 == 16
+    steps = [
+        update(A).where(A.c.attended.is_(False)).values(attended=True),                  # records change
+        update(S).where(S.c.code == "A").values(date=date(2024, 1, 11), mode="online"),  # a session moves
+        update(P).where(P.c.code == "Y1").values(role="staff"),                          # no longer a young person
+        update(P).where(P.c.code == "S1").values(role="young_person", age_band="19_25"),  # now one
+        update(P).where(P.c.code == "Y2").values(age_band="16_18", disability="yes"),    # characteristics
+    ]
+    for step in steps:
+        with engine.begin() as conn:
+            conn.execute(step)
+        with engine.connect() as conn:
+            assert held(conn) == expected(conn), step
+    with engine.begin() as conn:
+        conn.execute(insert(A).values(session_id=ids(conn, S, "D"), participant_id=ids(conn, P, "Y3"),
+                                      attended=True, role_in_session="participant"))
+        conn.execute(delete(A).where(A.c.session_id == ids(conn, S, "B"), A.c.participant_id == ids(conn, P, "Y5")))
+        conn.execute(delete(S).where(S.c.code == "C"))   # the session's records go by cascade
+    with engine.connect() as conn:
+        assert held(conn) == expected(conn)
+    erase_participant(engine, "Y6")
+    with engine.connect() as conn:
+        assert held(conn) == expected(conn)
+        assert ids(conn, P, "Y2") in {row.participant_id for row in conn.execute(select(Y.c.participant_id))}
+
+
+def test_an_import_adds_the_summary_rows_in_bulk_and_leaves_no_pause_behind(small_org_any):
+    from data.importing import import_sources
+    from models.summaries import PAUSED
+    from models.tables import Setting
+    engine = small_org_any
+    # D already has Y1, now marked absent (the update trigger); Y2, Y3 (young people) and S2 (a
+    # trainer) are added: 2 new summary rows, 16 + 2 = 18.
+    attendance = "session_code,participant_code,attended\nD,Y1,no\nD,Y2,no\nD,Y3,yes\nD,S2,yes\n"
+    import_sources(engine, [("attendance.csv", attendance.encode())])
+    with engine.connect() as conn:
+        assert held(conn) == expected(conn) and len(held(conn)) == 18
+        assert conn.execute(select(Setting.__table__.c.key).where(Setting.__table__.c.key == PAUSED)).first() is None
+    # Rows added by anyone else, one at a time, still get theirs from the trigger.
+    with engine.begin() as conn:
+        conn.execute(insert(A).values(session_id=ids(conn, S, "D"), participant_id=ids(conn, P, "Y4"), attended=True,
+                                      role_in_session="participant"))
+    with engine.connect() as conn:
+        assert held(conn) == expected(conn) and len(held(conn)) == 19
