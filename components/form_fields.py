@@ -62,6 +62,20 @@ def pick_session(engine, key: str):
                         placeholder="Type a session code or date to search", help="The latest sessions first.")
 
 
+MAX_LISTED = 1000  # more codes than this in one list made each view of the page slow (issue 8)
+
+
+def findable(codes: list[str], key: str, keep=()) -> list[str]:
+    """`codes` for a picker; when there are too many to list, a search box first narrows them to
+    the first MAX_LISTED containing what was typed (codes in `keep`, e.g. already picked, stay)."""
+    if len(codes) <= MAX_LISTED:
+        return codes
+    typed = st.text_input("Find a participant code", key=f"{key}-find",
+                          placeholder=f"{len(codes):,} participants: type part of a code first").strip().lower()
+    found = [code for code in codes if typed in code.lower()][:MAX_LISTED] if typed else []
+    return list(dict.fromkeys([*keep, *found]))
+
+
 def scores(items, key: str) -> dict:
     """1-5 buttons per item (code, name), two items a row; an item left blank is not scored, and
     clicking the chosen score again clears it."""

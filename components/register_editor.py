@@ -6,6 +6,7 @@ import zlib
 import pandas as pd
 import streamlit as st
 
+from components.form_fields import findable
 from data.forms import RegisterLine
 from data.forms.words import ROLES, ROLES_IN_SESSION
 
@@ -21,6 +22,9 @@ def register_editor(people: pd.DataFrame, key: str, saved: list[RegisterLine] = 
     details: dict[str, dict] = st.session_state.setdefault(f"{key}-details", {
         line.participant_code: {"Came": line.attended, "Role in the session": ROLES_IN_SESSION[line.role_in_session],
                                 "Paid £": line.paid_gbp, "Expenses £": line.expenses_gbp} for line in saved})
+    already = st.session_state.get(f"{key}-people") or [line.participant_code for line in saved
+                                                        if line.participant_code in roles]
+    listed = findable(listed, f"{key}-people", keep=already)
     picked = st.multiselect(
         "Who was expected", listed, key=f"{key}-people", placeholder="Type a participant code to search",
         default=[line.participant_code for line in saved if line.participant_code in roles],

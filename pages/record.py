@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from components.form_fields import (
-    form_round, me, pick, pick_programme, pick_session, scores, show_saved, try_save,
+    findable, form_round, me, pick, pick_programme, pick_session, scores, show_saved, try_save,
 )
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
@@ -127,6 +127,9 @@ def _evaluation(engine, r: int) -> None:
     people = choices.participants(engine)
     young = list(people.loc[people["role"] == "young_person", "code"])
     left, right = st.columns(2)
+    with left:
+        chosen = st.session_state.get(f"e-person-{r}")
+        young = findable(young, f"e-person-{r}", keep=[chosen] if chosen else [])
     person = left.selectbox("Young person", young, index=None, key=f"e-person-{r}",
                             placeholder="Type a participant code to search", filter_mode="contains")
     with right:
@@ -154,7 +157,11 @@ def _rating(engine, r: int) -> None:
     people = choices.participants(engine)
     same_side = people["role"].eq("young_person") == (rater_role == "young_person")
     left, right = st.columns(2)
-    rater = left.selectbox("Their participant code (optional)", list(people.loc[same_side, "code"]), index=None,
+    with left:
+        chosen = st.session_state.get(f"r-rater-{r}-{rater_role}")
+        raters = findable(list(people.loc[same_side, "code"]), f"r-rater-{r}-{rater_role}",
+                          keep=[chosen] if chosen else [])
+    rater = left.selectbox("Their participant code (optional)", raters, index=None,
                            key=f"r-rater-{r}-{rater_role}", placeholder="Leave empty to rate anonymously",
                            filter_mode="contains")
     rated_on = right.date_input("Rated on (optional)", value=None, key=f"r-date-{r}", format="YYYY-MM-DD",
