@@ -8,14 +8,15 @@ Each measure's definition in plain words, as the forum explorer shows it: `measu
 """
 
 import math
+from datetime import timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, distinct, func, literal, select
+from sqlalchemy import and_, case, distinct, exists, func, literal, select
 from sqlalchemy.orm import aliased
 
 from measures.filters import Filters, Period
 from measures.scope import P, in_period, programme_ids, young_people
-from measures.suppression import SUPPRESSED, guard_many, suppress_rows
+from measures.suppression import SUPPRESSED, guard_many, suppress_rows, too_few
 from models.tables import Evaluation, Programme, Skill
 
 E = Evaluation.__table__
@@ -24,38 +25,45 @@ PRG = Programme.__table__
 KEY = ("participant_id", "skill_id", "programme_id")
 
 
-def _young_evaluations(timepoint: str, filters: Filters):
-    e = aliased(E)
-    where = [e.c.timepoint == timepoint,
-             e.c.participant_id.in_(select(P.c.id).where(young_people(filters)))]
+def _young(e, filters: Filters):
+    """Young people's evaluations (and the programme filter), checked row by row: a lookup by
+    primary key per row beats building the list of every young person's id at scale."""
+    where = [exists(select(literal(1)).where(P.c.id == e.c.participant_id, young_people(filters)))]
     if filters.programmes:
         where.append(e.c.programme_id.in_(programme_ids(filters.programmes)))
-    return e, and_(*where)
+    return and_(*where)
 
 
 def _same_key(a, b):
     return and_(*(a.c[c] == b.c[c] for c in KEY))
 
 
+def _none_before(row, timepoint: str, before):
+    """No `timepoint` rating of row's key completed before `before`."""
+    other = aliased(E)
+    return ~exists(select(literal(1)).where(_same_key(other, row), other.c.timepoint == timepoint,
+                                            other.c.completed_on < before))
+
+
 def pairs_query(period: Period, filters: Filters):
-    """One row per pair: participant, skill, programme, pre score, post score, change."""
-    post, post_where = _young_evaluations("post", filters)
-    posts = (select(*(post.c[c] for c in KEY), func.max(post.c.completed_on).label("post_on"))
-             .where(post_where, in_period(post.c.completed_on, period))
-             .group_by(*(post.c[c] for c in KEY)).subquery("posts"))
-    pre = aliased(E)
-    pres = (select(*(posts.c[c] for c in KEY), posts.c.post_on,
-                   func.min(pre.c.completed_on).label("pre_on"))
-            .join(pre, and_(_same_key(pre, posts), pre.c.timepoint == "pre",
-                            pre.c.completed_on <= posts.c.post_on))
-            .group_by(*(posts.c[c] for c in KEY), posts.c.post_on).subquery("pres"))
-    post_row, pre_row = aliased(E), aliased(E)
-    return (select(*(pres.c[c] for c in KEY), pre_row.c.score.label("pre"),
-                   post_row.c.score.label("post"), (post_row.c.score - pre_row.c.score).label("change"))
-            .join(post_row, and_(_same_key(post_row, pres), post_row.c.timepoint == "post",
-                                 post_row.c.completed_on == pres.c.post_on))
-            .join(pre_row, and_(_same_key(pre_row, pres), pre_row.c.timepoint == "pre",
-                                pre_row.c.completed_on == pres.c.pre_on)))
+    """One row per pair: participant, skill, programme, pre score, post score, change, post date.
+
+    Read from the dated ratings first (index `ix_evaluations_by_date`), then one key lookup per
+    post (`ix_evaluations_by_key`). The post is the key's post in the period with no later post
+    in the period. The earliest pre on or before that post is the key's earliest pre of all
+    (the pre with no earlier pre), when that falls on or before the post; otherwise no pair. A key
+    has at most one rating per timepoint and date (`uq_evaluation_key`), so one row per pair.
+    """
+    post, pre, later = aliased(E), aliased(E), aliased(E)
+    latest_in_period = ~exists(select(literal(1)).where(
+        _same_key(later, post), later.c.timepoint == "post",
+        later.c.completed_on > post.c.completed_on, later.c.completed_on <= period.end))
+    return (select(*(post.c[c] for c in KEY), pre.c.score.label("pre"), post.c.score.label("post"),
+                   (post.c.score - pre.c.score).label("change"), post.c.completed_on.label("post_on"))
+            .select_from(post.join(pre, and_(_same_key(pre, post), pre.c.timepoint == "pre",
+                                             pre.c.completed_on <= post.c.completed_on)))
+            .where(post.c.timepoint == "post", in_period(post.c.completed_on, period), _young(post, filters),
+                   latest_in_period, _none_before(pre, "pre", pre.c.completed_on)))
 
 
 def _pair_stats(pairs, group_cols):
@@ -71,15 +79,15 @@ def _pair_stats(pairs, group_cols):
 
 
 def _awaiting_query(period: Period, filters: Filters, by: tuple[str, ...] = ("skill_id",)):
-    pre, pre_where = _young_evaluations("pre", filters)
-    first = (select(*(pre.c[c] for c in KEY), func.min(pre.c.completed_on).label("first_pre"))
-             .where(pre_where).group_by(*(pre.c[c] for c in KEY)).subquery("first_pre"))
-    post = aliased(E)
-    no_post = ~select(literal(1)).where(_same_key(post, first), post.c.timepoint == "post",
-                                        post.c.completed_on <= period.end).exists()  # SELECT 1: see data_quality
+    """Keys whose earliest pre falls in the period, with no post on or before its end. Each key
+    counts once: its earliest pre is the one pre with no earlier pre (`uq_evaluation_key`)."""
+    first = aliased(E)
     return (select(*(first.c[c] for c in by), func.count().label("awaiting_post"),
                    func.count(distinct(first.c.participant_id)).label("people"))
-            .where(in_period(first.c.first_pre, period), no_post).group_by(*(first.c[c] for c in by)))
+            .where(first.c.timepoint == "pre", in_period(first.c.completed_on, period), _young(first, filters),
+                   _none_before(first, "pre", first.c.completed_on),
+                   _none_before(first, "post", period.end + timedelta(days=1)))  # none on or before the end
+            .group_by(*(first.c[c] for c in by)))
 
 
 def ci95_half_width(n: int, mean: float | None, sum_sq: float | None) -> float | None:
@@ -124,6 +132,17 @@ PAIR_FIGURES = ["pairs", "mean_change", "ci95", "share_improved", "mean_pre", "m
 PROGRAMME_COLUMNS = ["programme", "programme_name", "skill", "skill_name", *PAIR_FIGURES, "awaiting_post"]
 
 
+def _hidden_parts(cells: pd.DataFrame, people_col: str, k: int) -> pd.Series:
+    """Which cells to hide, each skill's cells taken as the parts of that skill's whole
+    (`suppress_rows`, asked only about skills with a cell behind 1..k-1 young people: with none
+    it hides nothing, and a pandas call per skill was most of this measure's time)."""
+    hidden = pd.Series(False, index=cells.index)
+    for skill_id in cells.loc[[too_few(n, k) for n in cells[people_col]], "skill_id"].unique():
+        skill_cells = cells[cells["skill_id"] == skill_id]
+        hidden[skill_cells.index] = suppress_rows(skill_cells[[people_col]], people_col, [], k)["suppressed"]
+    return hidden
+
+
 def skills_by_programme(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
     """Per programme and skill with any pair or any pre awaiting a post: the figures of
     `skills_by_skill`, aggregated in SQL, each cell suppressed on its own young people.
@@ -155,12 +174,8 @@ def skills_by_programme(engine, period: Period, filters: Filters, k: int) -> pd.
                      for n, m, s in zip(cells["pairs"], cells["mean_change"], cells["sum_sq"], strict=True)]
     cells = (cells.merge(programmes, on="programme_id").merge(skills, on="skill_id")
              .sort_values(["programme_name", "skill_id"]).reset_index(drop=True))
-    parts = []
-    for _, skill_cells in cells.groupby("skill_id", sort=False):
-        shown = suppress_rows(skill_cells, "people", PAIR_FIGURES, k).rename(columns={"suppressed": "hide_pairs"})
-        shown = suppress_rows(shown, "waiting_people", ["awaiting_post"], k).rename(columns={"suppressed": "hide_wait"})
-        parts.append(shown)
-    out = pd.concat(parts).sort_index()
+    out = cells.assign(hide_pairs=_hidden_parts(cells, "people", k),
+                       hide_wait=_hidden_parts(cells, "waiting_people", k))
     out[PAIR_FIGURES] = out[PAIR_FIGURES].astype(object).where(out[PAIR_FIGURES].notna(), None)
     for col in PAIR_FIGURES:
         out[col] = out[col].where(~out["hide_pairs"], SUPPRESSED)

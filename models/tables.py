@@ -122,6 +122,11 @@ class Evaluation(SQLModel, table=True):
         _enum("timepoint", TIMEPOINTS),
         _score(),
         Index("ix_evaluations_pairing", "skill_id", "timepoint", "completed_on"),
+        # Covering indexes for the skills pairing (measures/skills.py, migration 0007).
+        Index("ix_evaluations_by_date", "timepoint", "completed_on", "participant_id", "skill_id", "programme_id",
+              "score"),
+        Index("ix_evaluations_by_key", "participant_id", "skill_id", "programme_id", "timepoint", "completed_on",
+              "score"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     participant_id: int = Field(foreign_key="participants.id", ondelete="CASCADE")

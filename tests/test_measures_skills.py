@@ -9,10 +9,12 @@ P2: Y1. Staff member S1's ratings never count.
 from datetime import date
 
 import pytest
+from sqlalchemy import insert, select
 
 from measures.filters import NO_FILTERS, Filters, Period
-from measures.skills import PROGRAMME_COLUMNS, skills_by_programme, skills_by_skill
+from measures.skills import PROGRAMME_COLUMNS, pooled_share_improved, skills_by_programme, skills_by_skill
 from measures.suppression import is_suppressed
+from models.tables import Evaluation, Participant, Programme, Skill
 
 Q1 = Period(date(2024, 1, 1), date(2024, 3, 31))
 approx = pytest.approx
@@ -106,3 +108,63 @@ def test_participant_group_filter(small_org_any):
 def test_empty_period_gives_an_empty_frame(small_org_any):
     frame = skills_by_programme(small_org_any, Period(date(2030, 1, 1), date(2030, 1, 31)), Filters(), 5)
     assert frame.empty and list(frame.columns) == PROGRAMME_COLUMNS
+
+
+# ------------------------------------------------ pairing boundaries (empathy, added to the small organisation)
+# participant, programme, timepoint, completed_on, score. Q1 2024 = 2024-01-01 .. 2024-03-31.
+EMPATHY = [
+    ("Y1", "P1", "pre", "2023-12-01", 2), ("Y1", "P1", "pre", "2024-02-01", 4),     # first pre before Q1, no post
+    ("Y2", "P1", "pre", "2024-01-10", 1), ("Y2", "P1", "post", "2024-02-01", 3),
+    ("Y2", "P1", "post", "2024-05-01", 5),                                          # a later post after Q1
+    ("Y3", "P1", "pre", "2024-01-05", 3), ("Y3", "P1", "post", "2024-01-20", 2),
+    ("Y3", "P1", "pre", "2024-02-10", 1), ("Y3", "P1", "post", "2024-03-05", 4),    # pre, post, pre, post
+    ("Y4", "P1", "post", "2024-01-15", 3), ("Y4", "P1", "pre", "2024-02-01", 2),    # only pre after the post
+    ("Y5", "P1", "pre", "2024-03-01", 2), ("Y5", "P1", "post", "2024-04-15", 5),    # post only after Q1
+    ("Y6", "P2", "pre", "2024-03-31", 3),                                           # pre on Q1's last day
+    ("Y7", "P1", "pre", "2023-10-01", 2), ("Y7", "P1", "post", "2024-03-31", 5),    # post on Q1's last day
+]
+
+
+@pytest.fixture
+def with_empathy(small_org_any):
+    with small_org_any.begin() as conn:
+        def ids(table):
+            return dict(conn.execute(select(table.__table__.c.code, table.__table__.c.id)).all())
+        person, prog, skill = ids(Participant), ids(Programme), ids(Skill)
+        conn.execute(insert(Evaluation), [
+            dict(participant_id=person[p], programme_id=prog[g], timepoint=t, completed_on=date.fromisoformat(d),
+                 skill_id=skill["empathy"], score=s) for p, g, t, d, s in EMPATHY])
+    return small_org_any
+
+
+def test_pairing_boundaries_worked_out_by_hand(with_empathy):
+    # Pairs in Q1: Y2 1 -> 3 (+2: the post of 2024-05-01 is after Q1); Y3 3 -> 4 (+1: latest post in
+    # Q1 with the earliest pre, not the pre between the posts); Y7 2 -> 5 (+3: post on the last day,
+    # pre before Q1). No pair: Y1 (no post), Y4 (its only pre comes after its post), Y5 (post after Q1).
+    empathy = skills_by_skill(with_empathy, Q1, NO_FILTERS, 1).set_index("skill").loc["empathy"]
+    assert empathy["pairs"] == 3
+    assert empathy["mean_change"] == approx(2.0)            # (2 + 1 + 3) / 3
+    assert empathy["share_improved"] == approx(1.0)
+    assert empathy["mean_pre"] == approx(2.0)               # (1 + 3 + 2) / 3
+    assert empathy["mean_post"] == approx(4.0)              # (3 + 4 + 5) / 3
+    assert empathy["ci95"] == approx(1.96 * (1 / 3) ** 0.5)  # deviations 0, -1, 1: variance 2 / 2 = 1
+    # Waiting: Y5 (first pre in Q1, post only after it) and Y6 (pre on the last day). Not Y1 (first
+    # pre before Q1), not Y4 (a post on or before the end, even though before its pre).
+    assert empathy["awaiting_post"] == 2
+
+
+def test_pairing_boundaries_per_programme_and_pooled(with_empathy):
+    found = cells(with_empathy, k=1)
+    assert (found[("P1", "empathy")]["pairs"], found[("P1", "empathy")]["awaiting_post"]) == (3, 1)   # Y5 waits
+    assert (found[("P2", "empathy")]["pairs"], found[("P2", "empathy")]["awaiting_post"]) == (0, 1)   # Y6 waits
+    # All skills pooled: 6 pairs before (4 improved: confidence Y1, Y5, Y6; teamwork Y5) + 3 empathy
+    # pairs, all improved: 7 / 9.
+    assert pooled_share_improved(with_empathy, Q1, NO_FILTERS, 1) == approx(7 / 9)
+
+
+def test_waiting_in_the_previous_quarter(with_empathy):
+    # Q4 2023 = 2023-10-02 .. 2023-12-31: Y1's first pre (2023-12-01) waits; Y7's (2023-10-01) is
+    # the day before the period starts, so it does not.
+    q4 = Period(date(2023, 10, 2), date(2023, 12, 31))
+    empathy = skills_by_skill(with_empathy, q4, NO_FILTERS, 1).set_index("skill").loc["empathy"]
+    assert (empathy["pairs"], empathy["awaiting_post"]) == (0, 1)
