@@ -19,9 +19,10 @@ from components.sign_in_help import sign_in_help
 from components.store import current_engine, is_demo
 
 
-# The page a signed-out visitor opened. The cookie component's rerun that signs them in can
-# arrive without the page (Streamlit then serves the default one), so the shell remembers it.
-_ASKED_FOR = "_page_asked_for_before_sign_in"
+# The page this session is on. A rerun asked for by a component (the sign-in cookie's, above
+# all) can reach the server without its page, and Streamlit then serves the default page "/":
+# the shell sends such a run back to the page the session was on.
+_ON_PAGE = "_page_this_session_is_on"
 
 
 def main() -> None:
@@ -40,17 +41,14 @@ def main() -> None:
         st.sidebar.warning("Demo data: a made-up organisation. No real young people are shown.",
                            icon=":material/science:")
 
+    if page_id != "home":
+        st.session_state[_ON_PAGE] = page_id
     if account is None:
-        if page_id != "home":
-            st.session_state[_ASKED_FOR] = page_id
         account = _sign_in(engine, authenticator)
         if account is None:
             st.stop()
-    asked_for = st.session_state.pop(_ASKED_FOR, None)
-    if asked_for and asked_for != page_id:  # a forbidden page then says so, rather than vanish
-        st.switch_page(pages[asked_for])
-    if page_id == "home":
-        st.switch_page(pages[HOME[account.role]])
+    if page_id == "home":  # a forbidden page the session was on then says so, rather than vanish
+        st.switch_page(pages[st.session_state.get(_ON_PAGE) or HOME[account.role]])
     if not allowed(page_id, account.role):
         st.warning(f"This page is not available to your role ({ROLE_NAMES[account.role]}). "
                    "Use the menu on the left to open your pages.", icon=":material/block:")

@@ -130,3 +130,13 @@ def test_feedback_chart_counts_items_by_month_raised(store, monkeypatch):
     # period's end), FB7 (open).
     assert rows["Raised"].to_dict() == {"2024-01": 1, "2024-02": 2, "2024-03": 2}
     assert rows["Told back within 30 days"].to_dict() == {"2024-01": 1, "2024-02": 0, "2024-03": 0}
+
+
+def test_a_rerun_that_arrives_without_its_page_goes_back_to_the_page_the_session_was_on(store, monkeypatch):
+    # The sign-in cookie's rerun can reach the server without its page; Streamlit then runs the
+    # default page "/". The session must stay on the page it was on: here one staff may not open.
+    at = open_page(store, monkeypatch, "users", "staff")
+    assert any("not available to your role" in w.value for w in at.warning)
+    at.switch_page("pages/home.py").run()
+    assert any("not available to your role" in w.value for w in at.warning)
+    assert "Co-production health" not in [t.value for t in at.title]
