@@ -1,10 +1,10 @@
 """export-participant and erase-participant: a participant's rights from the command line."""
 
-import getpass
 import json
 import sys
 from pathlib import Path
 
+from cli.actor import command_line_actor
 from data.participant_rights import UnknownParticipant, erase_participant, export_participant, row_counts
 from models.store import open_store
 
@@ -27,16 +27,9 @@ def register(commands) -> None:
     erase.set_defaults(handler=run_erase)
 
 
-def _actor() -> str:
-    try:
-        return f"command line ({getpass.getuser()})"
-    except (KeyError, OSError):
-        return "command line"
-
-
 def run_export(args) -> int:
     try:
-        export = export_participant(open_store(), args.code, actor=_actor())
+        export = export_participant(open_store(), args.code, actor=command_line_actor())
     except UnknownParticipant as problem:
         print(f"Nothing exported: {problem}", file=sys.stderr)
         return 2
@@ -69,7 +62,7 @@ def run_erase(args) -> int:
         if not _confirmed(args.code, counts):
             print("Nothing erased.", file=sys.stderr)
             return 1
-    deleted = erase_participant(engine, args.code, actor=_actor())
+    deleted = erase_participant(engine, args.code, actor=command_line_actor())
     summary = ", ".join(f"{n} from {table}" for table, n in deleted.items())
     print(f"Erased participant '{args.code}': {summary}.")
     return 0

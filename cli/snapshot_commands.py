@@ -1,11 +1,11 @@
 """snapshot create / list / export: board snapshots for those who prepare board papers by script."""
 
-import getpass
 import sys
 from datetime import date
 from pathlib import Path
 
 from cli.measures_command import iso_date
+from cli.actor import command_line_actor
 from measures.filters import Period
 from models.store import open_store
 from board_snapshots.store import SnapshotProblem, create_snapshot, get_snapshot, list_snapshots, previous_snapshot
@@ -40,20 +40,13 @@ def register(commands) -> None:
     export.set_defaults(handler=run_export)
 
 
-def _actor() -> str:
-    try:
-        return f"command line ({getpass.getuser()})"
-    except (KeyError, OSError):
-        return "command line"
-
-
 def run_create(args) -> int:
     if args.end < args.start:
         print(f"Nothing taken: --to {args.end} is before --from {args.start}.", file=sys.stderr)
         return 2
     meeting = args.meeting or date.today()
     try:
-        snapshot = create_snapshot(open_store(), args.name, Period(args.start, args.end), meeting, _actor())
+        snapshot = create_snapshot(open_store(), args.name, Period(args.start, args.end), meeting, command_line_actor())
     except SnapshotProblem as problem:
         print(f"Nothing taken: {problem}", file=sys.stderr)
         return 2

@@ -1,76 +1,20 @@
 """The import module against DATA_CONTRACT.md: typed values, all-or-nothing, idempotence,
-code-less ratings as a multiset, workbooks, and arbitrary bytes."""
+code-less ratings as a multiset, references and file-level problems (CSV files)."""
 
-import shutil
-from functools import cache
-import tempfile
-from datetime import date, datetime
-from io import BytesIO
-from pathlib import Path
+from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from openpyxl import Workbook
 from sqlalchemy import select
 
-from data.importing import (
-    FileCounts, ImportRejected, ImportReport, Problem, import_files, import_sources,
-)
-from models.store import open_store
-from tests.store_helpers import row_counts
+from data.importing import FileCounts, ImportRejected, ImportReport, Problem, import_files
 from models.tables import (
     Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme,
     ProgrammeSession, Skill,
 )
-
-VALID = Path(__file__).parent / "fixtures" / "import" / "valid"
-
-
-def write(folder: Path, name: str, content: str | bytes) -> Path:
-    path = folder / name
-    path.write_bytes(content.encode() if isinstance(content, str) else content)
-    return path
-
-
-def valid_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "files"
-    shutil.copytree(VALID, folder)
-    return folder
-
-
-def all_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.csv"), reverse=True)  # not dependency order, on purpose
-
-
-def run(engine, sources) -> ImportReport:
-    """import_sources, with text contents encoded as UTF-8."""
-    return import_sources(engine, [(name, content.encode() if isinstance(content, str) else content)
-                                   for name, content in sources])
-
-
-def rejected(engine, sources) -> list[Problem]:
-    before = row_counts(engine)
-    with pytest.raises(ImportRejected) as caught:
-        run(engine, sources)
-    assert row_counts(engine) == before
-    return caught.value.problems
-
-
-def places(problems: list[Problem]) -> set[tuple]:
-    return {(p.file, p.row, p.column) for p in problems}
-
-
-def only(engine, model, **where):
-    with engine.connect() as conn:
-        query = select(model)
-        for column, value in where.items():
-            query = query.where(getattr(model, column) == value)
-        return conn.execute(query).one()
-
-
-PROGRAMMES = "programme_code,name\nPR1,Podcast\n"
-SESSIONS = "session_code,programme_code,date,activity_type\nS1,PR1,2024-02-01,workshop\n"
+from tests.import_helpers import (
+    PROGRAMMES, SESSIONS, all_files, only, places, rejected, run, valid_copy, write,
+)
+from tests.store_helpers import row_counts
 
 
 # --- a valid set of all seven files -------------------------------------------------------
@@ -360,129 +304,3 @@ def test_problem_and_report_text():
     report = ImportReport({"programmes": FileCounts(1, 2, 3)})
     assert str(report) == "programmes: 1 added, 2 updated, 3 unchanged"
     assert "1 problem:" in str(ImportRejected([Problem("a.csv", 3, "c", "why")]))
-
-
-# --- workbooks ------------------------------------------------------------------------------
-
-def workbook_bytes(sheets: dict[str, list[list]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def stored_rows(engine) -> tuple[list, list]:
-    with engine.connect() as conn:
-        programmes = conn.execute(select(Programme.code, Programme.name, Programme.start_date)
-                                  .order_by(Programme.code)).all()
-        sessions = conn.execute(
-            select(ProgrammeSession.code, Programme.code, ProgrammeSession.date, ProgrammeSession.title,
-                   ProgrammeSession.ladder_rung, ProgrammeSession.duration_hours, ProgrammeSession.mode)
-            .join(Programme).order_by(ProgrammeSession.code)).all()
-    return programmes, sessions
-
-
-def test_xlsx_workbook_imports_like_csv(tmp_path):
-    csv_store = open_store(f"sqlite:///{tmp_path}/csv.db")
-    xlsx_store = open_store(f"sqlite:///{tmp_path}/xlsx.db")
-    csv_report = run(csv_store, [
-        ("programmes.csv", "programme_code,name,start_date\nPR1,Podcast,2024-01-01\nPR2,Course,\n"),
-        ("sessions.csv", "session_code,programme_code,date,title,activity_type,ladder_rung,duration_hours\n"
-                         "S1,PR1,2024-02-01,Kick-off,workshop,co_design,1.5\n"
-                         "S2,PR2,2024-03-01,,training,3,\n")])
-    book = workbook_bytes({
-        "Sessions": [["Session_Code", "programme_code", "date", "title", "activity_type", "ladder_rung",
-                      "duration_hours"],
-                     ["S1", "PR1", datetime(2024, 2, 1), "Kick-off", "Workshop", "co_design", 1.5],
-                     [None] * 7,
-                     ["S2", "PR2", "2024-03-01", None, "training", 3, None]],
-        "programmes": [["programme_code", "name", "start_date"],
-                       ["PR1", "Podcast", date(2024, 1, 1)], ["PR2", "Course", None]],
-    })
-    xlsx_report = run(xlsx_store, [("records.xlsx", book)])
-    assert xlsx_report == csv_report
-    assert stored_rows(xlsx_store) == stored_rows(csv_store)
-    assert stored_rows(xlsx_store)[1][1][4] == 3
-    assert run(xlsx_store, [("records.xlsx", book)]).files["sessions"] == FileCounts(0, 0, 2)
-
-
-def test_xlsx_problems_name_the_sheet(engine):
-    book = workbook_bytes({"programmes": [["programme_code", "name", "end_date"], [None, None, None],
-                                          ["PR1", "A", "soon"]],
-                           "Notes": [["anything"]]})
-    problems = rejected(engine, [("records.xlsx", book)])
-    assert [str(p) for p in problems] == [  # problems of reading come first
-        "records.xlsx, sheet Notes: unknown sheet name; expected one of programmes, participants, "
-        "sessions, attendance, evaluations, principle_ratings, feedback",
-        "records.xlsx, sheet programmes, row 3, column end_date: 'soon' is not a date (use YYYY-MM-DD)"]
-
-
-def test_one_sheet_workbook_named_like_a_file(engine):
-    book = workbook_bytes({"Sheet1": [["programme_code", "name"], ["PR1", "Podcast"]]})
-    assert run(engine, [("Programmes.xlsx", book)]).files == {"programmes": FileCounts(1, 0, 0)}
-
-
-# --- arbitrary input ------------------------------------------------------------------------
-
-STORE: dict = {}  # one store for every generated example (each checks its own before/after)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def hypothesis_store():
-    folder = tempfile.mkdtemp()
-    STORE["engine"] = open_store(f"sqlite:///{folder}/h.db")
-    yield
-    STORE["engine"].dispose()
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-TOKENS = ["session_code", "programme_code", "date", "activity_type", "title", "mode", "ladder_rung",
-          "duration_hours", "PR1", "S1", "S2", "2024-02-01", "2024-02-30", "workshop", "online", "7",
-          "0", "24.5", "co_design", "", " ", '"', '"a,b"', "\ufeff", "é", "\r", "\x00"]
-
-
-def structured() -> st.SearchStrategy[bytes]:
-    cell = st.sampled_from(TOKENS)
-    line = st.lists(cell, max_size=8).map(",".join)
-    return st.lists(line, max_size=6).map(lambda lines: "\n".join(lines).encode())
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(content=st.one_of(st.binary(max_size=400), structured()))
-def test_arbitrary_bytes_never_crash_nor_write_partly(content):
-    engine = STORE["engine"]
-    before = row_counts(engine)
-    try:
-        report = run(engine, [("sessions.csv", content), ("programmes.csv", PROGRAMMES)])
-    except ImportRejected as error:
-        assert error.problems
-        assert row_counts(engine) == before
-    else:
-        after = row_counts(engine)
-        assert after["sessions"] == before["sessions"] + report.files["sessions"].added
-        assert {k: v for k, v in after.items() if k not in ("sessions", "programmes")} == \
-            {k: v for k, v in before.items() if k not in ("sessions", "programmes")}
-
-
-@cache
-def small_book() -> bytes:  # built once: the bytes of a workbook vary with the time it is saved
-    return workbook_bytes({"programmes": [["programme_code", "name"], ["PX", "X"]]})
-
-
-@settings(max_examples=100, deadline=None)
-@given(data=st.data())
-def test_damaged_workbooks_are_problems(data):
-    book = bytearray(small_book())
-    for _ in range(data.draw(st.integers(1, 4))):
-        book[data.draw(st.integers(0, len(book) - 1))] = data.draw(st.integers(0, 255))
-    engine = STORE["engine"]
-    before = row_counts(engine)
-    try:
-        run(engine, [("book.xlsx", bytes(book))])
-    except ImportRejected:
-        assert row_counts(engine) == before
