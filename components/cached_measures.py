@@ -9,7 +9,6 @@ import importlib
 import streamlit as st
 
 from components.store import current_url, current_version, suppression_k
-from measures import report
 from measures.engagement import engagement_figures
 from measures.filters import Filters, Period
 from models.db import engine_for
@@ -46,7 +45,3 @@ def engagement(period: Period, filters: Filters) -> dict:
     compute skills, principles and feedback too)."""
     return measure(engagement_figures, period, filters, suppression_k())
 
-
-def figures(period: Period, filters: Filters) -> dict:
-    """Every figure of the measures JSON (with SUPPRESSED markers), cached."""
-    return measure(report.figures, period, filters, suppression_k())

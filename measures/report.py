@@ -5,18 +5,16 @@ trustee and a script get the same number for the same question.
 """
 
 import math
-from concurrent.futures import ThreadPoolExecutor
-
 from measures.engagement import engagement_figures, remuneration_figures
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
 from measures.health import health_index
 from measures.principles import pooled_adherence, principle_table
+from measures.side_by_side import side_by_side
 from measures.skills import pooled_share_improved, skills_by_skill
 from measures.suppression import to_json_safe
 from models.settings import get_setting
 
-_POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="measures")
 SKILL_KEYS = ("pairs", "mean_change", "share_improved", "awaiting_post")
 PRINCIPLE_KEYS = ("mean", "share_4_5", "young_people_mean", "staff_mean", "gap", "ratings")
 
@@ -33,25 +31,32 @@ def suppression_k(engine) -> int:
 def figures(engine, period: Period, filters: Filters, k: int | None = None) -> dict:
     """All figures, with SUPPRESSED markers where fewer than k young people stand behind one."""
     k = suppression_k(engine) if k is None else k
-    # The parts are independent queries; both databases run them side by side (SQLite lets other
-    # Python threads go on while a query runs), so a cold page waits about half as long. One pool
-    # for the whole process, so many people at once never hold more than a few extra connections.
-    parts = {name: _POOL.submit(function, engine, period, filters, *args) for name, (function, args) in {
-        "engagement": (engagement_figures, (k,)), "skills": (skills_by_skill, (k,)),
-        "principles": (principle_table, (k,)), "feedback": (feedback_figures, ()),
-        "remuneration": (remuneration_figures, (k,)), "share_improved": (pooled_share_improved, (k,)),
-        "adherence": (pooled_adherence, (k,))}.items()}
-    engagement, skills, principles, feedback, remuneration, share_improved, adherence = (
-        parts[name].result() for name in ("engagement", "skills", "principles", "feedback", "remuneration",
-                                          "share_improved", "adherence"))
+    return assemble(engine, period, k, side_by_side(part_calls(engine, period, filters, k)))
+
+
+def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "") -> dict[str, tuple]:
+    """The independent parts of `figures`, as calls for `side_by_side` (slowest first)."""
+    return {prefix + name: call for name, call in {
+        "engagement": (engagement_figures, engine, period, filters, k),
+        "skills": (skills_by_skill, engine, period, filters, k),
+        "share_improved": (pooled_share_improved, engine, period, filters, k),
+        "principles": (principle_table, engine, period, filters, k),
+        "remuneration": (remuneration_figures, engine, period, filters, k),
+        "adherence": (pooled_adherence, engine, period, filters, k),
+        "feedback": (feedback_figures, engine, period, filters)}.items()}
+
+
+def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> dict:
+    """The measures object from the results of `part_calls`."""
+    engagement, feedback = parts[prefix + "engagement"], parts[prefix + "feedback"]
     by_framework: dict = {}
-    for row in principles.to_dict("records"):
+    for row in parts[prefix + "principles"].to_dict("records"):
         by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: _value(row[key])
                                                                            for key in PRINCIPLE_KEYS}
     health = health_index(
         {"attendance_rate": engagement["attendance_rate"],
-         "share_improved": share_improved,
-         "principle_adherence": adherence,
+         "share_improved": parts[prefix + "share_improved"],
+         "principle_adherence": parts[prefix + "adherence"],
          "feedback_closed_within_30_days": feedback["closed_within_30_days_share"],
          "youth_led_share": engagement["youth_led_share"]},
         get_setting(engine, "health_weights"), get_setting(engine, "health_thresholds"))
@@ -59,10 +64,11 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None) -> d
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "k": k,
         "engagement": engagement,
-        "skills": {row["skill"]: {key: _value(row[key]) for key in SKILL_KEYS} for row in skills.to_dict("records")},
+        "skills": {row["skill"]: {key: _value(row[key]) for key in SKILL_KEYS}
+                   for row in parts[prefix + "skills"].to_dict("records")},
         "principles": by_framework,
         "feedback": feedback,
-        "remuneration": remuneration,
+        "remuneration": parts[prefix + "remuneration"],
         "health_index": health,
     }
 

@@ -15,9 +15,8 @@ from components.figures import formatted, metric
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.store import current_engine, suppression_k
-from measures.engagement import active_by_month_and_mode, engagement_by_mode, sessions_by_month_and_mode, stage_grid
+from measures.engagement_page import engagement_page_figures
 from measures.periods import first_session_day
-from measures.reach import reach_by_group
 from measures.suppression import is_suppressed
 
 PAGE_ID = "engagement"
@@ -39,8 +38,9 @@ def render() -> None:
     k = suppression_k()
     first_day = first_session_day(engine)
     comparable = first_day is not None and period.previous().end >= first_day
-    now = cached.engagement(period, filters)
-    before = cached.engagement(period.previous(), filters) if comparable else dict.fromkeys(now)
+    figures = cached.measure(engagement_page_figures, period, filters, k, comparable)
+    now = figures["now"]
+    before = figures["before"] or dict.fromkeys(now)
     if not comparable:  # nobody can have come back from a period with no records at all
         now = {**now, "returning_share": None}
 
@@ -54,9 +54,9 @@ def render() -> None:
         st.info("No sessions in this period. Choose a longer period or fewer filters, or import sessions "
                 "and attendance (python manage.py import ...).")
         return
-    _modes(period, filters, k, comparable)
-    _stages(period, filters)
-    _reach(period, filters, k)
+    _modes(figures, period, k, comparable)
+    _stages(figures["stages"])
+    _reach(figures["reach"], k)
 
 
 def _key_figures(now: dict, before: dict, k: int, days: int) -> None:
@@ -79,11 +79,11 @@ def _key_figures(now: dict, before: dict, k: int, days: int) -> None:
                 metric(label, now[key], before[key], kind, k, help_texts[key])
 
 
-def _modes(period, filters, k: int, comparable: bool) -> None:
+def _modes(figures: dict, period, k: int, comparable: bool) -> None:
     st.header("In person, online and hybrid", anchor=False)
     st.caption("Each chart has one row for all modes together and one row per mode, on the same scale, "
                "so a move from one way of meeting to another shows as one row shrinking while another grows.")
-    people = cached.measure(active_by_month_and_mode, period, filters, k)
+    people = figures["people_by_month"]
     hidden = int(people["suppressed"].astype(bool).sum())
     hidden_note = (f"{hidden} bar{'s are' if hidden != 1 else ' is'} left out (a gap is not always a zero): "
                    f"a bar is hidden when fewer than {k} young people stand behind it, or when it would let a hidden "
@@ -100,12 +100,12 @@ def _modes(period, filters, k: int, comparable: bool) -> None:
                    note=" ".join(filter(None, ["A young person who came both in person and online in a month "
                                                 "counts in both rows.", hidden_note])),
                    key="people-by-mode")
-    sessions = cached.measure(sessions_by_month_and_mode, period, filters)
+    sessions = figures["sessions_by_month"]
     table = sessions.assign(mode=sessions["mode"].map(mode_label))
     show_chart(built(monthly_by_mode, sessions, "sessions", period.start, period.end), table,
                title="Sessions held each month",
                key="sessions-by-mode", alt_text=monthly_by_mode_alt_text(sessions, "sessions", "sessions held"))
-    _mode_table(cached.measure(engagement_by_mode, period, filters, k), k, comparable)
+    _mode_table(figures["by_mode"], k, comparable)
 
 
 def _mode_table(by_mode: dict, k: int, comparable: bool) -> None:
@@ -123,9 +123,8 @@ def _mode_table(by_mode: dict, k: int, comparable: bool) -> None:
                "hidden one be worked out from the total.")
 
 
-def _stages(period, filters) -> None:
+def _stages(grid: pd.DataFrame) -> None:
     st.header("Involved from the beginning to the very end", anchor=False)
-    grid = cached.measure(stage_grid, period, filters)
     if grid.empty:
         st.info("No programme held sessions in this period.")
         return
@@ -139,9 +138,8 @@ def _stages(period, filters) -> None:
                     "to a session. Sessions with no stage recorded are left out.")
 
 
-def _reach(period, filters, k: int) -> None:
+def _reach(reach: pd.DataFrame, k: int) -> None:
     st.header("Who took part", anchor=False)
-    reach = cached.measure(reach_by_group, period, filters, k)
     hidden = reach[reach["suppressed"].astype(bool)]
     hidden_groups = "; ".join(
         f"{CHARACTERISTIC_LABELS[c]}: " + ", ".join(GROUP_LABELS.get(g, g).lower() for g in rows["group"])

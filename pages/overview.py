@@ -1,5 +1,6 @@
 """Overview: is co-production healthy this period, and what changed since the one before?"""
 
+import pandas as pd
 import streamlit as st
 
 from charts.base import alt_text
@@ -13,9 +14,9 @@ from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.store import current_engine, suppression_k
-from measures.engagement import monthly_engagement, sessions_by_month
 from measures.alerts import alerts
 from measures.health import COMPONENT_LABELS
+from measures.overview_page import overview_page_figures
 from measures.periods import first_session_day
 from models.settings import get_setting
 
@@ -36,10 +37,11 @@ def render() -> None:
 
 def _body(engine, period, filters) -> None:
     k = suppression_k()
-    now = cached.figures(period, filters)
     first_day = first_session_day(engine)
     comparable = first_day is not None and period.previous().end >= first_day
-    before = cached.figures(period.previous(), filters) if comparable else empty_figures(now)
+    figures = cached.measure(overview_page_figures, period, filters, k, comparable)
+    now = figures["now"]
+    before = figures["before"] or empty_figures(now)
 
     label = get_setting(engine, "work_label")
     st.title(f"{label[:1].upper()}{label[1:]} health", anchor=False)
@@ -50,7 +52,7 @@ def _body(engine, period, filters) -> None:
     _alerts(now, before, get_setting(engine, "alert_thresholds"), label, comparable)
     _health(now["health_index"], before["health_index"])
     _key_figures(now, before, k, comparable)
-    _charts(period, filters, k)
+    _charts(figures["monthly"], figures["sessions"], k)
 
 
 def empty_figures(like: dict) -> dict:
@@ -135,8 +137,7 @@ def _key_figures(now: dict, before: dict, k: int, comparable: bool) -> None:
                "Payments for time at sessions young people attended (travel expenses not included).")
 
 
-def _charts(period, filters, k) -> None:
-    monthly = cached.measure(monthly_engagement, period, filters, k)
+def _charts(monthly: pd.DataFrame, sessions: pd.DataFrame, k: int) -> None:
     if monthly.empty:
         st.info("No sessions with young people in this period. Choose a longer period, or import "
                 "sessions and attendance (python manage.py import ...).")
@@ -146,7 +147,6 @@ def _charts(period, filters, k) -> None:
                alt_text=alt_text("Bar chart", "young people taking part each month",
                                  monthly[~monthly["suppressed"]], value="active_young_people", label="month"),
                note=f"Months with fewer than {k} young people are left out.", key="active-by-month")
-    sessions = cached.measure(sessions_by_month, period, filters, "mode")
     show_chart(built(sessions_by_mode, sessions), sessions, title="Sessions each month, in person, online and hybrid",
                alt_text=sessions_alt_text(sessions),
                key="sessions-by-mode")
