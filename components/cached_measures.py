@@ -8,8 +8,7 @@ import importlib
 
 import streamlit as st
 
-from components.store import current_url, current_version, suppression_k
-from measures.engagement import engagement_figures
+from components.store import current_url, current_version
 from measures.filters import Filters, Period
 from models.db import engine_for
 
@@ -38,10 +37,4 @@ def store_check(function, *args):
 def measure(function, period: Period, filters: Filters, *args):
     """`function(engine, period, filters, *args)`, cached. Pass k explicitly where it takes one."""
     return _run(function.__module__, function.__name__, current_url(), current_version(), period, filters, args)
-
-
-def engagement(period: Period, filters: Filters) -> dict:
-    """The engagement section of the measures JSON alone (a page that shows only it need not
-    compute skills, principles and feedback too)."""
-    return measure(engagement_figures, period, filters, suppression_k())
 

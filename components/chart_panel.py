@@ -8,6 +8,7 @@ import re
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from charts.export import to_png, to_svg
 from components.plain_text import escape_markdown
@@ -19,12 +20,20 @@ def _file_stem(title: str, key: str) -> str:
     return stem[:60] or re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-") or "chart"
 
 
-def _unvalidated(chart):
-    """The chart, turned into its spec without Altair's JSON-schema check, which took about a
-    third of a warm page run (issue 8). The builders' unit tests still validate every chart."""
-    if "to_dict" not in vars(chart):  # a cached chart is drawn again and again
+def _spec_of(chart) -> dict:
+    """The Vega-Lite spec Streamlit draws (data as Arrow bytes), worked out once per chart object.
+
+    Turning a chart into its spec deep-copies every layer; a cached chart (components.cached_charts)
+    is drawn again and again, so its spec is kept on it (issue 8). Altair's JSON-schema check is
+    skipped here: it took about a third of a warm page run, and the builders' unit tests still
+    validate every chart. The conversion is Streamlit's own, so the spec is exactly what
+    `st.altair_chart` would send."""
+    spec = vars(chart).get("_drawn_spec")
+    if spec is None:
         object.__setattr__(chart, "to_dict", functools.partial(chart.to_dict, validate=False))
-    return chart
+        spec = _convert_altair_to_vega_lite_spec(chart)
+        object.__setattr__(chart, "_drawn_spec", spec)
+    return spec
 
 
 def show_chart(
@@ -43,7 +52,7 @@ def show_chart(
     - the chart itself, full width, with ``alt_text`` as its accessible name;
     - ``alt_text`` again as a visible caption (plain text, never HTML);
     - ``note`` (optional) as a second caption, e.g. where the numbers come from;
-    - ``on_select`` (optional) goes to ``st.altair_chart``: e.g. a callable run when a selection in
+    - ``on_select`` (optional) goes to ``st.vega_lite_chart``: e.g. a callable run when a selection in
       the chart changes (the chart needs a selection parameter), which finds the selection in
       ``st.session_state[f"{key}-chart"]``;
     - "Show the numbers": the table behind the chart;
@@ -55,7 +64,9 @@ def show_chart(
     stem = _file_stem(title, key)
 
     st.subheader(title, anchor=False)
-    st.altair_chart(_unvalidated(chart), width="stretch", alt=alt_text, key=f"{key}-chart", on_select=on_select)
+    # Streamlit copies the spec's top level before taking the data out of it, so the kept spec
+    # is never changed.
+    st.vega_lite_chart(_spec_of(chart), width="stretch", alt=alt_text, key=f"{key}-chart", on_select=on_select)
     st.caption(escape_markdown(alt_text))  # alt text carries names from the store
     if note:
         st.caption(escape_markdown(note))

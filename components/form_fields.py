@@ -3,6 +3,7 @@ saving with a message either way, and fields that show stored values in plain wo
 
 import streamlit as st
 
+from components.cached_measures import store_check
 from components.plain_text import escape_markdown
 from data.forms import FormRejected
 from data.forms import choices
@@ -48,14 +49,14 @@ def pick(label: str, labels: dict, key: str, optional: bool = False, **kwargs):
     return st.selectbox(label, list(labels), key=key, format_func=labels.get, **kwargs)
 
 
-def pick_programme(engine, key: str, optional: bool = False, label: str = "Programme"):
-    programmes = choices.programmes(engine)
+def pick_programme(key: str, optional: bool = False, label: str = "Programme"):
+    programmes = store_check(choices.programmes)
     names = dict(zip(programmes["code"], programmes["name"], strict=True))
     return pick(label, {code: f"{name} ({code})" for code, name in names.items()}, key, optional)
 
 
-def pick_session(engine, key: str):
-    sessions = choices.sessions(engine)
+def pick_session(key: str):
+    sessions = store_check(choices.sessions)
     shown = {row.code: f"{row.code}: {row.date.isoformat()}, {row.programme}" + (f", {row.title}" if row.title else "")
              for row in sessions.itertuples(index=False)}
     return st.selectbox("Session", list(shown), index=None, key=key, format_func=shown.get, filter_mode="contains",

@@ -35,17 +35,9 @@ def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict
     current = _attended_ids(period, filters).subquery()
     returning_q = select(func.count(distinct(current.c.participant_id))).where(
         current.c.participant_id.in_(_attended_ids(period.previous(), filters)))
-    sessions_q = select(
-        func.count().label("held"),
-        func.coalesce(func.sum(case((S.c.led_by.in_(YOUTH_LED), 1), else_=0)), 0).label("youth_led"),
-        func.count(S.c.ladder_rung).label("with_rung"),
-        func.coalesce(func.sum(case((S.c.ladder_rung.in_(DOING_WITH_RUNGS), 1), else_=0)), 0)
-        .label("doing_with"),
-    ).where(sessions_in(period, filters))
     with engine.connect() as conn:
         people = conn.execute(people_q).one()
         returning = conn.execute(returning_q).scalar_one()
-        sessions = conn.execute(sessions_q).one()
     active = people.active
     return {
         **guard_many({
@@ -54,6 +46,22 @@ def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict
             "involvement_hours": float(people.hours) if active else 0.0,
         }, active, k),
         "attendance_rate": guard(_ratio(people.attended, people.expected), people.expected_people, k),
+        **session_figures(engine, period, filters),
+    }
+
+
+def session_figures(engine, period: Period, filters: Filters) -> dict:
+    """Sessions held, and the shares of them led by young people and on the 'doing with' rungs."""
+    q = select(
+        func.count().label("held"),
+        func.coalesce(func.sum(case((S.c.led_by.in_(YOUTH_LED), 1), else_=0)), 0).label("youth_led"),
+        func.count(S.c.ladder_rung).label("with_rung"),
+        func.coalesce(func.sum(case((S.c.ladder_rung.in_(DOING_WITH_RUNGS), 1), else_=0)), 0)
+        .label("doing_with"),
+    ).where(sessions_in(period, filters))
+    with engine.connect() as conn:
+        sessions = conn.execute(q).one()
+    return {
         "sessions_held": sessions.held,
         "youth_led_share": _ratio(sessions.youth_led, sessions.held),
         "doing_with_share": _ratio(sessions.doing_with, sessions.with_rung),

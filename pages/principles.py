@@ -16,6 +16,7 @@ from components.figures import formatted
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.store import current_engine, suppression_k
+from measures.engagement import session_figures
 from measures.principles import (
     ladder_over_time, ladder_rungs, principle_table, programme_principle_means, rating_trend, time_unit,
 )
@@ -153,20 +154,20 @@ def _ladder(period, filters, unit: str) -> None:
     st.header("The ladder of co-production", anchor=False)
     st.markdown('Each session sits on a rung of the ladder. "Doing to" and "doing for" are the organisation '
                 'deciding; "doing with" is young people deciding together with staff. The aim is to climb the ladder.')
-    engagement = cached.engagement(period, filters)
+    sessions = cached.measure(session_figures, period, filters)
     rungs = cached.measure(ladder_rungs, period, filters)
     placed = int(rungs["sessions"].sum())
     cols = st.columns(3)
     with cols[0]:
-        st.metric("'Doing with' sessions", formatted(engagement["doing_with_share"], "share", 0), border=True,
+        st.metric("'Doing with' sessions", formatted(sessions["doing_with_share"], "share", 0), border=True,
                   help="Sessions on the co-design or co-production rungs, out of those placed on the ladder.")
     with cols[1]:
         st.metric("Sessions on the ladder", f"{placed:,}", border=True,
                   help="Sessions in the period that were given a rung of the ladder.")
     with cols[2]:
-        st.metric("Sessions not placed", f"{engagement['sessions_held'] - placed:,}", border=True,
+        st.metric("Sessions not placed", f"{sessions['sessions_held'] - placed:,}", border=True,
                   help="Sessions in the period with no rung given: they are not in the charts below.")
-    if not engagement["sessions_held"]:
+    if not sessions["sessions_held"]:
         st.info("No sessions in this period. Choose a longer period or other programmes in the sidebar.")
         return
     if not placed:

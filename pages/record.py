@@ -8,6 +8,7 @@ import streamlit as st
 from components.form_fields import (
     findable, form_round, me, pick, pick_programme, pick_session, scores, show_saved, try_save,
 )
+from components.cached_measures import store_check
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.register_editor import register_editor
@@ -44,7 +45,7 @@ def render() -> None:
 
 
 def _session(engine, r: int) -> None:
-    if choices.programmes(engine).empty:
+    if store_check(choices.programmes).empty:
         st.info("There are no programmes yet. Add them on the Bring in data page (programmes.csv) first.")
         return
     new = st.radio("What are you recording?", ["A new session", "The register of a session already recorded"],
@@ -56,12 +57,13 @@ def _session(engine, r: int) -> None:
 
 
 def _register_only(engine, r: int) -> None:
-    session = pick_session(engine, f"g-session-{r}")
+    session = pick_session(f"g-session-{r}")
     if session is None:
         return
     st.caption("The register as saved so far. Change it, or add people; taking someone off this list does not "
                "remove them from the saved register: untick 'Came' instead.")
-    register = register_editor(choices.participants(engine), f"g-register-{r}-{session}", register_of(engine, session))
+    register = register_editor(store_check(choices.participants), f"g-register-{r}-{session}",
+                               register_of(engine, session))
     if st.button("Save register", type="primary", key=f"g-save-{r}", icon=":material/save:"):
         try_save("session", lambda: save_register(engine, me(), session, register))
 
@@ -69,7 +71,7 @@ def _register_only(engine, r: int) -> None:
 def _new_session(engine, r: int) -> None:
     left, right = st.columns(2)
     with left:
-        programme = pick_programme(engine, f"s-programme-{r}")
+        programme = pick_programme(f"s-programme-{r}")
     day = right.date_input("Date", value=date.today(), key=f"s-date-{r}", format="YYYY-MM-DD")
     code = left.text_input("Session code", value=choices.suggested_session_code(engine, programme, day),
                            key=f"s-code-{r}-{programme}-{day}",
@@ -94,7 +96,7 @@ def _new_session(engine, r: int) -> None:
     take = st.toggle("Take the register now", value=True, key=f"s-take-{r}",
                      help="Untick to record the session alone; take its register later with 'The register of a "
                           "session already recorded'.")
-    register = register_editor(choices.participants(engine), f"s-register-{r}") if take else None
+    register = register_editor(store_check(choices.participants), f"s-register-{r}") if take else None
     if st.button("Save session", type="primary", key=f"s-save-{r}", icon=":material/save:"):
         details = SessionDetails(code, programme, day, activity, duration, mode, led_by, stage, rung, title)
         try_save("session", lambda: save_session(engine, me(), details, register))
@@ -124,7 +126,7 @@ def _participant(engine, r: int) -> None:
 
 
 def _evaluation(engine, r: int) -> None:
-    people = choices.participants(engine)
+    people = store_check(choices.participants)
     young = list(people.loc[people["role"] == "young_person", "code"])
     left, right = st.columns(2)
     with left:
@@ -133,7 +135,7 @@ def _evaluation(engine, r: int) -> None:
     person = left.selectbox("Young person", young, index=None, key=f"e-person-{r}",
                             placeholder="Type a participant code to search", filter_mode="contains")
     with right:
-        programme = pick_programme(engine, f"e-programme-{r}")
+        programme = pick_programme(f"e-programme-{r}")
     left, right = st.columns(2)
     with left:
         timepoint = pick("When", w.TIMEPOINTS, f"e-when-{r}")
@@ -146,7 +148,7 @@ def _evaluation(engine, r: int) -> None:
 
 
 def _rating(engine, r: int) -> None:
-    session = pick_session(engine, f"r-session-{r}")
+    session = pick_session(f"r-session-{r}")
     frameworks = offered_frameworks(engine)
     names = dict(zip(frameworks["code"], frameworks["name"], strict=True))
     left, right = st.columns(2)
@@ -154,7 +156,7 @@ def _rating(engine, r: int) -> None:
         framework = pick("Framework", names, f"r-framework-{r}")
     rater_role = right.radio("Who is rating", list(w.RATER_ROLES), format_func=w.RATER_ROLES.get, horizontal=True,
                              key=f"r-role-{r}")
-    people = choices.participants(engine)
+    people = store_check(choices.participants)
     same_side = people["role"].eq("young_person") == (rater_role == "young_person")
     left, right = st.columns(2)
     with left:
@@ -192,7 +194,7 @@ def _add_feedback(engine, r: int) -> None:
     you_said = st.text_area("You said: what young people raised", key=f"f-said-{r}")
     left, right = st.columns(2)
     with left:
-        programme = pick_programme(engine, f"f-programme-{r}", optional=True, label="Programme (optional)")
+        programme = pick_programme(f"f-programme-{r}", optional=True, label="Programme (optional)")
     with right:
         status = pick("Status", w.FEEDBACK_STATUSES, f"f-status-{r}")
     we_did = st.text_area("We did: what was done, or why it was not possible (optional)", key=f"f-did-{r}")
@@ -204,7 +206,7 @@ def _add_feedback(engine, r: int) -> None:
 
 
 def _update_feedback(engine, r: int) -> None:
-    items = choices.feedback_items(engine)
+    items = store_check(choices.feedback_items)
     if items.empty:
         st.info("There are no items yet.")
         return

@@ -1,5 +1,7 @@
 """You said, we did: what young people raised and what happened, in plain words."""
 
+import math
+
 import streamlit as st
 
 from components.filters import sidebar_filters
@@ -13,6 +15,8 @@ from components.chart_panel import show_chart
 from measures.feedback import feedback_by_month, feedback_figures, feedback_list
 
 PAGE_ID = "you-said-we-did"
+PAGE_SIZE = 20
+LISTED = 500  # the newest items of the period the page lists at most
 STATUS_WORDS = {"raised": "Waiting for a response", "in_progress": "Being worked on", "done": "Done",
                 "not_possible": "Not possible (we explain why)"}
 
@@ -43,12 +47,36 @@ def render() -> None:
                    alt_text=f"Bars show things raised each month ({int(monthly['raised'].sum())} in all); dots show "
                             f"how many of them were told back within 30 days ({told} in all).",
                    key="feedback-by-month")
-    items = feedback_list(engine, period, filters)
+    items = measure(feedback_list, period, filters, LISTED)
     if items.empty:
         st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")
         return
     st.subheader("What you said and what happened", anchor=False)
-    for item in items.astype(object).where(items.notna(), None).itertuples():
+    _item_cards(items)
+
+
+def _item_cards(items) -> None:
+    """A page of cards at a time (drawing hundreds at once made the page slow), newest first,
+    optionally only those with the chosen answers."""
+    if len(items) == LISTED:
+        st.caption(f"Only the newest {LISTED} things raised in this period are listed: choose a shorter period "
+                   "to see older ones.")
+    chosen = st.segmented_control("Show only", list(STATUS_WORDS), format_func=STATUS_WORDS.get,
+                                  selection_mode="multi", key="feedback-status")
+    if chosen:
+        items = items[items["status"].isin(chosen)]
+    if items.empty:
+        st.info("Nothing raised in this period has that answer.")
+        return
+    pages = math.ceil(len(items) / PAGE_SIZE)
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, step=1,
+                                   key=f"feedback-page-{'-'.join(chosen or [])}"))
+    first = (page - 1) * PAGE_SIZE
+    shown = items.iloc[first:first + PAGE_SIZE]
+    st.caption(f"Showing {first + 1} to {first + len(shown)} of {len(items)}, newest first.")
+    for item in shown.astype(object).where(shown.notna(), None).itertuples():
         _item_card(item)
 
 
