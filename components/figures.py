@@ -29,18 +29,32 @@ def formatted(value, kind: str, k: int) -> str:
     return f"{value:,}"
 
 
+NO_CHANGE = "no change"
+
+
 def change(now, before, kind: str) -> str | None:
-    """Change since the previous period, in the figure's own unit; None when not comparable."""
+    """Change since the previous period, in the figure's own unit, as shown (a change that rounds
+    to nothing is "no change", never a red "-0"); None when not comparable."""
     if any(v is None or is_suppressed(v) for v in (now, before)):
         return None
     diff = now - before
     if kind == "share":
-        return f"{100 * diff:+.0f} points"
-    if kind == "mean":
-        return f"{diff:+.1f}"
-    return f"{diff:+,.0f}"
+        shown, unit = half_up(100 * diff, 0), " points"
+    elif kind == "mean":
+        shown, unit = half_up(diff, 1), ""
+    else:
+        shown, unit = f"{diff:,.0f}", ""
+    size = abs(float(shown.replace(",", "")))
+    if size == 0:
+        return NO_CHANGE
+    if size == 1:
+        unit = unit.rstrip("s")
+    return f"{'' if shown.startswith('-') else '+'}{shown}{unit}"
 
 
 def metric(label: str, now, before, kind: str, k: int, help_text: str, higher_is_better: bool = True) -> None:
-    st.metric(label, formatted(now, kind, k), delta=change(now, before, kind),
-              delta_color="normal" if higher_is_better else "inverse", help=help_text, border=True)
+    delta = change(now, before, kind)
+    steady = delta == NO_CHANGE
+    st.metric(label, formatted(now, kind, k), delta=delta, help=help_text, border=True,
+              delta_color="off" if steady else "normal" if higher_is_better else "inverse",
+              delta_arrow="off" if steady else "auto")
