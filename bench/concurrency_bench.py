@@ -73,6 +73,12 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, every thread) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def young_people_shown(page) -> str:
     metric = page.get_by_test_id("stMetric").filter(has_text="Young people").first
     return metric.get_by_test_id("stMetricValue").inner_text()
@@ -140,11 +146,13 @@ def main() -> int:
             before_figure = young_people_shown(page)
 
             quiet, errors = [], 0
+            cpu_before, wall_before = cpu_seconds(proc.pid), time.perf_counter()
             for r in range(args.rounds):
                 times, bad = round_of_refreshes(pages, base, r)
                 quiet += times
                 errors += bad
             memory_open = rss_mb(proc.pid)
+            server_cpu, quiet_wall = cpu_seconds(proc.pid) - cpu_before, time.perf_counter() - wall_before
 
             importing = subprocess.Popen([sys.executable, "manage.py", "import", *map(str, files)], cwd=ROOT,
                                          env={**os.environ, "DATABASE_URL": url}, stdout=subprocess.PIPE,
@@ -183,6 +191,8 @@ def main() -> int:
           f"at the end: {memory_end[0]:.0f} MB (peak {memory_end[1]:.0f} MB)")
     print(f"  page open-to-drawn, quiet: median {statistics.median(quiet):.2f} s, worst {max(quiet):.2f} s "
           f"({len(quiet)} page views)")
+    print(f"  the server's own CPU time over the quiet rounds: {server_cpu:.1f} s in {quiet_wall:.0f} s of "
+          f"{os.cpu_count()} cores ({server_cpu / len(quiet):.2f} s a page view); the rest went to the browsers")
     print(f"  during the import: median {statistics.median(busy):.2f} s, worst {max(busy):.2f} s "
           f"({len(busy)} page views); {slower:.2f}x the quiet median")
     print(f"  'database is locked' in the server log: {locked}; pages showing an error: {errors}")
