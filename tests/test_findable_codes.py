@@ -1,0 +1,45 @@
+"""The Record page's pickers: with more than 1,000 participant codes, a search box first narrows
+them (components.form_fields.findable), so a page never lists 50,000 codes in one picker.
+
+Codes Y0000 to Y2999 (3,000). Working by hand: "y01" (any case) is in Y0100 to Y0199 only: 100
+codes. Codes without a digit 1 start with 0 or 2 and have 9 choices for each of the other three
+digits: 2 x 9^3 = 1,458, so 1,542 hold a "1": more than 1,000, so the first 1,000 are listed.
+"""
+
+from streamlit.testing.v1 import AppTest
+
+
+def _picker(count: int, keep: tuple[str, ...] = ()):
+    def script(count, keep):
+        import streamlit as st
+
+        from components.form_fields import findable
+        listed = findable([f"Y{i:04d}" for i in range(count)], "people", keep=list(keep))
+        st.session_state["listed"] = listed
+    return AppTest.from_function(script, args=(count, keep), default_timeout=30).run()
+
+
+def test_a_short_list_is_offered_whole_without_a_search_box():
+    at = _picker(1000)
+    assert not at.text_input
+    assert len(at.session_state["listed"]) == 1000
+
+
+def test_a_long_list_asks_for_part_of_a_code_first():
+    at = _picker(3000)
+    [search] = at.text_input
+    assert search.label == "Find a participant code"
+    assert search.placeholder == "3,000 participants: type part of a code first"
+    assert at.session_state["listed"] == []
+    search.set_value(" y01 ").run()
+    assert at.session_state["listed"] == [f"Y{i:04d}" for i in range(100, 200)]
+    at.text_input[0].set_value("1").run()
+    listed = at.session_state["listed"]
+    assert len(listed) == 1000 and all("1" in code for code in listed) and listed[0] == "Y0001"
+
+
+def test_codes_already_picked_stay_on_the_list_whatever_is_typed():
+    at = _picker(3000, keep=("Y2999",))
+    assert at.session_state["listed"] == ["Y2999"]
+    at.text_input[0].set_value("Y01").run()
+    assert at.session_state["listed"] == ["Y2999", *[f"Y{i:04d}" for i in range(100, 200)]]
