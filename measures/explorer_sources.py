@@ -16,7 +16,7 @@ from measures.feedback import F
 from measures.filters import Filters, Period
 from measures.principles import FW, PN, R, _ratings_where
 from measures.scope import PR, P, S, Y, in_period, programme_ids, sessions_in, young_people_attendance
-from measures.skills import E, KEY, pairs_query
+from measures.skills import pairs_query
 from measures.explorer_catalogue import NOT_RECORDED
 from models.vocab import DOING_WITH_RUNGS, YOUTH_LED
 
@@ -108,13 +108,9 @@ def sessions(period: Period, filters: Filters) -> Source:
 def pairs(period: Period, filters: Filters) -> Source:
     """One row per before-and-after pair (`skills.pairs_query`), dated by its 'after' rating."""
     found = pairs_query(period, filters).subquery("pairs")
-    posts = (select(*(E.c[c] for c in KEY), func.max(E.c.completed_on).label("post_on"))
-             .where(E.c.timepoint == "post", in_period(E.c.completed_on, period))
-             .group_by(*(E.c[c] for c in KEY)).subquery("posts"))
-    joined = (found.join(posts, and_(*(found.c[c] == posts.c[c] for c in KEY)))
-              .join(P, found.c.participant_id == P.c.id).join(PR, found.c.programme_id == PR.c.id))
+    joined = found.join(P, found.c.participant_id == P.c.id).join(PR, found.c.programme_id == PR.c.id)
     people = func.count(distinct(found.c.participant_id))
-    return Source(joined, true(), posts.c.post_on,
+    return Source(joined, true(), found.c.post_on,
                   {"programme": PR.c.code, "skill": found.c.skill_id, **_people_columns()},
                   {"mean_skill_change": (func.avg(found.c.change * 1.0), people),
                    "share_improved": (_share(found.c.change > 0), people)})
