@@ -8,6 +8,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from components.cached_measures import store_check
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.store import current_engine
@@ -89,7 +90,7 @@ def _on_forms(retired: pd.Series) -> pd.Series:
 # --- Frameworks and their principles -----------------------------------------------------------
 
 def _frameworks(engine) -> None:
-    listing = editor.frameworks_listing(engine)
+    listing = store_check(editor.frameworks_listing)
     st.dataframe(pd.DataFrame({
         "Framework": listing["name"], "Code": listing["code"],
         "Kind": listing["builtin"].map({True: "Built in", False: "Your own"}),
@@ -101,7 +102,7 @@ def _frameworks(engine) -> None:
     if chosen["description"]:
         st.caption(escape_markdown(chosen["description"]))
     _flash("framework")
-    principles = editor.principles_listing(engine, code)
+    principles = store_check(editor.principles_listing, code)
     if principles.empty:
         st.info("This framework has no principles yet. Add them below.")
     else:
@@ -204,7 +205,7 @@ def _new_framework(engine) -> None:
 # --- Skills ------------------------------------------------------------------------------------
 
 def _skills(engine) -> None:
-    listing = editor.skills_listing(engine)
+    listing = store_check(editor.skills_listing)
     st.dataframe(pd.DataFrame({
         "Skill": listing["name"], "Code": listing["code"],
         "Kind": listing["builtin"].map({True: "Built in", False: "Your own"}),
