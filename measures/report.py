@@ -11,7 +11,7 @@ from measures.filters import Filters, Period
 from measures.health import health_index
 from measures.principles import pooled_adherence, principle_table
 from measures.side_by_side import side_by_side
-from measures.skills import pooled_share_improved, skills_by_skill
+from measures.skills import skills_and_pooled_share
 from measures.suppression import to_json_safe
 from models.settings import get_setting
 
@@ -38,8 +38,7 @@ def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "
     """The independent parts of `figures`, as calls for `side_by_side` (slowest first)."""
     return {prefix + name: call for name, call in {
         "engagement": (engagement_figures, engine, period, filters, k),
-        "skills": (skills_by_skill, engine, period, filters, k),
-        "share_improved": (pooled_share_improved, engine, period, filters, k),
+        "skills": (skills_and_pooled_share, engine, period, filters, k),
         "principles": (principle_table, engine, period, filters, k),
         "remuneration": (remuneration_figures, engine, period, filters, k),
         "adherence": (pooled_adherence, engine, period, filters, k),
@@ -55,7 +54,7 @@ def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> d
                                                                            for key in PRINCIPLE_KEYS}
     health = health_index(
         {"attendance_rate": engagement["attendance_rate"],
-         "share_improved": parts[prefix + "share_improved"],
+         "share_improved": parts[prefix + "skills"][1],
          "principle_adherence": parts[prefix + "adherence"],
          "feedback_closed_within_30_days": feedback["closed_within_30_days_share"],
          "youth_led_share": engagement["youth_led_share"]},
@@ -65,7 +64,7 @@ def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> d
         "k": k,
         "engagement": engagement,
         "skills": {row["skill"]: {key: _value(row[key]) for key in SKILL_KEYS}
-                   for row in parts[prefix + "skills"].to_dict("records")},
+                   for row in parts[prefix + "skills"][0].to_dict("records")},
         "principles": by_framework,
         "feedback": feedback,
         "remuneration": parts[prefix + "remuneration"],

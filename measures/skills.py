@@ -11,7 +11,7 @@ import math
 from datetime import timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, distinct, exists, func, literal, select
+from sqlalchemy import and_, case, distinct, exists, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
 
 from measures.filters import Filters, Period
@@ -66,16 +66,18 @@ def pairs_query(period: Period, filters: Filters):
                    latest_in_period, _none_before(pre, "pre", pre.c.completed_on)))
 
 
+def _pair_aggregates(pairs) -> list:
+    return [func.count().label("pairs"),
+            func.count(distinct(pairs.c.participant_id)).label("people"),
+            func.avg(pairs.c.change * literal(1.0)).label("mean_change"),
+            func.sum(pairs.c.change * pairs.c.change * literal(1.0)).label("sum_sq"),
+            func.sum(case((pairs.c.change > 0, 1), else_=0)).label("improved"),
+            func.avg(pairs.c.pre * literal(1.0)).label("mean_pre"),
+            func.avg(pairs.c.post * literal(1.0)).label("mean_post")]
+
+
 def _pair_stats(pairs, group_cols):
-    return (select(*group_cols,
-                   func.count().label("pairs"),
-                   func.count(distinct(pairs.c.participant_id)).label("people"),
-                   func.avg(pairs.c.change * literal(1.0)).label("mean_change"),
-                   func.sum(pairs.c.change * pairs.c.change * literal(1.0)).label("sum_sq"),
-                   func.sum(case((pairs.c.change > 0, 1), else_=0)).label("improved"),
-                   func.avg(pairs.c.pre * literal(1.0)).label("mean_pre"),
-                   func.avg(pairs.c.post * literal(1.0)).label("mean_post"))
-            .group_by(*group_cols))
+    return select(*group_cols, *_pair_aggregates(pairs)).group_by(*group_cols)
 
 
 def _awaiting_query(period: Period, filters: Filters, by: tuple[str, ...] = ("skill_id",)):
@@ -100,10 +102,23 @@ def ci95_half_width(n: int, mean: float | None, sum_sq: float | None) -> float |
 
 def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
     """Per skill in the store: pairs, mean change (with 95% CI), share improved, awaiting post."""
-    pairs = pairs_query(period, filters).subquery("pairs")
+    return skills_and_pooled_share(engine, period, filters, k)[0]
+
+
+def pooled_share_improved(engine, period: Period, filters: Filters, k: int):
+    """Share improved over all skills pooled (for the health index)."""
+    return skills_and_pooled_share(engine, period, filters, k)[1]
+
+
+def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int) -> tuple[pd.DataFrame, object]:
+    """`skills_by_skill` and `pooled_share_improved` from one reading of the pairs (finding the
+    pairs is most of the work: issue 8). The pooled row comes last, with no skill."""
+    pairs = pairs_query(period, filters).cte("pairs").prefix_with("MATERIALIZED")
+    stats_q = union_all(_pair_stats(pairs, [pairs.c.skill_id]),
+                        select(null().label("skill_id"), *_pair_aggregates(pairs)))
     with engine.connect() as conn:
         skills = conn.execute(select(SK.c.id, SK.c.code, SK.c.name).order_by(SK.c.id)).all()
-        stats = {r.skill_id: r for r in conn.execute(_pair_stats(pairs, [pairs.c.skill_id])).all()}
+        stats = {r.skill_id: r for r in conn.execute(stats_q).all()}
         waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()}
     rows = []
     for skill in skills:
@@ -116,16 +131,9 @@ def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.Data
         rows.append({"skill": skill.code, "skill_name": skill.name,
                      **guard_many(figures, s.people if s else 0, k),
                      **guard_many({"awaiting_post": w.awaiting_post if w else 0}, w.people if w else 0, k)})
-    return pd.DataFrame(rows)
-
-
-def pooled_share_improved(engine, period: Period, filters: Filters, k: int):
-    """Share improved over all skills pooled (for the health index)."""
-    pairs = pairs_query(period, filters).subquery("pairs")
-    with engine.connect() as conn:
-        row = conn.execute(_pair_stats(pairs, [])).one()
-    share = row.improved / row.pairs if row.pairs else None
-    return guard_many({"share_improved": share}, row.people, k)["share_improved"]
+    pooled = stats[None]
+    share = pooled.improved / pooled.pairs if pooled.pairs else None
+    return pd.DataFrame(rows), guard_many({"share_improved": share}, pooled.people, k)["share_improved"]
 
 
 PAIR_FIGURES = ["pairs", "mean_change", "ci95", "share_improved", "mean_pre", "mean_post"]
