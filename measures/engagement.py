@@ -23,14 +23,26 @@ def _attended_ids(period: Period, filters: Filters):
 
 
 def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict:
+    """The engagement section of the measures JSON."""
+    return engagement_and_remuneration(engine, period, filters, k)[0]
+
+
+def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int) -> tuple[dict, dict]:
+    """Both sections from one reading of the period's attendance (issue 8)."""
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
+
+    def when_came(value):
+        return func.coalesce(func.sum(case((attended, value), else_=0)), 0)
     people_q = select(
         func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
         func.count(distinct(Y.c.participant_id)).label("expected_people"),
         func.count().label("expected"),
-        func.coalesce(func.sum(case((attended, 1), else_=0)), 0).label("attended"),
-        func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0)), 0).label("hours"),
+        when_came(1).label("attended"),
+        when_came(Y.c.duration_hours).label("hours"),
+        when_came(Y.c.paid_gbp).label("paid"),
+        when_came(case((Y.c.paid_gbp > 0, 1), else_=0)).label("paid_records"),
+        when_came(Y.c.expenses_gbp).label("expenses"),
     ).select_from(joined).where(where)
     current = _attended_ids(period, filters).subquery()
     returning_q = select(func.count(distinct(current.c.participant_id))).where(
@@ -39,7 +51,7 @@ def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict
         people = conn.execute(people_q).one()
         returning = conn.execute(returning_q).scalar_one()
     active = people.active
-    return {
+    engagement = {
         **guard_many({
             "active_young_people": active,
             "returning_share": _ratio(returning, active),
@@ -48,6 +60,12 @@ def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict
         "attendance_rate": guard(_ratio(people.attended, people.expected), people.expected_people, k),
         **session_figures(engine, period, filters),
     }
+    remuneration = guard_many({
+        "paid_total_gbp": round(float(people.paid), 2),
+        "paid_share": _ratio(people.paid_records, people.attended),
+        "expenses_total_gbp": round(float(people.expenses), 2),
+    }, active, k)
+    return engagement, remuneration
 
 
 def session_figures(engine, period: Period, filters: Filters) -> dict:
@@ -66,24 +84,6 @@ def session_figures(engine, period: Period, filters: Filters) -> dict:
         "youth_led_share": _ratio(sessions.youth_led, sessions.held),
         "doing_with_share": _ratio(sessions.doing_with, sessions.with_rung),
     }
-
-
-def remuneration_figures(engine, period: Period, filters: Filters, k: int) -> dict:
-    joined, where = young_people_attendance(period, filters)
-    q = select(
-        func.count(distinct(Y.c.participant_id)).label("people"),
-        func.count().label("records"),
-        func.coalesce(func.sum(Y.c.paid_gbp), 0).label("paid"),
-        func.coalesce(func.sum(case((Y.c.paid_gbp > 0, 1), else_=0)), 0).label("paid_records"),
-        func.coalesce(func.sum(Y.c.expenses_gbp), 0).label("expenses"),
-    ).select_from(joined).where(where, Y.c.attended.is_(True))
-    with engine.connect() as conn:
-        row = conn.execute(q).one()
-    return guard_many({
-        "paid_total_gbp": round(float(row.paid), 2),
-        "paid_share": _ratio(row.paid_records, row.records),
-        "expenses_total_gbp": round(float(row.expenses), 2),
-    }, row.people, k)
 
 
 def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:

@@ -5,7 +5,7 @@ trustee and a script get the same number for the same question.
 """
 
 import math
-from measures.engagement import engagement_figures, remuneration_figures
+from measures.engagement import engagement_and_remuneration
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
 from measures.health import health_index
@@ -37,17 +37,16 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None) -> d
 def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "") -> dict[str, tuple]:
     """The independent parts of `figures`, as calls for `side_by_side` (slowest first)."""
     return {prefix + name: call for name, call in {
-        "engagement": (engagement_figures, engine, period, filters, k),
+        "engagement": (engagement_and_remuneration, engine, period, filters, k),
         "skills": (skills_and_pooled_share, engine, period, filters, k),
         "principles": (principle_table, engine, period, filters, k),
-        "remuneration": (remuneration_figures, engine, period, filters, k),
         "adherence": (pooled_adherence, engine, period, filters, k),
         "feedback": (feedback_figures, engine, period, filters)}.items()}
 
 
 def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> dict:
     """The measures object from the results of `part_calls`."""
-    engagement, feedback = parts[prefix + "engagement"], parts[prefix + "feedback"]
+    (engagement, remuneration), feedback = parts[prefix + "engagement"], parts[prefix + "feedback"]
     by_framework: dict = {}
     for row in parts[prefix + "principles"].to_dict("records"):
         by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: _value(row[key])
@@ -67,7 +66,7 @@ def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> d
                    for row in parts[prefix + "skills"][0].to_dict("records")},
         "principles": by_framework,
         "feedback": feedback,
-        "remuneration": parts[prefix + "remuneration"],
+        "remuneration": remuneration,
         "health_index": health,
     }
 
