@@ -5,8 +5,9 @@ Changes are worked out from the figures as shown (rounded half up), so "from 83%
 says "up 7 points", whatever the unrounded figures were.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from measures.rounding import half_up
 from measures.suppression import is_suppressed
 
 PLACES = {"count": 0, "share": 0, "mean": 1, "money": 0, "hours": 0, "score": 0, "gain": 1}
@@ -17,8 +18,7 @@ def rounded(value, kind: str) -> Decimal | None:
     """The figure as shown: a share in whole percentage points, a mean to one decimal, ..."""
     if value is None or is_suppressed(value) or value != value:  # NaN: no data
         return None
-    number = Decimal(repr(float(value))) * (100 if kind == "share" else 1)
-    return number.quantize(Decimal(1).scaleb(-PLACES[kind]), rounding=ROUND_HALF_UP)
+    return half_up(value, PLACES[kind], scale=100 if kind == "share" else 1)
 
 
 def _signed(number: Decimal) -> str:

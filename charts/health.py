@@ -4,11 +4,13 @@ import altair as alt
 import pandas as pd
 
 from charts.palette import NEUTRAL, PRIMARY
+from measures.rounding import half_up
 
 
 def components_frame(health: dict, labels: dict) -> pd.DataFrame:
-    """One row per component with a value (suppressed or empty components are left out)."""
-    rows = [{"component": labels[name], "value": round(c["value"], 1), "weight": round(100 * c["weight"])}
+    """One row per component with a value (suppressed or empty components are left out), its
+    score rounded once, half up, to the whole number the page and the board pack show."""
+    rows = [{"component": labels[name], "value": int(half_up(c["value"], 0)), "weight": round(100 * c["weight"])}
             for name, c in health["components"].items() if isinstance(c["value"], (int, float))]
     return pd.DataFrame(rows, columns=["component", "value", "weight"])
 

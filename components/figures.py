@@ -1,16 +1,14 @@
 """Showing one figure: plain formatting, "fewer than k" for suppressed ones, change since before."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import streamlit as st
 
+from measures import rounding
 from measures.suppression import is_suppressed
 
 
 def half_up(value: float, places: int) -> str:
     """Round as people do (2.25 -> 2.3), not as binary floats do (2.25 -> 2.2)."""
-    exponent = Decimal(1).scaleb(-places)
-    return str(Decimal(repr(value)).quantize(exponent, rounding=ROUND_HALF_UP))
+    return str(rounding.half_up(value, places))
 
 
 def formatted(value, kind: str, k: int) -> str:
@@ -19,9 +17,11 @@ def formatted(value, kind: str, k: int) -> str:
     if value is None:
         return "no data"
     if kind == "share":
-        return f"{half_up(100 * value, 0)}%"
+        return f"{rounding.half_up(value, 0, scale=100)}%"
     if kind == "mean":
         return half_up(value, 1)
+    if kind == "score":  # out of 100, whole numbers
+        return half_up(value, 0)
     if kind == "hours":
         return f"{value:,.0f}"
     if kind == "money":
@@ -39,11 +39,11 @@ def change(now, before, kind: str) -> str | None:
         return None
     diff = now - before
     if kind == "share":
-        shown, unit = half_up(100 * diff, 0), " points"
+        shown, unit = str(rounding.half_up(diff, 0, scale=100)), " points"
     elif kind == "mean":
         shown, unit = half_up(diff, 1), ""
     else:
-        shown, unit = f"{diff:,.0f}", ""
+        shown, unit = f"{rounding.half_up(diff, 0):,}", ""
     size = abs(float(shown.replace(",", "")))
     if size == 0:
         return NO_CHANGE

@@ -1,15 +1,10 @@
 """The explorer's results in words: values as people write them, one plain sentence that says
 what the chart shows, and the table of numbers behind it (suppressed groups say "fewer than k")."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import pandas as pd
 
 from measures.explorer_catalogue import DIMENSIONS, MEASURES
-
-
-def _half_up(value: float, places: int) -> Decimal:
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+from measures.rounding import half_up as _half_up
 
 
 def format_value(value, kind: str) -> str:
@@ -17,7 +12,7 @@ def format_value(value, kind: str) -> str:
     if value is None or value != value:
         return "no data"
     if kind == "share":
-        return f"{_half_up(100 * value, 0)}%"
+        return f"{_half_up(value, 0, scale=100)}%"
     if kind == "mean":
         return str(_half_up(value, 1))
     if kind == "change":

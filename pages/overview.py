@@ -82,10 +82,9 @@ def _health(health: dict, before: dict) -> None:
         return
     left, right = st.columns([1, 2])
     with left:
-        delta = None if before["value"] is None else f"{health['value'] - before['value']:+.0f}"
-        st.metric("Health index (out of 100)", f"{health['value']:.0f}", delta=delta, border=True,
-                  help="The weighted average of the components on the right. Weights and the "
-                       "green / amber thresholds are the organisation's to set.")
+        metric("Health index (out of 100)", health["value"], before["value"], "score", 0,
+               "The weighted average of the components on the right. Weights and the "
+               "green / amber thresholds are the organisation's to set.")
         st.markdown(f"**{STATUS_WORDS[health['status']]}**")
         thresholds = health["thresholds"]
         st.caption(f"Green from {thresholds['green']}, amber from {thresholds['amber']}, red below. "

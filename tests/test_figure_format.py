@@ -26,3 +26,17 @@ def test_a_change_is_shown_as_people_read_it():
     assert change(0.801, 0.803, "share") == NO_CHANGE
     assert change(3.02, 3.04, "mean") == NO_CHANGE
     assert change(5, 5, "count") == NO_CHANGE
+
+
+def test_one_rounding_rule_for_pages_charts_and_board_packs():
+    from charts.health import components_frame
+    from measures.rounding import half_up as exact
+    assert str(exact(0.285, 0, scale=100)) == "29"   # 28.5% as people read it, not 28.4999...
+    assert formatted(0.285, "share", 5) == "29%"
+    assert formatted(74.479, "score", 5) == "74" and formatted(74.5, "score", 5) == "75"
+    # The health chart's bar labels are the scores as the page shows them: rounded once (74.479
+    # was rounded to 74.5 first, and its label then said 75 while the table said 74).
+    health = {"components": {"principle_adherence": {"value": 74.479, "weight": 0.25},
+                             "attendance_rate": {"value": 80.5, "weight": 0.25}}}
+    frame = components_frame(health, {"principle_adherence": "Principles kept", "attendance_rate": "Attendance"})
+    assert frame["value"].tolist() == [74, 81]

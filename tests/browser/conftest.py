@@ -141,10 +141,10 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture
-def page(browser, request, artifacts_dir):
-    """A new page (own context, viewport 1280x900). On failure, a screenshot goes to
-    test-artifacts/failed-<test name>.png."""
+@contextmanager
+def page_of_its_own(browser, request, artifacts_dir: Path, suffix: str = ""):
+    """A new page in a context of its own (nothing shared: one person's browser), viewport
+    1280x900. When the test fails, a screenshot goes to test-artifacts/failed-<test><suffix>.png."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     try:
@@ -154,7 +154,14 @@ def page(browser, request, artifacts_dir):
         if rep is not None and rep.failed:
             name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
             try:
-                page.screenshot(path=str(artifacts_dir / f"failed-{name}.png"))
+                page.screenshot(path=str(artifacts_dir / f"failed-{name}{suffix}.png"))
             except Exception as exc:  # the page may be gone: keep the real failure visible
                 print(f"failure screenshot not taken: {exc}")
         context.close()
+
+
+@pytest.fixture
+def page(browser, request, artifacts_dir):
+    """A new page of its own; a screenshot on failure (see `page_of_its_own`)."""
+    with page_of_its_own(browser, request, artifacts_dir) as own:
+        yield own
