@@ -2,12 +2,16 @@
 (1 programme, 10,000 participants, 1,000 sessions), imported into a fresh SQLite store, then
 imported again unchanged. Not a unit test; the target is 100,000 attendance rows in at most 10 s.
 
-    .venv/bin/python bench/import_bench.py [--rows N]
+    .venv/bin/python bench/import_bench.py [--rows N] [--into /tmp/coprod_scale_1.db]
+
+With --into, the files go into a copy of that store (e.g. the scale L store of
+bench/scale_store.py) instead of a fresh one.
 """
 
 import argparse
 import csv
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -67,9 +71,14 @@ def timed_import(label: str, engine, files: list[Path], rows: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000, help="attendance rows (default 100,000)")
-    rows = parser.parse_args().rows
+    parser.add_argument("--into", type=Path, help="a store to import into (a copy of it; default: a fresh store)")
+    args = parser.parse_args()
+    rows = args.rows
     with tempfile.TemporaryDirectory() as folder:
         files = generate(Path(folder), rows)
+        if args.into:
+            shutil.copy(args.into, f"{folder}/bench.db")
+            print(f"into a copy of {args.into}")
         engine = open_store(f"sqlite:///{folder}/bench.db")
         print(f"{rows:,} attendance rows, {PARTICIPANTS:,} participants, {SESSIONS:,} sessions; "
               f"peak RSS before importing {peak_rss_mb():.0f} MB")

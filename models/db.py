@@ -1,11 +1,12 @@
 """Where the store lives and how to connect to it (SQLite by default, PostgreSQL by URL)."""
 
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import create_engine
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,23 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+@contextmanager
+def larger_page_cache(conn: Connection, mebibytes: int = 64):
+    """On SQLite, a page cache of `mebibytes` for this connection while the block runs, then
+    the one it had. A large write touches index pages all over a big store; with SQLite's
+    default 2 MB it read many of them twice (an import of 100,000 rows into a store at scale L
+    took 2.4 s instead of 2.1 s: issue 8). Nothing on other databases."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{mebibytes * 1024}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def make_engine(url: str) -> Engine:

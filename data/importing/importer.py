@@ -15,6 +15,7 @@ from data.importing.records import build_batches
 from data.importing.validation import ParsedFile, parse_sheet
 from data.importing.writing import write_batches
 from data.demo import remove_demo_records
+from models.db import larger_page_cache
 from models.summaries import attendance_added_in_bulk
 from models.version import bump_write_counter
 
@@ -103,7 +104,7 @@ def _validated_then_written(conn: Connection, sheets: list[Sheet], problems: lis
     if tracker:
         tracker.writing_starts([len(batch.records) for batch in batches])
         on_rows = lambda batch, added: tracker.writing(batch.name, len(batch.records), added)  # noqa: E731
-    with attendance_added_in_bulk(conn):
+    with larger_page_cache(conn), attendance_added_in_bulk(conn):
         report = write_batches(conn, batches, index, on_rows)
     if any(c.added or c.updated for c in report.files.values()):
         bump_write_counter(conn)  # lets the app's caches see updates made in place
