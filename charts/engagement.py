@@ -12,8 +12,10 @@ MODE_LABELS = {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"}
 
 
 def _month_axis(title: str = "Month") -> alt.X:
-    # A time unit makes each bar as wide as its month, however long the period.
-    return alt.X("yearmonth(month):T", title=title, axis=alt.Axis(format="%b %Y", labelAngle=0))
+    # A time unit makes each bar as wide as its month, however long the period; band position 0
+    # centres each bar on its month's tick, so every label sits under its own bar.
+    return alt.X("yearmonth(month):T", title=title, bandPosition=0,
+                 axis=alt.Axis(format="%b %Y", labelAngle=0))
 
 
 def active_by_month(monthly: pd.DataFrame) -> alt.Chart:
