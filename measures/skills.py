@@ -105,14 +105,9 @@ def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.Data
     return skills_and_pooled_share(engine, period, filters, k)[0]
 
 
-def pooled_share_improved(engine, period: Period, filters: Filters, k: int):
-    """Share improved over all skills pooled (for the health index)."""
-    return skills_and_pooled_share(engine, period, filters, k)[1]
-
-
 def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int) -> tuple[pd.DataFrame, object]:
-    """`skills_by_skill` and `pooled_share_improved` from one reading of the pairs (finding the
-    pairs is most of the work: issue 8). The pooled row comes last, with no skill."""
+    """`skills_by_skill`, and the share improved over all skills pooled (for the health index),
+    from one reading of the pairs (finding the pairs is most of the work: issue 8)."""
     pairs = pairs_query(period, filters).cte("pairs").prefix_with("MATERIALIZED")
     stats_q = union_all(_pair_stats(pairs, [pairs.c.skill_id]),
                         select(null().label("skill_id"), *_pair_aggregates(pairs)))

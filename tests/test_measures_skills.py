@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from measures.filters import NO_FILTERS, Filters, Period
-from measures.skills import PROGRAMME_COLUMNS, pooled_share_improved, skills_by_programme, skills_by_skill
+from measures.skills import PROGRAMME_COLUMNS, skills_and_pooled_share, skills_by_programme, skills_by_skill
 from measures.suppression import is_suppressed
 from models.tables import Evaluation, Participant, Programme, Skill
 
@@ -159,7 +159,7 @@ def test_pairing_boundaries_per_programme_and_pooled(with_empathy):
     assert (found[("P2", "empathy")]["pairs"], found[("P2", "empathy")]["awaiting_post"]) == (0, 1)   # Y6 waits
     # All skills pooled: 6 pairs before (4 improved: confidence Y1, Y5, Y6; teamwork Y5) + 3 empathy
     # pairs, all improved: 7 / 9.
-    assert pooled_share_improved(with_empathy, Q1, NO_FILTERS, 1) == approx(7 / 9)
+    assert skills_and_pooled_share(with_empathy, Q1, NO_FILTERS, 1)[1] == approx(7 / 9)
 
 
 def test_waiting_in_the_previous_quarter(with_empathy):
