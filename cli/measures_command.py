@@ -5,6 +5,7 @@ import json
 import sys
 from datetime import date
 
+from measures.audiences import ADMIN, AUDIENCES, QuestionRefused, check_question
 from measures.catalogue import programme_names
 from measures.filters import Filters, Period
 from measures.report import measures_json
@@ -33,6 +34,9 @@ def register(commands) -> None:
     parser.add_argument("--disability", action="append", default=[], metavar="VALUE")
     parser.add_argument("--care-experienced", action="append", default=[], metavar="VALUE")
     parser.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
+    parser.add_argument("--audience", choices=AUDIENCES, default=ADMIN,
+                        help="print the figures as this audience sees them (default admin: exact, small "
+                             "numbers suppressed; the others are protected, see docs/disclosure.md)")
     parser.set_defaults(handler=run_measures)
 
 
@@ -43,11 +47,16 @@ def run_measures(args) -> int:
     filters = Filters(programmes=tuple(args.programme), activity_types=tuple(args.activity_type),
                       modes=tuple(args.mode), age_bands=tuple(args.age_band),
                       disability=tuple(args.disability), care_experienced=tuple(args.care_experienced))
+    try:
+        check_question(args.audience, Period(args.start, args.end), filters)
+    except QuestionRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     engine = open_store()
     unknown = sorted(set(filters.programmes) - set(programme_names(engine)))
     if unknown:
         print(f"Unknown programme code(s): {', '.join(unknown)}.", file=sys.stderr)
         return 2
-    result = measures_json(engine, Period(args.start, args.end), filters)
+    result = measures_json(engine, Period(args.start, args.end), filters, audience=args.audience)
     print(json.dumps(result, indent=2))
     return 0

@@ -9,7 +9,7 @@ from sqlalchemy import case, distinct, func, select
 from measures.filters import Filters, Period
 from measures.scope import PR, S, Y, sessions_in, young_people_attendance
 from measures.sql import month_of
-from measures.suppression import SUPPRESSED, guard, guard_many, suppress_rows
+from measures.suppression import SUPPRESSED, attendance_rate_people, guard, guard_many, suppress_rows, too_few
 from models.vocab import DOING_WITH_RUNGS, MODES, STAGES, YOUTH_LED
 
 
@@ -27,8 +27,10 @@ def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict
     return engagement_and_remuneration(engine, period, filters, k)[0]
 
 
-def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int) -> tuple[dict, dict]:
-    """Both sections from one reading of the period's attendance (issue 8)."""
+def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int) -> tuple[dict, dict, dict]:
+    """Both sections from one reading of the period's attendance, and the exact numerators and
+    denominators of their shares (returning, attended, expected and paid records), from which
+    `measures.protected_figures` works out the protected shares. The counts are never shown."""
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
 
@@ -57,7 +59,8 @@ def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int
             "returning_share": _ratio(returning, active),
             "involvement_hours": float(people.hours) if active else 0.0,
         }, active, k),
-        "attendance_rate": guard(_ratio(people.attended, people.expected), people.expected_people, k),
+        "attendance_rate": guard(_ratio(people.attended, people.expected),
+                                 attendance_rate_people(people.expected_people), k),
         **session_figures(engine, period, filters),
     }
     remuneration = guard_many({
@@ -65,7 +68,10 @@ def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int
         "paid_share": _ratio(people.paid_records, people.attended),
         "expenses_total_gbp": round(float(people.expenses), 2),
     }, active, k)
-    return engagement, remuneration
+    counts = {"returning": returning, "attended": people.attended, "expected": people.expected,
+              "paid_records": people.paid_records}
+    return engagement, remuneration, counts
+
 
 
 def session_figures(engine, period: Period, filters: Filters) -> dict:
@@ -102,13 +108,17 @@ def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.D
         frame = pd.DataFrame(conn.execute(q).mappings().all(),
                              columns=["month", "active_young_people", "expected_people", "attendance_rate",
                                       "involvement_hours"])
-    # A month's figures rest on the young people who came (on those expected when nobody came):
-    # the smaller group decides, so 3 who came out of 6 expected is hidden at k=5.
-    frame["people"] = frame["active_young_people"].where(frame["active_young_people"] > 0, frame["expected_people"])
-    frame = frame.drop(columns=["expected_people"])
+    # A month's people figures rest on the young people who came (on those expected when nobody
+    # came); its attendance rate on those expected, as everywhere (`attendance_rate_people`).
     # Months are not parts of one total, so no complementary suppression across them.
-    return suppress_rows(frame, "people", ["active_young_people", "attendance_rate", "involvement_hours"],
-                         k, complementary=False)
+    rate_people = frame["expected_people"].map(attendance_rate_people)
+    frame["people"] = frame["active_young_people"].where(frame["active_young_people"] > 0, frame["expected_people"])
+    frame = suppress_rows(frame.drop(columns=["expected_people"]), "people",
+                          ["active_young_people", "involvement_hours"], k, complementary=False)
+    rate_hidden = rate_people.map(lambda n: too_few(n, k))
+    frame["attendance_rate"] = frame["attendance_rate"].astype("object").where(~rate_hidden, None)
+    frame["suppressed"] = frame["suppressed"] | rate_hidden
+    return frame
 
 
 def sessions_by_month(engine, period: Period, filters: Filters, split: str = "mode") -> pd.DataFrame:
@@ -211,7 +221,8 @@ def engagement_by_mode(engine, period: Period, filters: Filters, k: int) -> dict
         return {}
     young = suppress_rows(frame.assign(people=frame["active_young_people"]), "people",
                           ["active_young_people", "returning_share", "involvement_hours"], k)
-    rates = suppress_rows(frame, "expected_people", ["attendance_rate"], k)
+    rates = suppress_rows(frame.assign(people=frame["expected_people"].map(attendance_rate_people)),
+                          "people", ["attendance_rate"], k)
     result = {}
     for i, mode in enumerate(modes):
         held = sessions[mode].held if mode in sessions else 0

@@ -56,8 +56,8 @@ def explore(engine, measure: str, dimension: str, period: Period, filters: Filte
     frame["people"] = frame["young_people"].fillna(0).astype(int) if MEASURES[measure].young_people else 0
     value_cols = ["value", "young_people"]
     if by:
-        return suppress_grid(frame, "people", value_cols, k, ["group", "group2"])
-    return suppress_rows(frame, "people", value_cols, k)
+        return suppress_grid(frame, "people", value_cols, k, ["group", "group2"], full=True)
+    return suppress_rows(frame, "people", value_cols, k, full=True)
 
 
 def _key(dimension: str, value, source: str) -> str:

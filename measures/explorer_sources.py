@@ -92,6 +92,7 @@ def attendance(period: Period, filters: Filters) -> Source:
     return Source(joined.join(PR, Y.c.programme_id == PR.c.id), where, Y.c.date,
                   {**_session_columns(Y), **_people_columns(Y)},
                   {"active_young_people": (active, active),
+                   # rests on the young people expected (`suppression.attendance_rate_people`)
                    "attendance_rate": (_share(attended), func.count(distinct(Y.c.participant_id))),
                    "involvement_hours": (func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0.0)), 0.0),
                                          active)})

@@ -9,14 +9,15 @@ from sqlalchemy import Integer, and_, case, cast, distinct, extract, func, liter
 from measures.filters import Filters, Period
 from measures.scope import PR, S, in_period, session_filter, young_people_ids
 from measures.sql import month_of
-from measures.suppression import SUPPRESSED, guard_many, is_suppressed, suppress_rows, too_few
+from measures.suppression import SUPPRESSED, complete_hiding, guard_many, is_suppressed, suppress_rows, too_few
 from models.tables import Framework, LadderRung, Principle, PrincipleRating
 
 R = PrincipleRating.__table__
 PN = Principle.__table__
 FW = Framework.__table__
 LR = LadderRung.__table__
-MIXED = ("mean", "share_4_5", "young_people_mean", "gap", "ratings")  # the figures `combine` hides together
+# the figures `combine` hides together
+MIXED = ("mean", "share_4_5", "young_people_mean", "gap", "ratings", "ratings_4_5")
 
 
 def _ratings_where(period: Period, filters: Filters):
@@ -55,6 +56,7 @@ def combine(by_role: dict, k: int) -> dict:
         "staff_mean": staff_mean,
         "gap": staff_mean - yp_mean if yp_mean is not None and staff_mean is not None else None,
         "ratings": n,
+        "ratings_4_5": high,  # the numerator of share_4_5, for protected figures
     }
     if yp and too_few(yp.people, k):
         # Everything that mixes in the young people's scores goes, so none can be recovered; the
@@ -82,11 +84,13 @@ def principle_table(engine, period: Period, filters: Filters, k: int) -> pd.Data
     return pd.DataFrame(rows)
 
 
-def pooled_adherence(engine, period: Period, filters: Filters, k: int):
-    """Share of ratings of 4-5 over all principles and raters (for the health index)."""
+def pooled_adherence(engine, period: Period, filters: Filters, k: int) -> dict:
+    """Share of ratings of 4-5 over all principles and raters (for the health index), with
+    its `ratings_4_5` and `ratings`."""
     with engine.connect() as conn:
         by_role = {r.rater_role: r for r in conn.execute(_rating_counts([], period, filters)).all()}
-    return combine(by_role, k)["share_4_5"]
+    pooled = combine(by_role, k)
+    return {key: pooled[key] for key in ("share_4_5", "ratings_4_5", "ratings")}
 
 
 def ladder_by_month(engine, period: Period, filters: Filters) -> pd.DataFrame:
@@ -150,11 +154,13 @@ def rating_trend(engine, period: Period, filters: Filters, k: int, framework: st
 
 
 
-def programme_principle_means(engine, period: Period, filters: Filters, k: int, framework: str) -> pd.DataFrame:
+def programme_principle_means(engine, period: Period, filters: Filters, k: int, framework: str,
+                              full: bool = False) -> pd.DataFrame:
     """One row per programme and principle of `framework` that was rated, with `combine`'s figures.
 
-    The programmes split each principle's figures (shown whole elsewhere), so when a single
-    programme's figures are hidden, the programme with the fewest young raters is hidden too.
+    The programmes split each principle's figures (shown whole elsewhere), so when a programme's
+    figures are hidden, more are hidden with them (`suppression.complete_hiding`, `full` for a
+    protected audience).
     """
     q = _rating_counts([S.c.programme_id, R.c.principle_id], period, filters, _in_framework(framework))
     principles_q = (select(PN.c.id, PN.c.code, PN.c.name).join(FW, PN.c.framework_id == FW.c.id)
@@ -176,9 +182,8 @@ def programme_principle_means(engine, period: Period, filters: Filters, k: int, 
     frame = pd.DataFrame(rows, columns=["programme", "principle", "principle_name", *MIXED, "staff_mean", "people"])
     for _, cells in frame.groupby("principle", sort=False):
         hidden = cells["mean"].map(is_suppressed)
-        others = cells[~hidden & (cells["people"] > 0)]
-        if hidden.sum() == 1 and len(others):
-            frame.loc[others["people"].idxmin(), list(MIXED)] = SUPPRESSED
+        more = complete_hiding(hidden, cells["people"], k, full) & ~hidden
+        frame.loc[more[more].index, list(MIXED)] = SUPPRESSED
     return frame.drop(columns="people")
 
 

@@ -8,7 +8,9 @@ import math
 from measures.engagement import engagement_and_remuneration
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
+from measures.audiences import ADMIN
 from measures.health import health_index
+from measures.protected_figures import BASIS, protected_figures, without_basis
 from measures.principles import pooled_adherence, principle_table
 from measures.side_by_side import side_by_side
 from measures.skills import skills_and_pooled_share
@@ -45,16 +47,21 @@ def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "
 
 
 def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> dict:
-    """The measures object from the results of `part_calls`."""
-    (engagement, remuneration), feedback = parts[prefix + "engagement"], parts[prefix + "feedback"]
+    """The measures object from the results of `part_calls`: the admin figures, and under
+    `BASIS` the exact numerators that protected shares are made from (never shown)."""
+    engagement, remuneration, counts = parts[prefix + "engagement"]
+    feedback, skills, adherence = parts[prefix + "feedback"], parts[prefix + "skills"], parts[prefix + "adherence"]
     by_framework: dict = {}
+    high: dict = {}
     for row in parts[prefix + "principles"].to_dict("records"):
         by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: _value(row[key])
                                                                            for key in PRINCIPLE_KEYS}
+        high.setdefault(row["framework"], {})[row["principle"]] = row["ratings_4_5"]
+    skill_rows = skills[0].to_dict("records")
     health = health_index(
         {"attendance_rate": engagement["attendance_rate"],
-         "share_improved": parts[prefix + "skills"][1],
-         "principle_adherence": parts[prefix + "adherence"],
+         "share_improved": skills[1]["share_improved"],
+         "principle_adherence": adherence["share_4_5"],
          "feedback_closed_within_30_days": feedback["closed_within_30_days_share"],
          "youth_led_share": engagement["youth_led_share"]},
         get_setting(engine, "health_weights"), get_setting(engine, "health_thresholds"))
@@ -62,17 +69,22 @@ def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> d
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "k": k,
         "engagement": engagement,
-        "skills": {row["skill"]: {key: _value(row[key]) for key in SKILL_KEYS}
-                   for row in parts[prefix + "skills"][0].to_dict("records")},
+        "skills": {row["skill"]: {key: _value(row[key]) for key in SKILL_KEYS} for row in skill_rows},
         "principles": by_framework,
         "feedback": feedback,
         "remuneration": remuneration,
         "health_index": health,
+        BASIS: {"engagement": counts, "skills": {row["skill"]: row["improved"] for row in skill_rows},
+                "skills_pooled": skills[1], "principles": high, "adherence": adherence},
     }
 
 
-def measures_json(engine, period: Period, filters: Filters, k: int | None = None) -> dict:
-    """The public JSON object of DOMAIN.md: SUPPRESSED becomes null and is listed by path."""
-    clean, suppressed = to_json_safe(figures(engine, period, filters, k))
+def measures_json(engine, period: Period, filters: Filters, k: int | None = None,
+                  audience: str = ADMIN) -> dict:
+    """The public JSON object of DOMAIN.md, as `audience` sees it (docs/disclosure.md):
+    SUPPRESSED becomes null and is listed by path."""
+    exact = figures(engine, period, filters, k)
+    shown = without_basis(exact) if audience == ADMIN else protected_figures(exact)
+    clean, suppressed = to_json_safe(shown)
     clean["suppressed"] = suppressed
     return clean

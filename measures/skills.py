@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 
 from measures.filters import Filters, Period
 from measures.scope import P, in_period, programme_ids, young_people
-from measures.suppression import SUPPRESSED, guard_many, suppress_rows, too_few
+from measures.suppression import SUPPRESSED, complete_hiding, guard_many, suppress_rows, too_few
 from models.tables import Evaluation, Programme, Skill
 
 E = Evaluation.__table__
@@ -105,9 +105,16 @@ def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.Data
     return skills_and_pooled_share(engine, period, filters, k)[0]
 
 
-def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int) -> tuple[pd.DataFrame, object]:
-    """`skills_by_skill`, and the share improved over all skills pooled (for the health index),
-    from one reading of the pairs (finding the pairs is most of the work: issue 8)."""
+def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int,
+                            full: bool = False) -> tuple[pd.DataFrame, dict]:
+    """`skills_by_skill`, and over all skills pooled (for the health index) `share_improved`
+    with its `improved` and `pairs`, from one reading of the pairs (finding the pairs is most of
+    the work).
+
+    With `full` (protected audiences) the skills are the parts of the pooled whole: when a skill
+    is hidden, more are hidden until the hidden ones rest on at least k young people together;
+    when that cannot be done, the pooled figures are hidden too (`suppression.complete_hiding`).
+    """
     pairs = pairs_query(period, filters).cte("pairs").prefix_with("MATERIALIZED")
     stats_q = union_all(_pair_stats(pairs, [pairs.c.skill_id]),
                         select(null().label("skill_id"), *_pair_aggregates(pairs)))
@@ -115,20 +122,28 @@ def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int) ->
         skills = conn.execute(select(SK.c.id, SK.c.code, SK.c.name).order_by(SK.c.id)).all()
         stats = {r.skill_id: r for r in conn.execute(stats_q).all()}
         waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()}
+    people = pd.Series([stats[skill.id].people if skill.id in stats else 0 for skill in skills], dtype=int)
+    alone = people.map(lambda n: too_few(n, k))
+    hidden = complete_hiding(alone, people, k) if full else alone
     rows = []
-    for skill in skills:
+    for i, skill in enumerate(skills):
         s, w = stats.get(skill.id), waiting.get(skill.id)
         n = s.pairs if s else 0
         figures = {"pairs": n, "mean_change": s.mean_change if s else None,
-                   "share_improved": s.improved / n if n else None,
+                   "share_improved": s.improved / n if n else None, "improved": s.improved if s else 0,
                    "ci95": ci95_half_width(n, s.mean_change, s.sum_sq) if s else None,
                    "mean_pre": s.mean_pre if s else None, "mean_post": s.mean_post if s else None}
-        rows.append({"skill": skill.code, "skill_name": skill.name,
-                     **guard_many(figures, s.people if s else 0, k),
+        if hidden[i]:
+            figures = dict.fromkeys(figures, SUPPRESSED)
+        rows.append({"skill": skill.code, "skill_name": skill.name, **figures,
                      **guard_many({"awaiting_post": w.awaiting_post if w else 0}, w.people if w else 0, k)})
-    pooled = stats[None]
-    share = pooled.improved / pooled.pairs if pooled.pairs else None
-    return pd.DataFrame(rows), guard_many({"share_improved": share}, pooled.people, k)["share_improved"]
+    whole = stats[None]
+    pooled = {"share_improved": whole.improved / whole.pairs if whole.pairs else None,
+              "improved": whole.improved or 0, "pairs": whole.pairs}
+    cannot_cover = full and alone.any() and (hidden.sum() < 2 or people[hidden].sum() < k)
+    if cannot_cover:
+        pooled = dict.fromkeys(pooled, SUPPRESSED)
+    return pd.DataFrame(rows), guard_many(pooled, whole.people, k)
 
 
 PAIR_FIGURES = ["pairs", "mean_change", "ci95", "share_improved", "mean_pre", "mean_post"]

@@ -47,22 +47,45 @@ def guard_many(values: dict, people: int | None, k: int) -> dict:
     return {name: guard(v, people, k) for name, v in values.items()}
 
 
+def attendance_rate_people(expected_people: int | None) -> int:
+    """The young people an attendance rate rests on, the same rule everywhere: the distinct
+    young people expected (its denominator), whether or not they came."""
+    return expected_people or 0
+
+
+def complete_hiding(hidden: pd.Series, people: pd.Series, k: int, full: bool = True) -> pd.Series:
+    """Secondary suppression over the parts of one whole whose total may be shown elsewhere.
+
+    `full` (protected audiences): while any part is hidden, keep hiding the smallest shown part
+    until at least two are hidden and the hidden parts together rest on at least k young
+    people; otherwise the total minus the shown parts gives back a hidden part, or the hidden
+    parts' sum (docs/disclosure.md). Without `full` (the admin's working view, as it always
+    was): a lone hidden part hides the next smallest.
+    """
+    hidden = hidden.copy()
+    people = people.fillna(0)
+    while hidden.any() and (hidden.sum() < 2 or (full and people[hidden].sum() < k)):
+        shown = people[~hidden & (people > 0)]
+        if shown.empty:
+            break
+        hidden.loc[shown.idxmin()] = True
+    return hidden
+
+
 def suppress_rows(frame: pd.DataFrame, people_col: str, value_cols: list[str], k: int,
-                  complementary: bool = True) -> pd.DataFrame:
+                  complementary: bool = True, full: bool = False) -> pd.DataFrame:
     """Blank `value_cols` in rows where 1..k-1 young people stand behind the row.
 
-    The rows are taken as the parts of one whole whose total may be shown elsewhere, so when
-    exactly one row is suppressed the next smallest is hidden too (complementary suppression):
-    otherwise the hidden figure could be recovered by subtraction. Adds a boolean `suppressed`
-    column and drops `people_col` (a count of people is itself a figure to protect).
+    With `complementary`, the rows are taken as the parts of one whole whose total may be shown
+    elsewhere, and `complete_hiding` (`full` or not) hides more of them so that no hidden
+    figure can be worked out by subtraction. Adds a boolean `suppressed` column and drops
+    `people_col` (a count of people is itself a figure to protect).
     """
     out = frame.copy()
     people = out[people_col].fillna(0)
     hidden = (people > 0) & (people < k)
-    if complementary and hidden.sum() == 1:
-        others = people[~hidden & (people > 0)]
-        if len(others):
-            hidden.loc[others.idxmin()] = True
+    if complementary:
+        hidden = complete_hiding(hidden, people, k, full)
     for col in value_cols:
         out[col] = out[col].astype("object").where(~hidden, None)
     out["suppressed"] = hidden.astype(bool)

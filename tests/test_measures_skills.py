@@ -159,7 +159,8 @@ def test_pairing_boundaries_per_programme_and_pooled(with_empathy):
     assert (found[("P2", "empathy")]["pairs"], found[("P2", "empathy")]["awaiting_post"]) == (0, 1)   # Y6 waits
     # All skills pooled: 6 pairs before (4 improved: confidence Y1, Y5, Y6; teamwork Y5) + 3 empathy
     # pairs, all improved: 7 / 9.
-    assert skills_and_pooled_share(with_empathy, Q1, NO_FILTERS, 1)[1] == approx(7 / 9)
+    assert skills_and_pooled_share(with_empathy, Q1, NO_FILTERS, 1)[1] == {"share_improved": approx(7 / 9),
+                                                                           "improved": 7, "pairs": 9}
 
 
 def test_waiting_in_the_previous_quarter(with_empathy):
