@@ -13,6 +13,7 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 from charts.export import to_png, to_svg
 from components.plain_text import escape_markdown
 from components.safe_csv import safe_csv
+from measures.protected_frames import protect_frame
 
 
 def _file_stem(title: str, key: str) -> str:
@@ -43,8 +44,12 @@ def show_chart(
     title: str,
     alt_text: str,
     key: str,
+    kinds: dict,
+    k: int,
+    protected: bool,
     note: str | None = None,
     on_select="ignore",
+    export_data: pd.DataFrame | None = None,
 ) -> None:
     """Draw a chart panel.
 
@@ -57,7 +62,12 @@ def show_chart(
       ``st.session_state[f"{key}-chart"]``;
     - "Show the numbers": the table behind the chart;
     - downloads: CSV (formula-safe, see components.safe_csv), PNG and SVG. The files are
-      built only when a button is clicked, and clicking does not rerun the page.
+      built only when a button is clicked, and clicking does not rerun the page. A file leaves
+      the app, so it holds protected figures (docs/disclosure.md): the CSV is ``data`` through
+      ``measures.protected_frames.protect_frame`` with ``kinds`` (every column's kind) and
+      ``k`` (``export_data`` instead of ``data`` where the page has the table's protected
+      counterpart); the images are offered only where the chart itself is drawn from
+      protected figures (``protected``).
 
     ``key`` must be unique on the page: every widget key is derived from it.
     """
@@ -74,12 +84,14 @@ def show_chart(
     with st.expander("Show the numbers"):
         st.dataframe(data, hide_index=True, key=f"{key}-table")
 
-    downloads = (
-        ("Data (CSV)", lambda: safe_csv(data), "csv", "text/csv", ":material/download:"),
-        ("Image (PNG)", lambda: to_png(chart), "png", "image/png", ":material/image:"),
-        ("Image (SVG)", lambda: to_svg(chart), "svg", "image/svg+xml", ":material/image:"),
-    )
-    for column, (label, build, ending, mime, icon) in zip(st.columns(3), downloads, strict=True):
+    # Protected before any click, so a column without a kind fails when the page is drawn.
+    exported = protect_frame(data if export_data is None else export_data, kinds, k)
+    downloads = [("Data (CSV, protected figures)", lambda: safe_csv(exported), "csv", "text/csv",
+                  ":material/download:")]
+    if protected:
+        downloads += [("Image (PNG)", lambda: to_png(chart), "png", "image/png", ":material/image:"),
+                      ("Image (SVG)", lambda: to_svg(chart), "svg", "image/svg+xml", ":material/image:")]
+    for column, (label, build, ending, mime, icon) in zip(st.columns(3), downloads, strict=False):
         # Built only when clicked; clicking does not rerun the page.
         column.download_button(label, data=build, file_name=f"{stem}.{ending}", mime=mime, key=f"{key}-{ending}",
                                on_click="ignore", icon=icon)

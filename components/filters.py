@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from measures.audiences import ADMIN, QuestionRefused, check_question, is_protected, is_whole_months, whole_months
 from measures.catalogue import programme_names
 from measures.filters import Filters, Period
 from measures.periods import PRESETS, first_session_day, preset_period
@@ -14,7 +15,11 @@ def _label(value: str) -> str:
     return value.replace("_", " ").capitalize()
 
 
-def sidebar_filters(engine, today: date | None = None) -> tuple[Period, Filters]:
+def sidebar_filters(engine, today: date | None = None, audience: str = ADMIN) -> tuple[Period, Filters]:
+    """The period and filters chosen in the sidebar. For a protected audience the period is
+    widened to whole months (said under the picker), and a choice of two or more of age band,
+    disability and care experience at once is refused with a message, the page stopped
+    (`measures.audiences.check_question`)."""
     today = today or date.today()
     with st.sidebar:
         st.header("Filters", anchor=False)
@@ -31,6 +36,9 @@ def sidebar_filters(engine, today: date | None = None) -> tuple[Period, Filters]
                 period = Period(start, end)
         else:
             period = preset_period(preset, today, first_session_day(engine))
+        if is_protected(audience) and not is_whole_months(period):
+            period = whole_months(period)
+            st.caption("Protected figures come in whole months: showing the whole months these dates touch.")
         st.caption(f"{period.start:%-d %b %Y} to {period.end:%-d %b %Y}, compared with the "
                    f"{period.days} days before.")
         names = programme_names(engine)
@@ -48,5 +56,10 @@ def sidebar_filters(engine, today: date | None = None) -> tuple[Period, Filters]
                                         key="disability", bind="query-params", placeholder="All")
             care = st.multiselect("Care experienced", YES_NO_PREFER, format_func=_label, key="care",
                                   bind="query-params", placeholder="All")
-    return period, Filters(tuple(programmes), tuple(activity), tuple(modes), tuple(ages), tuple(disability),
-                           tuple(care))
+    filters = Filters(tuple(programmes), tuple(activity), tuple(modes), tuple(ages), tuple(disability), tuple(care))
+    try:
+        check_question(audience, period, filters)
+    except QuestionRefused as refused:
+        st.error(f"{refused} Change the filters in the sidebar.", icon=":material/filter_alt_off:")
+        st.stop()
+    return period, filters

@@ -7,7 +7,7 @@ made from them here, and only here:
   multiple of k, so no union, complement, period difference or split against its headline can
   give back a hidden group of 1..k-1 exactly;
 - hours and pounds are rounded to a multiple of k hours (10k pounds), coarser for large totals
-  (about three significant figures), so a difference of two totals says little about a few
+  (about four significant figures), so a difference of two totals says little about a few
   young people's share of them;
 - a share is worked out from the protected numerator and denominator (never rounded from the
   exact share, whose decimals with a known denominator would give the numerator back);
@@ -47,9 +47,9 @@ def count(value, k: int):
 
 
 def _magnitude_base(value: float, smallest: float) -> float:
-    """`smallest`, times ten for each digit beyond three (1,234 hours at k=5 -> a base of 50)."""
+    """`smallest`, times ten for each digit beyond four (12,345 hours at k=5 -> a base of 50)."""
     digits = len(str(int(abs(value))))
-    return smallest * 10 ** max(0, digits - 3)
+    return smallest * 10 ** max(0, digits - 4)
 
 
 def hours(value, k: int):

@@ -8,7 +8,7 @@ import math
 from measures.engagement import engagement_and_remuneration
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
-from measures.audiences import ADMIN
+from measures.audiences import ADMIN, is_protected
 from measures.health import health_index
 from measures.protected_figures import BASIS, protected_figures, without_basis
 from measures.principles import pooled_adherence, principle_table
@@ -30,17 +30,19 @@ def suppression_k(engine) -> int:
     return int(get_setting(engine, "suppression_k"))
 
 
-def figures(engine, period: Period, filters: Filters, k: int | None = None) -> dict:
-    """All figures, with SUPPRESSED markers where fewer than k young people stand behind one."""
+def figures(engine, period: Period, filters: Filters, k: int | None = None, full: bool = False) -> dict:
+    """All figures, with SUPPRESSED markers where fewer than k young people stand behind one;
+    `full` secondary suppression for a protected audience (`suppression.complete_hiding`)."""
     k = suppression_k(engine) if k is None else k
-    return assemble(engine, period, k, side_by_side(part_calls(engine, period, filters, k)))
+    return assemble(engine, period, k, side_by_side(part_calls(engine, period, filters, k, full=full)))
 
 
-def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "") -> dict[str, tuple]:
+def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "",
+               full: bool = False) -> dict[str, tuple]:
     """The independent parts of `figures`, as calls for `side_by_side` (slowest first)."""
     return {prefix + name: call for name, call in {
         "engagement": (engagement_and_remuneration, engine, period, filters, k),
-        "skills": (skills_and_pooled_share, engine, period, filters, k),
+        "skills": (skills_and_pooled_share, engine, period, filters, k, full),
         "principles": (principle_table, engine, period, filters, k),
         "adherence": (pooled_adherence, engine, period, filters, k),
         "feedback": (feedback_figures, engine, period, filters)}.items()}
@@ -83,7 +85,7 @@ def measures_json(engine, period: Period, filters: Filters, k: int | None = None
                   audience: str = ADMIN) -> dict:
     """The public JSON object of DOMAIN.md, as `audience` sees it (docs/disclosure.md):
     SUPPRESSED becomes null and is listed by path."""
-    exact = figures(engine, period, filters, k)
+    exact = figures(engine, period, filters, k, full=is_protected(audience))
     shown = without_basis(exact) if audience == ADMIN else protected_figures(exact)
     clean, suppressed = to_json_safe(shown)
     clean["suppressed"] = suppressed

@@ -14,19 +14,23 @@ from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.store import current_engine, suppression_k
+from components.audience import admin_note, page_audience, protected_note
 from measures.alerts import alerts
+from measures.audiences import is_protected
 from measures.health import COMPONENT_LABELS
-from measures.overview_page import overview_page_figures
+from measures.overview_page import MONTHLY_KINDS, overview_page_figures
 from measures.periods import first_session_day
 from models.settings import get_setting
 
 PAGE_ID = "overview"
+# The components of the exported frame are made from protected shares already.
+HEALTH_KINDS = {"component": "label", "value": "exact", "weight": "exact", "status": "label"}
 STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "red": "Red: slipping"}
 
 
 def render() -> None:
     engine = current_engine()
-    period, filters = sidebar_filters(engine)
+    period, filters = sidebar_filters(engine, audience=page_audience())
     live = st.sidebar.toggle("Refresh every minute", key="refresh", bind="query-params",
                              help="For a shared screen: new data shows without touching anything.")
     if live:
@@ -37,9 +41,10 @@ def render() -> None:
 
 def _body(engine, period, filters) -> None:
     k = suppression_k()
+    protected = is_protected(page_audience())
     first_day = first_session_day(engine)
     comparable = first_day is not None and period.previous().end >= first_day
-    figures = cached.measure(overview_page_figures, period, filters, k, comparable)
+    figures = cached.measure(overview_page_figures, period, filters, k, comparable, protected)
     now = figures["now"]
     before = figures["before"] or empty_figures(now)
 
@@ -47,12 +52,12 @@ def _body(engine, period, filters) -> None:
     st.title(f"{label[:1].upper()}{label[1:]} health", anchor=False)
     compared = (f"Changes are against the {period.days} days before." if comparable
                 else "No comparison: there are no records before this period.")
-    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. {compared} "
-               f"Figures behind fewer than {k} young people are not shown.")
+    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. {compared}")
+    st.caption(protected_note(k) if protected else admin_note(k))
     _alerts(now, before, get_setting(engine, "alert_thresholds"), label, comparable)
-    _health(now["health_index"], before["health_index"])
+    _health(now["health_index"], before["health_index"], figures["now_protected"]["health_index"], protected)
     _key_figures(now, before, k, comparable)
-    _charts(figures["monthly"], figures["sessions"], k)
+    _charts(figures["monthly"], figures["sessions"], k, protected)
 
 
 def empty_figures(like: dict) -> dict:
@@ -74,7 +79,7 @@ def _alerts(now: dict, before: dict, thresholds: dict, label: str, comparable: b
             st.markdown(f"- {escape_markdown(sentence)}")
 
 
-def _health(health: dict, before: dict) -> None:
+def _health(health: dict, before: dict, exported: dict, protected: bool) -> None:
     st.subheader("Health index", anchor=False)
     if health["value"] is None:
         st.info("No component has data for this period yet, so there is no index. "
@@ -97,7 +102,8 @@ def _health(health: dict, before: dict) -> None:
         show_chart(built(components_chart, frame, health["thresholds"]), frame, title="What the index is made of",
                    alt_text=alt_text("Bar chart", "the health index components, scored out of 100", frame,
                                      value="value", label="component"),
-                   key="health-components")
+                   key="health-components", kinds=HEALTH_KINDS, k=0, protected=protected,
+                   export_data=components_frame(exported, COMPONENT_LABELS))
 
 
 def _key_figures(now: dict, before: dict, k: int, comparable: bool) -> None:
@@ -136,7 +142,7 @@ def _key_figures(now: dict, before: dict, k: int, comparable: bool) -> None:
                "Payments for time at sessions young people attended (travel expenses not included).")
 
 
-def _charts(monthly: pd.DataFrame, sessions: pd.DataFrame, k: int) -> None:
+def _charts(monthly: pd.DataFrame, sessions: pd.DataFrame, k: int, protected: bool) -> None:
     if monthly.empty:
         st.info("No sessions with young people in this period. Choose a longer period, or import "
                 "sessions and attendance (python manage.py import ...).")
@@ -145,10 +151,11 @@ def _charts(monthly: pd.DataFrame, sessions: pd.DataFrame, k: int) -> None:
     show_chart(built(active_by_month, monthly), table, title="Young people taking part each month",
                alt_text=alt_text("Bar chart", "young people taking part each month",
                                  monthly[~monthly["suppressed"]], value="active_young_people", label="month"),
-               note=f"Months with fewer than {k} young people are left out.", key="active-by-month")
+               note=f"Months with fewer than {k} young people are left out.", key="active-by-month",
+               kinds=MONTHLY_KINDS, k=k, protected=protected)
     show_chart(built(sessions_by_mode, sessions), sessions, title="Sessions each month, in person, online and hybrid",
-               alt_text=sessions_alt_text(sessions),
-               key="sessions-by-mode")
+               alt_text=sessions_alt_text(sessions), key="sessions-by-mode",
+               kinds={"month": "label", "mode": "label", "sessions": "exact"}, k=k, protected=protected)
 
 
 page_entry(PAGE_ID, render)

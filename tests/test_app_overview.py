@@ -55,7 +55,35 @@ def test_every_chart_has_its_numbers_and_downloads(small_org_url, monkeypatch):
     at = run_app(small_org_url, monkeypatch, **Q1_2024)
     expanders = [e.label for e in at.expander]
     assert expanders.count("Show the numbers") == 3
-    assert len(at.get("download_button")) == 9
+    # The admin's working view: one download a chart, the CSV of protected figures (no images,
+    # which would be drawn from exact figures).
+    assert [b.proto.label for b in at.get("download_button")] == ["Data (CSV, protected figures)"] * 3
+
+
+def test_a_trustee_sees_protected_figures_worked_out_by_hand(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, role="trustee", **Q1_2024)
+    assert not at.exception
+    shown = metrics(at)
+    # Counts are rounded half up to a multiple of k=5; shares are made from rounded parts.
+    assert shown["Young people"] == "5"              # 7 -> 5
+    assert shown["Came back"] == "0%"                # 2 came back -> 0, of 7 -> 5
+    assert shown["Attendance"] == "100%"             # 10 attended records -> 10, of 12 expected -> 10
+    assert shown["Youth-led sessions"] == "50%"      # sessions: not about young people, exact
+    assert shown["'Doing with' sessions"] == "67%"
+    assert shown["Paid to young people"] == "£100"   # £90 -> nearest £50
+    # Health index from protected components: attendance 100, share improved 100 (4 of 6 pairs
+    # -> 5 of 5), principles 67 (9 of 15 ratings of 4-5 -> 10 of 15), feedback 20 (exact),
+    # youth-led 50: (100 + 100 + 66.7 + 20 + 50) / 5 = 67.3.
+    assert shown["Health index (out of 100)"] == "67"
+    assert any("rounded to the nearest 5" in c.value for c in at.caption)
+    assert "Image (PNG)" in [b.proto.label for b in at.get("download_button")]
+
+
+def test_a_trustee_cannot_cross_two_characteristics(small_org_url, monkeypatch):
+    at = run_app(small_org_url, monkeypatch, role="trustee", age=["11 15"], care=["Yes"], **Q1_2024)
+    assert not at.exception
+    assert any("one of age band, disability and care experience at a time" in e.value for e in at.error)
+    assert not metrics(at)
 
 
 def test_rerun_after_a_filter_change_goes_through_the_app(small_org_url, monkeypatch):

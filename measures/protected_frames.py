@@ -1,0 +1,49 @@
+"""A chart's or a table's frame as a protected audience sees it (docs/disclosure.md).
+
+The caller names the kind of every column; a column without a kind is refused (KeyError), so
+a new figure cannot reach a protected screen or file unprotected. Kinds:
+- `label`: words, codes, dates, the `suppressed` flag: not figures;
+- `count`: young people (or their pairs, ratings, records): 1..k-1 suppressed, the rest
+  rounded to a multiple of k;
+- `rounded`: a count that mixes in staff (ratings of a principle): rounded, never suppressed;
+- `hours`, `money`, `mean`: as in `measures.protection`;
+- `share`: a share whose numerator the frame does not hold, rounded to whole percent;
+- `("share_of", numerator, denominator)`: a share made from two count columns of the frame,
+  both protected (the columns themselves may be dropped afterwards);
+- `exact`: not about young people (sessions, staff ratings, feedback items).
+"""
+
+import pandas as pd
+
+from measures import protection as p
+
+SIMPLE = {
+    "label": lambda value, k: value,
+    "exact": lambda value, k: value,
+    "count": p.count,
+    "rounded": lambda value, k: value if p.missing(value) else p.rounded_count(value, k),
+    "hours": p.hours,
+    "money": p.money,
+    "mean": lambda value, k: p.mean(value),
+    "share": lambda value, k: value if p.missing(value) else float(p.half_up(value, 2)),
+}
+
+
+def protect_frame(frame: pd.DataFrame, kinds: dict, k: int) -> pd.DataFrame:
+    unknown = [c for c in frame.columns if c not in kinds]
+    if unknown:
+        raise KeyError(f"no protection rule for column(s) {unknown}")
+    out = frame.copy()
+    for column, kind in kinds.items():
+        if column not in frame.columns:
+            continue
+        if isinstance(kind, tuple):
+            _, numerator, denominator = kind
+            out[column] = pd.Series([p.share(shown, num, den, k) for shown, num, den in
+                                     zip(frame[column], frame[numerator], frame[denominator], strict=True)],
+                                    index=frame.index, dtype=object)
+        else:
+            rule = SIMPLE[kind]
+            if kind not in ("label", "exact"):
+                out[column] = pd.Series([rule(value, k) for value in frame[column]], index=frame.index, dtype=object)
+    return out
