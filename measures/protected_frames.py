@@ -16,6 +16,8 @@ a new figure cannot reach a protected screen or file unprotected. Kinds:
 import pandas as pd
 
 from measures import protection as p
+from measures.rounding import half_up
+from measures.suppression import is_suppressed
 
 SIMPLE = {
     "label": lambda value, k: value,
@@ -25,25 +27,34 @@ SIMPLE = {
     "hours": p.hours,
     "money": p.money,
     "mean": lambda value, k: p.mean(value),
-    "share": lambda value, k: value if p.missing(value) else float(p.half_up(value, 2)),
+    "share": lambda value, k: value if p.missing(value) else float(half_up(value, 2)),
 }
 
 
 def protect_frame(frame: pd.DataFrame, kinds: dict, k: int) -> pd.DataFrame:
+    """`frame` with every column protected by its kind. A value that protection hides is left
+    blank (None), and the row's `suppressed` flag, where the frame has one, is set."""
     unknown = [c for c in frame.columns if c not in kinds]
     if unknown:
         raise KeyError(f"no protection rule for column(s) {unknown}")
     out = frame.copy()
+    hidden = pd.Series(False, index=frame.index)
     for column, kind in kinds.items():
         if column not in frame.columns:
             continue
         if isinstance(kind, tuple):
             _, numerator, denominator = kind
-            out[column] = pd.Series([p.share(shown, num, den, k) for shown, num, den in
-                                     zip(frame[column], frame[numerator], frame[denominator], strict=True)],
-                                    index=frame.index, dtype=object)
+            values = [p.share(shown, num, den, k) for shown, num, den in
+                      zip(frame[column], frame[numerator], frame[denominator], strict=True)]
+        elif kind in ("label", "exact"):
+            continue
         else:
-            rule = SIMPLE[kind]
-            if kind not in ("label", "exact"):
-                out[column] = pd.Series([rule(value, k) for value in frame[column]], index=frame.index, dtype=object)
+            values = [SIMPLE[kind](value, k) for value in frame[column]]
+        column_hidden = pd.Series([is_suppressed(v) for v in values], index=frame.index)
+        hidden |= column_hidden
+        kept = [None if gone else v for v, gone in zip(values, column_hidden, strict=True)]
+        # Whole numbers stay whole (a file says 10, not 10.0) with blanks where hidden.
+        out[column] = pd.Series(kept, index=frame.index, dtype="Int64" if kind in ("count", "rounded") else object)
+    if "suppressed" in out.columns:
+        out["suppressed"] = out["suppressed"].astype(bool) | hidden
     return out

@@ -10,11 +10,13 @@ from charts.engagement import (
 )
 from components import cached_measures as cached
 from components.cached_charts import built
+from components.audience import admin_note, page_audience, protected_note
 from components.chart_panel import show_chart
 from components.figures import formatted, metric
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.store import current_engine, suppression_k
+from measures.audiences import is_protected
 from measures.engagement_page import engagement_page_figures
 from measures.periods import first_session_day
 from measures.suppression import is_suppressed
@@ -30,12 +32,22 @@ FIGURES = (
     ("involvement_hours", "Involvement hours", "hours"),
     ("youth_led_share", "Youth-led sessions", "share"),
 )
+# The kind of every column of each chart's table, for its protected CSV (measures.protected_frames).
+PEOPLE_KINDS = {"month": "label", "mode": "label", "young_people": "count", "suppressed": "label"}
+SESSION_KINDS = {"month": "label", "mode": "label", "sessions": "exact"}
+# A stage is 'yes' where at least one young person came; the number of such stages is not a count of people.
+STAGE_KINDS = {"Programme": "label", "Stages with young people": "exact", **dict.fromkeys(STAGE_LABELS.values(),
+                                                                                             "label")}
+REACH_KINDS = {"Characteristic": "label", "Group": "label", "Young people": "count", "All young people": "count",
+               "Share": ("share_of", "Young people", "All young people"), "Share (%)": "share", "Hidden": "label"}
 
 
 def render() -> None:
     engine = current_engine()
-    period, filters = sidebar_filters(engine)
+    audience = page_audience()
+    period, filters = sidebar_filters(engine, audience=audience)
     k = suppression_k()
+    protected = is_protected(audience)
     first_day = first_session_day(engine)
     comparable = first_day is not None and period.previous().end >= first_day
     figures = cached.measure(engagement_page_figures, period, filters, k, comparable)
@@ -47,16 +59,16 @@ def render() -> None:
     st.title("Engagement", anchor=False)
     compared = (f"Changes are against the {period.days} days before." if comparable
                 else "No comparison: there are no records before this period.")
-    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. {compared} "
-               f"Figures behind fewer than {k} young people are not shown.")
+    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. {compared}")
+    st.caption(protected_note(k) if protected else admin_note(k))
     _key_figures(now, before, k, period.days)
     if not now["sessions_held"]:
         st.info("No sessions in this period. Choose a longer period or fewer filters, or import sessions "
                 "and attendance (python manage.py import ...).")
         return
-    _modes(figures, period, k, comparable)
-    _stages(figures["stages"])
-    _reach(figures["reach"], k)
+    _modes(figures, period, k, comparable, protected)
+    _stages(figures["stages"], k, protected)
+    _reach(figures["reach"], figures["now"]["active_young_people"], k, protected)
 
 
 def _key_figures(now: dict, before: dict, k: int, days: int) -> None:
@@ -79,7 +91,7 @@ def _key_figures(now: dict, before: dict, k: int, days: int) -> None:
                 metric(label, now[key], before[key], kind, k, help_texts[key])
 
 
-def _modes(figures: dict, period, k: int, comparable: bool) -> None:
+def _modes(figures: dict, period, k: int, comparable: bool, protected: bool) -> None:
     st.header("In person, online and hybrid", anchor=False)
     st.caption("Each chart has one row for all modes together and one row per mode, on the same scale, "
                "so a move from one way of meeting to another shows as one row shrinking while another grows.")
@@ -99,12 +111,13 @@ def _modes(figures: dict, period, k: int, comparable: bool) -> None:
                    alt_text=monthly_by_mode_alt_text(people, "young_people", "young people taking part"),
                    note=" ".join(filter(None, ["A young person who came both in person and online in a month "
                                                 "counts in both rows.", hidden_note])),
-                   key="people-by-mode")
+                   key="people-by-mode", kinds=PEOPLE_KINDS, k=k, protected=protected)
     sessions = figures["sessions_by_month"]
     table = sessions.assign(mode=sessions["mode"].map(mode_label))
     show_chart(built(monthly_by_mode, sessions, "sessions", period.start, period.end), table,
                title="Sessions held each month",
-               key="sessions-by-mode", alt_text=monthly_by_mode_alt_text(sessions, "sessions", "sessions held"))
+               key="sessions-by-mode", alt_text=monthly_by_mode_alt_text(sessions, "sessions", "sessions held"),
+               kinds=SESSION_KINDS, k=k, protected=protected)
     _mode_table(figures["by_mode"], k, comparable)
 
 
@@ -123,7 +136,7 @@ def _mode_table(by_mode: dict, k: int, comparable: bool) -> None:
                "hidden one be worked out from the total.")
 
 
-def _stages(grid: pd.DataFrame) -> None:
+def _stages(grid: pd.DataFrame, k: int, protected: bool) -> None:
     st.header("Involved from the beginning to the very end", anchor=False)
     if grid.empty:
         st.info("No programme held sessions in this period.")
@@ -133,12 +146,14 @@ def _stages(grid: pd.DataFrame) -> None:
              .reindex(columns=list(STAGE_LABELS.values())).reset_index()
              .rename(columns={"name": "Programme", "stages_covered": "Stages with young people"}))
     show_chart(built(stage_grid_chart, grid), table, title="Stages of each programme where young people took part",
-               alt_text=stage_grid_alt_text(grid), key="stage-grid",
+               alt_text=stage_grid_alt_text(grid), key="stage-grid", kinds=STAGE_KINDS, k=k, protected=protected,
                note="Plan, design, deliver and review: a tick marks a stage where at least one young person came "
                     "to a session. Sessions with no stage recorded are left out.")
 
 
-def _reach(reach: pd.DataFrame, k: int) -> None:
+def _reach(reach: pd.DataFrame, all_young_people, k: int, protected: bool) -> None:
+    """`all_young_people`: the period's young people (the whole each characteristic splits),
+    SUPPRESSED when fewer than k; the CSV's shares are made from it and each group, both protected."""
     st.header("Who took part", anchor=False)
     hidden = reach[reach["suppressed"].astype(bool)]
     hidden_groups = "; ".join(
@@ -156,11 +171,15 @@ def _reach(reach: pd.DataFrame, k: int) -> None:
         "Characteristic": reach["characteristic"].map(CHARACTERISTIC_LABELS),
         "Group": reach["group"].map(GROUP_LABELS).fillna(reach["group"]),
         "Young people": reach["young_people"],
-        "Share (%)": [None if pd.isna(s) else round(100 * s) for s in pd.to_numeric(reach["share"])],
+        "Share (%)": [None if s is None or is_suppressed(s) or pd.isna(s) else round(100 * s) for s in reach["share"]],
         "Hidden": reach["suppressed"],
     })
+    exported = table.drop(columns="Share (%)").assign(
+        **{"All young people": pd.Series([all_young_people] * len(reach), index=reach.index, dtype=object),
+           "Share": reach["share"]})
     show_chart(built(reach_chart, reach), table, title="Young people who took part, by age band, disability and care "
-                                                "experience", alt_text=reach_alt_text(reach), key="reach", note=note)
+                                                "experience", alt_text=reach_alt_text(reach), key="reach", note=note,
+               kinds=REACH_KINDS, k=k, protected=protected, export_data=exported)
 
 
 page_entry(PAGE_ID, render)

@@ -10,12 +10,14 @@ from charts.skills import (
 )
 from components import cached_measures as cached
 from components.cached_charts import built
+from components.audience import admin_note, page_audience, protected_note
 from components.chart_panel import show_chart
 from components.figures import formatted
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.store import current_engine, suppression_k
+from measures.audiences import is_protected
 from measures.skills import skills_by_programme, skills_by_skill
 from measures.suppression import is_suppressed
 
@@ -35,15 +37,23 @@ COLUMN_HELP = {
 WIDTHS = {"Pairs": 100, "Before": 60, "After": 60}
 COLUMNS = {name: st.column_config.TextColumn(name, help=text, width=WIDTHS.get(name))
            for name, text in COLUMN_HELP.items()}
+# The kind of every column a chart's table may hold, for its protected CSV (measures.protected_frames):
+# pairs are young people's; averages and their likely range are means; the share that went up is made
+# from the protected pairs that went up and the protected pairs.
+CHART_KINDS = {"programme_name": "label", "skill_name": "label", "pairs": "count", "improved": "count",
+               "mean_pre": "mean", "mean_post": "mean", "mean_change": "mean", "ci_low": "mean", "ci_high": "mean",
+               "share_improved": ("share_of", "improved", "pairs")}
 
 
 def render() -> None:
     engine = current_engine()
-    period, filters = sidebar_filters(engine)
+    audience = page_audience()
+    period, filters = sidebar_filters(engine, audience=audience)
     k = suppression_k()
+    protected = is_protected(audience)
     st.title("Skills gained", anchor=False)
-    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. "
-               f"Figures behind fewer than {k} young people are not shown.")
+    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}.")
+    st.caption(protected_note(k) if protected else admin_note(k))
     _explain_pairing()
     if filters.has_session_filter:
         st.caption("The activity type and mode filters do not apply here: a skill rating belongs to a "
@@ -54,12 +64,12 @@ def render() -> None:
                 "import young people's 'before' and 'after' ratings (python manage.py import evaluations.csv).")
         _skill_table_section(skills, k)  # the skills being tracked, all without pairs
         return
-    _by_skill(skills, k)
+    _by_skill(skills, k, protected)
     if len(filters.programmes) == 1:  # the figures above are that programme's already
         st.caption("One programme is chosen in the filters, so the figures above are that programme's. "
                    "Clear the programme filter to compare programmes.")
         return
-    _by_programme(cached.measure(skills_by_programme, period, filters, k), k)
+    _by_programme(cached.measure(skills_by_programme, period, filters, k), k, protected)
 
 
 def _explain_pairing() -> None:
@@ -78,7 +88,14 @@ def _any_ratings(skills: pd.DataFrame) -> bool:
     return bool(skills["pairs"].map(some).any() or skills["awaiting_post"].map(some).any())
 
 
-def _by_skill(skills: pd.DataFrame, k: int) -> None:
+def _with_improved(shown: pd.DataFrame) -> pd.DataFrame:
+    """`shown` with the pairs that went up (`improved`) beside the share, so the CSV's share can be
+    made from protected parts. The share is to three decimals, so the product gives the exact count
+    for fewer than 1,000 pairs (at most one off beyond)."""
+    return shown.assign(improved=(shown["share_improved"] * shown["pairs"]).round().astype(int))
+
+
+def _by_skill(skills: pd.DataFrame, k: int, protected: bool) -> None:
     shown = plotted(skills)
     no_pairs, too_few = not_plotted(skills)
     if shown.empty:
@@ -90,7 +107,7 @@ def _by_skill(skills: pd.DataFrame, k: int) -> None:
                    alt_text=dumbbell_alt_text(shown),
                    note="Each line joins the average 'before' rating (square) to the average 'after' rating "
                         "(circle) of the same young people. Skills with the biggest rise come first.",
-                   key="skills-before-after")
+                   key="skills-before-after", kinds=CHART_KINDS, k=k, protected=protected)
         show_chart(built(change_chart, shown), shown[["skill_name", "pairs", "mean_change", "ci_low", "ci_high"]],
                    title="How much ratings changed, with the likely range",
                    alt_text=alt_text("Dot chart", "the average change in rating per skill", shown,
@@ -99,12 +116,13 @@ def _by_skill(skills: pd.DataFrame, k: int) -> None:
                         "brackets, are the 95% confidence interval: the range the real change most likely lies "
                         "in. Few pairs give a wide range; a range crossing the dashed 0 line means we cannot be "
                         "sure ratings changed.",
-                   key="skills-change")
-        show_chart(built(improved_chart, shown), shown[["skill_name", "pairs", "share_improved"]],
+                   key="skills-change", kinds=CHART_KINDS, k=k, protected=protected)
+        show_chart(built(improved_chart, shown), _with_improved(shown)[["skill_name", "pairs", "improved",
+                                                                         "share_improved"]],
                    title="How often ratings went up",
                    alt_text=alt_text("Bar chart", "the share of pairs where the rating went up, per skill", shown,
                                      value="share_improved", label="skill_name"),
-                   key="skills-improved")
+                   key="skills-improved", kinds=CHART_KINDS, k=k, protected=protected)
     _not_shown_note(no_pairs, too_few, k)
     _skill_table_section(skills, k)
 
@@ -139,7 +157,7 @@ def _skill_table_section(skills: pd.DataFrame, k: int) -> None:
     st.dataframe(table, hide_index=True, height="content", column_config=COLUMNS, key="skills-table")
 
 
-def _by_programme(cells: pd.DataFrame, k: int) -> None:
+def _by_programme(cells: pd.DataFrame, k: int, protected: bool) -> None:
     st.header("By programme", anchor=False)
     if cells.empty:
         st.info("No programme has skill ratings in this period.")
@@ -151,15 +169,15 @@ def _by_programme(cells: pd.DataFrame, k: int) -> None:
     else:
         labelled = shown.assign(where=shown["programme_name"] + ": " + shown["skill_name"])
         show_chart(built(programme_change_chart, shown),
-                   shown[["programme_name", "skill_name", "pairs", "mean_pre", "mean_post", "mean_change", "ci_low",
-                          "ci_high", "share_improved"]],
+                   _with_improved(shown)[["programme_name", "skill_name", "pairs", "mean_pre", "mean_post",
+                                          "mean_change", "ci_low", "ci_high", "improved", "share_improved"]],
                    title="How much ratings changed, programme by programme",
                    alt_text=alt_text(f"Dot charts, one per programme ({shown['programme_name'].nunique()}),",
                                      "the average change in rating per skill", labelled,
                                      value="mean_change", label="where"),
                    note="As above: the dot is the average change, the line and the brackets the likely range. "
                         f"Only skills with pairs from at least {k} young people in a programme are drawn.",
-                   key="skills-by-programme")
+                   key="skills-by-programme", kinds=CHART_KINDS, k=k, protected=protected)
     st.subheader("Every programme and skill", anchor=False)
     st.caption(f"'fewer than {k}' also marks figures hidden so that a smaller group's cannot be worked out "
                "from the skill's total above.")

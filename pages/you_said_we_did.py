@@ -7,23 +7,28 @@ import streamlit as st
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
-from components.store import current_engine
+from components.store import current_engine, suppression_k
 from charts.feedback import raised_and_told_back
 from components.cached_measures import measure
 from components.cached_charts import built
 from components.chart_panel import show_chart
+from components.audience import page_audience
+from measures.audiences import is_protected
 from measures.feedback import feedback_by_month, feedback_figures, feedback_list
 
 PAGE_ID = "you-said-we-did"
 PAGE_SIZE = 20
 LISTED = 500  # the newest items of the period the page lists at most
+# Feedback items are things raised, not young people (they name no young person): every figure on
+# this page is exact for every audience (docs/disclosure.md), and the chart's CSV holds them as they are.
+MONTHLY_KINDS = {"month": "label", "raised": "exact", "told_back_within_30_days": "exact"}
 STATUS_WORDS = {"raised": "Waiting for a response", "in_progress": "Being worked on", "done": "Done",
                 "not_possible": "Not possible (we explain why)"}
 
 
 def render() -> None:
     engine = current_engine()
-    period, filters = sidebar_filters(engine)
+    period, filters = sidebar_filters(engine, audience=page_audience())
     st.title("You said, we did", anchor=False)
     st.caption(f"What young people raised from {period.start:%-d %B %Y} to {period.end:%-d %B %Y}, "
                "and what we did about it.")
@@ -46,7 +51,8 @@ def render() -> None:
                    title="Things raised each month, and answered within 30 days",
                    alt_text=f"Bars show things raised each month ({int(monthly['raised'].sum())} in all); dots show "
                             f"how many of them were told back within 30 days ({told} in all).",
-                   key="feedback-by-month")
+                   key="feedback-by-month", kinds=MONTHLY_KINDS, k=suppression_k(),
+                   protected=is_protected(page_audience()))
     items = measure(feedback_list, period, filters, LISTED)
     if items.empty:
         st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")

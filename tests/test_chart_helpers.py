@@ -156,7 +156,7 @@ def test_export_gives_page_width_charts_a_fixed_width():
 # --- the Streamlit panel --------------------------------------------------------------------
 
 
-def _panel_app():
+def _panel_app(protected: bool = True):
     import altair as alt
     import pandas as pd
 
@@ -171,6 +171,9 @@ def _panel_app():
             title="Sessions by project",
             alt_text="Bar chart of sessions.",
             key=key,
+            kinds={"project": "label", "sessions": "exact"},
+            k=5,
+            protected=protected,
             note="Demo data",
         )
 
@@ -184,4 +187,53 @@ def test_show_chart_draws_title_chart_caption_table_and_downloads():
     assert [c.value.replace("\\", "") for c in at.caption] == ["Bar chart of sessions.", "Demo data"] * 2
     assert [e.label for e in at.expander] == ["Show the numbers"] * 2
     assert len(at.dataframe) == 2
-    assert len(at.get("download_button")) == 6
+    # Drawn from protected figures: the CSV and both images, per chart.
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Data (CSV, protected figures)", "Image (PNG)", "Image (SVG)"] * 2
+
+
+def test_show_chart_offers_only_the_csv_beside_exact_figures():
+    at = AppTest.from_function(_panel_app, kwargs={"protected": False}, default_timeout=30).run()
+    assert not at.exception
+    assert [b.proto.label for b in at.get("download_button")] == ["Data (CSV, protected figures)"] * 2
+
+
+def _downloads(monkeypatch, data: pd.DataFrame, kinds: dict, k: int = 5) -> dict[str, object]:
+    """Draw one panel outside a Streamlit run (bare mode: nothing is sent) and return each
+    download's contents, built as a click would build them."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    from components.chart_panel import show_chart
+
+    built = {}
+
+    def fake_download_button(self, label, data, **kwargs):
+        built[kwargs["file_name"].rsplit(".", 1)[1]] = data() if callable(data) else data
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", fake_download_button)
+    chart = alt.Chart(data).mark_bar().encode(x="group:N", y="young_people:Q")
+    show_chart(chart, data, title="Young people by group", alt_text="Bar chart.", key="protect",
+               kinds=kinds, k=k, protected=False)
+    return built
+
+
+def test_the_csv_download_holds_protected_figures(monkeypatch):
+    data = pd.DataFrame({"group": ["A", "B", "C", "D"], "young_people": [12, 3, 0, 28],
+                         "sessions": [3, 2, 1, 7], "suppressed": [False, True, False, False]})
+    kinds = {"group": "label", "young_people": "count", "sessions": "exact", "suppressed": "label"}
+    built = _downloads(monkeypatch, data, kinds)
+    assert set(built) == {"csv"}  # exact figures on screen: no images
+    back = pd.read_csv(io.BytesIO(built["csv"]), dtype=str, keep_default_na=False)
+    assert back.columns.tolist() == ["group", "young_people", "sessions", "suppressed"]
+    # 12 -> 10 and 28 -> 30 (multiples of k=5); 3 (1..k-1) is withheld; 0 stays 0.
+    assert back["young_people"][0] == "10" and back["young_people"][2] == "0" and back["young_people"][3] == "30"
+    assert back["young_people"][1] in ("", "SUPPRESSED")
+    assert back["sessions"].tolist() == ["3", "2", "1", "7"]  # not about young people: exact
+    assert back["suppressed"].tolist() == ["False", "True", "False", "False"]
+    assert data["young_people"].tolist() == [12, 3, 0, 28]  # the frame drawn is not changed
+
+
+def test_a_column_without_a_kind_is_refused(monkeypatch):
+    data = pd.DataFrame({"group": ["A"], "young_people": [12], "hours": [3.5]})
+    with pytest.raises(KeyError, match="hours"):
+        _downloads(monkeypatch, data, {"group": "label", "young_people": "count"})

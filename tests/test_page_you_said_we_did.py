@@ -61,3 +61,12 @@ def test_showing_only_the_done_items(small_org_url, monkeypatch):
                                         *[f"Item FB{n}" for n in range(100, 140, 4)]])
     assert not [n for n in at.number_input if n.label.startswith("Page")]
     assert "Showing 1 to 13 of 13, newest first." in [c.value for c in at.caption]
+
+
+def test_a_trustee_may_download_the_chart_as_an_image(small_org_url, monkeypatch):
+    # Feedback items are things raised, not young people: the chart a trustee sees is the same
+    # exact chart, so its images may leave the app beside the CSV.
+    at = open_deep_link(small_org_url, monkeypatch, "pages/you_said_we_did.py", "trustee", **Q1_2024)
+    assert not at.exception
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Data (CSV, protected figures)", "Image (PNG)", "Image (SVG)"]
