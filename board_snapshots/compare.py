@@ -1,6 +1,8 @@
 """A snapshot against the one before: each figure then and now, its change, and a plain sentence.
 
-Pure functions of two frozen snapshots: the comparison never looks at the store's live data.
+Pure functions of two frozen snapshots: the comparison never looks at the store's live data, and
+it is made only from the figures as stored, which are protected (`board_snapshots.freeze`): no
+figure is worked out again from exact data.
 """
 
 from dataclasses import dataclass, field, replace

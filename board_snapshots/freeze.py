@@ -1,42 +1,101 @@
 """Freezing the figures for a board meeting: everything is computed once, here, and never again.
 
-The content is the whole measures object of `measures.report.figures` (after suppression) and
-the small, already-suppressed frames the core charts are drawn from. Nothing in it names or
-counts an individual: no participant codes, no participant-level rows.
+A snapshot is read by trustees and leaves the app as a board pack, so its content is for the
+protected audiences (`export`, `trustee`; docs/disclosure.md): the protected measures object of
+`measures.protected_figures` (never its exact basis) and small frames for the core charts, each
+column protected by `measures.protected_frames`. Counts of young people are multiples of k,
+shares come from protected parts, means have one decimal. Nothing in it names or counts an
+individual: no participant codes, no participant-level rows. A snapshot covers whole months.
 """
 
-from measures.engagement import monthly_engagement
+import math
+
+import pandas as pd
+
+from measures import protection as p
+from measures.audiences import EXPORT, check_question
+from measures.engagement import MONTHLY_KINDS, monthly_engagement
 from measures.feedback import feedback_by_month
 from measures.filters import NO_FILTERS, Period
 from measures.periods import first_session_day
 from measures.principles import principle_table
+from measures.protected_figures import protected_figures
+from measures.protected_frames import protect_frame
 from measures.report import figures
-from measures.skills import skills_by_skill
+from measures.skills import skills_and_pooled_share
+from measures.suppression import SUPPRESSED
 from models.settings import get_setting
 
-CONTENT_FORMAT = 1
+# 1: the admin figures (exact, small numbers suppressed); 2: protected figures, as here.
+CONTENT_FORMAT = 2
+PROTECTED_FORMAT = 2
 MONTHLY_COLUMNS = ["month", "active_young_people", "attendance_rate", "involvement_hours", "suppressed"]
 SKILL_COLUMNS = ["skill", "skill_name", "pairs", "mean_pre", "mean_post", "mean_change", "ci95", "share_improved",
                  "awaiting_post"]
 PRINCIPLE_COLUMNS = ["framework", "framework_name", "principle", "principle_name", "has_ratings", "mean",
                      "share_4_5", "young_people_mean", "staff_mean", "gap", "ratings"]
 
+# The kind of every column of the frames (measures.protected_frames). `improved` and
+# `ratings_4_5` are only the numerators of protected shares: they are not stored.
+SKILL_KINDS = {"skill": "label", "skill_name": "label", "pairs": "count", "mean_pre": "mean", "mean_post": "mean",
+               "mean_change": "mean", "ci95": "mean", "share_improved": ("share_of", "improved", "pairs"),
+               "improved": "count", "awaiting_post": "count"}
+PRINCIPLE_KINDS = {"framework": "label", "framework_name": "label", "principle": "label", "principle_name": "label",
+                   "has_ratings": "label", "mean": "mean", "share_4_5": ("share_of", "ratings_4_5", "ratings"),
+                   "young_people_mean": "mean", "staff_mean": "exact", "gap": "exact", "ratings": "rounded",
+                   "ratings_4_5": "rounded"}
+FEEDBACK_KINDS = {"month": "label", "raised": "exact", "told_back_within_30_days": "exact"}  # items, not people
+
+
+def _absent(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _protected(frame: pd.DataFrame, kinds: dict, k: int, columns: list[str]) -> pd.DataFrame:
+    """`frame` through `protect_frame`, only `columns` kept. A figure that was there and that
+    protection leaves blank was hidden: it is stored as SUPPRESSED (as in the figures), so that
+    the page and the board pack say 'fewer than k', not 'no data'."""
+    out = protect_frame(frame, kinds, k)
+    for column, kind in kinds.items():
+        if column in columns and kind not in ("label", "exact"):
+            out[column] = pd.Series([SUPPRESSED if _absent(after) and not _absent(before)
+                                     else None if _absent(after) else after
+                                     for before, after in zip(frame[column], out[column], strict=True)],
+                                    index=out.index, dtype=object)
+    return out[columns]
+
+
+def _principles(frame: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The principles frame protected; the gap is staff minus the young people's mean as shown
+    (as in `measures.protected_figures`), so that it cannot give back the exact mean."""
+    out = _protected(frame, PRINCIPLE_KINDS, k, PRINCIPLE_COLUMNS)
+    out["gap"] = pd.Series([gap if p.missing(gap) or p.missing(young) else round(staff - young, 10)
+                            for gap, young, staff in zip(out["gap"], out["young_people_mean"], out["staff_mean"],
+                                                         strict=True)], index=out.index, dtype=object)
+    return out
+
 
 def snapshot_content(engine, period: Period, k: int) -> dict:
-    """Every figure for `period` (the whole organisation, no filters) with SUPPRESSED markers."""
-    frozen = figures(engine, period, NO_FILTERS, k)
+    """Every figure for `period` (whole months; the whole organisation, no filters), protected,
+    with SUPPRESSED markers. A period that is not whole months is refused (QuestionRefused)."""
+    check_question(EXPORT, period, NO_FILTERS)
+    frozen = protected_figures(figures(engine, period, NO_FILTERS, k, full=True))
     first_day = first_session_day(engine)
     if first_day is None or period.previous().end < first_day:
         # As on the overview: nobody can have come back from a period with no records at all.
         frozen["engagement"]["returning_share"] = None
+    # The skills as the parts of the pooled whole, hidden as in the figures above (`full`).
+    skills = skills_and_pooled_share(engine, period, NO_FILTERS, k, full=True)[0]
     return {
         "format": CONTENT_FORMAT,
         "work_label": get_setting(engine, "work_label"),
         "figures": frozen,
         "frames": {
-            "monthly_engagement": monthly_engagement(engine, period, NO_FILTERS, k)[MONTHLY_COLUMNS],
-            "skills": skills_by_skill(engine, period, NO_FILTERS, k)[SKILL_COLUMNS],
-            "principles": principle_table(engine, period, NO_FILTERS, k)[PRINCIPLE_COLUMNS],
-            "feedback_by_month": feedback_by_month(engine, period, NO_FILTERS),
+            "monthly_engagement": _protected(monthly_engagement(engine, period, NO_FILTERS, k), MONTHLY_KINDS, k,
+                                             MONTHLY_COLUMNS),
+            "skills": _protected(skills, SKILL_KINDS, k, SKILL_COLUMNS),
+            "principles": _principles(principle_table(engine, period, NO_FILTERS, k), k),
+            "feedback_by_month": _protected(feedback_by_month(engine, period, NO_FILTERS), FEEDBACK_KINDS, k,
+                                            list(FEEDBACK_KINDS)),
         },
     }

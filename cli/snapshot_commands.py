@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cli.measures_command import iso_date
 from cli.actor import command_line_actor
+from measures.audiences import is_whole_months, whole_months
 from measures.filters import Period
 from models.store import open_store
 from board_snapshots.store import SnapshotProblem, create_snapshot, get_snapshot, list_snapshots, previous_snapshot
@@ -14,12 +15,14 @@ from board_snapshots.store import SnapshotProblem, create_snapshot, get_snapshot
 def register(commands) -> None:
     snapshot = commands.add_parser(
         "snapshot", help="board snapshots: take one, list them, export one as a PDF board pack",
-        description="Board snapshots freeze every figure for a period (after small-number suppression) for a "
-                    "board meeting. They never change afterwards, whatever data comes in.")
+        description="Board snapshots freeze every figure for a period of whole months for a board meeting, "
+                    "protected as for trustees and exports (small numbers hidden, counts of young people rounded). "
+                    "They never change afterwards, whatever data comes in.")
     actions = snapshot.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     create = actions.add_parser("create", help="freeze the figures for a period under a name",
-                                description="Freeze the figures for a period (both dates included) under a name. "
+                                description="Freeze the figures for a period of whole months (--from the 1st of a "
+                                            "month --to the last day of a month, both included) under a name. "
                                             "Recorded in the audit log.")
     create.add_argument("--name", required=True, help="a name not used before, e.g. 'Board June 2024'")
     create.add_argument("--from", dest="start", type=iso_date, required=True, metavar="DATE")
@@ -44,9 +47,16 @@ def run_create(args) -> int:
     if args.end < args.start:
         print(f"Nothing taken: --to {args.end} is before --from {args.start}.", file=sys.stderr)
         return 2
+    period = Period(args.start, args.end)
+    if not is_whole_months(period):
+        months = whole_months(period)
+        print(f"Nothing taken: a snapshot covers whole months, from the 1st of a month to the last day of a month "
+              f"(asked for {args.start} to {args.end}). For the whole months these dates touch, use "
+              f"--from {months.start} --to {months.end}.", file=sys.stderr)
+        return 2
     meeting = args.meeting or date.today()
     try:
-        snapshot = create_snapshot(open_store(), args.name, Period(args.start, args.end), meeting, command_line_actor())
+        snapshot = create_snapshot(open_store(), args.name, period, meeting, command_line_actor())
     except SnapshotProblem as problem:
         print(f"Nothing taken: {problem}", file=sys.stderr)
         return 2

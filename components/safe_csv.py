@@ -29,7 +29,9 @@ def safe_csv(df: pd.DataFrame, *, index: bool = False, bom: bool = True) -> byte
         series = out.iloc[:, col]
         if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_datetime64_any_dtype(series):
             continue  # numbers, booleans and dates cannot carry a formula
-        out.isetitem(col, series.astype(object).map(neutralise))
+        # Built as objects, not with Series.map, which would turn whole numbers beside a blank
+        # into floats (a file would say 10.0 young people).
+        out.isetitem(col, pd.Series([neutralise(v) for v in series], index=series.index, dtype=object))
     # CRLF line ends (RFC 4180) make the writer quote cells holding a bare CR or LF: an
     # unquoted CR would start a new row whose first cell could be a formula.
     text = out.to_csv(index=index, lineterminator="\r\n")

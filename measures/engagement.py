@@ -92,8 +92,17 @@ def session_figures(engine, period: Period, filters: Filters) -> dict:
     }
 
 
+# The kind of each column of `monthly_engagement`, for protected figures (measures.protected_frames).
+MONTHLY_KINDS = {"month": "label", "active_young_people": "count",
+                 "attendance_rate": ("share_of", "attended_records", "expected_records"),
+                 "attended_records": "count", "expected_records": "count",
+                 "involvement_hours": "hours", "suppressed": "label"}
+
+
 def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
-    """Per month: active young people, attendance rate, involvement hours; suppressed per month."""
+    """Per month: active young people, attendance rate, involvement hours; suppressed per month.
+    `attended_records` and `expected_records` are the rate's numerator and denominator, from
+    which protected figures make it (docs/disclosure.md); they are hidden with the rate."""
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
     month = month_of(Y.c.date).label("month")
@@ -103,11 +112,13 @@ def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.D
         func.count(distinct(Y.c.participant_id)).label("expected_people"),
         (func.sum(case((attended, 1.0), else_=0.0)) / func.count()).label("attendance_rate"),
         func.sum(case((attended, Y.c.duration_hours), else_=0)).label("involvement_hours"),
+        func.sum(case((attended, 1), else_=0)).label("attended_records"),
+        func.count().label("expected_records"),
     ).select_from(joined).where(where).group_by(month).order_by(month)
     with engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(q).mappings().all(),
                              columns=["month", "active_young_people", "expected_people", "attendance_rate",
-                                      "involvement_hours"])
+                                      "involvement_hours", "attended_records", "expected_records"])
     # A month's people figures rest on the young people who came (on those expected when nobody
     # came); its attendance rate on those expected, as everywhere (`attendance_rate_people`).
     # Months are not parts of one total, so no complementary suppression across them.
@@ -116,7 +127,8 @@ def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.D
     frame = suppress_rows(frame.drop(columns=["expected_people"]), "people",
                           ["active_young_people", "involvement_hours"], k, complementary=False)
     rate_hidden = rate_people.map(lambda n: too_few(n, k))
-    frame["attendance_rate"] = frame["attendance_rate"].astype("object").where(~rate_hidden, None)
+    for column in ("attendance_rate", "attended_records", "expected_records"):
+        frame[column] = frame[column].astype("object").where(~rate_hidden, None)
     frame["suppressed"] = frame["suppressed"] | rate_hidden
     return frame
 

@@ -45,7 +45,8 @@ def explore(engine, measure: str, dimension: str, period: Period, filters: Filte
 
     Columns: `group` (code), `label` (words), `start` (first day, for month and quarter),
     likewise `group2`/`label2`/`start2` with `by`; `value`; `young_people` (behind the value;
-    None for figures not about young people); `suppressed`. `framework` narrows principle
+    None for figures not about young people); for a share about young people `num` and `den`,
+    its numerator and denominator (for protected figures); `suppressed`. `framework` narrows principle
     ratings to one framework; `focus` maps dimensions to the groups to keep.
     """
     check_pair(measure, dimension, by)
@@ -54,7 +55,7 @@ def explore(engine, measure: str, dimension: str, period: Period, filters: Filte
                    framework, period)
     # Figures not about young people (sessions, feedback) rest on nobody to protect: 0.
     frame["people"] = frame["young_people"].fillna(0).astype(int) if MEASURES[measure].young_people else 0
-    value_cols = ["value", "young_people"]
+    value_cols = ["value", "young_people", *(c for c in ("num", "den") if c in frame.columns)]
     if by:
         return suppress_grid(frame, "people", value_cols, k, ["group", "group2"], full=True)
     return suppress_rows(frame, "people", value_cols, k, full=True)
@@ -89,10 +90,13 @@ def _frame(engine, rows: list[dict], dims: list[str], measure: str, framework: s
         else:
             record["value"] = None
         record["young_people"] = int(row["people"] or 0) if m.young_people else None
+        if "num" in row:
+            record["num"], record["den"] = int(row["num"] or 0), int(row["den"] or 0)
         records.append(record)
     columns = [c for i, d in enumerate(dims) for c in
                ([f"group{'2' * i}", f"label{'2' * i}"] + ([f"start{'2' * i}"] if DIMENSIONS[d].time else []))]
-    frame = pd.DataFrame(records, columns=[*columns, "value", "young_people"])
+    parts = ["num", "den"] if rows and "num" in rows[0] else []
+    frame = pd.DataFrame(records, columns=[*columns, "value", "young_people", *parts])
     order = [frame[f"group{'2' * i}"].map(lambda key, d=d: _sort_key(d, key, names.get(d))) for i, d in enumerate(dims)]
     if len(frame):
         frame = frame.iloc[sorted(range(len(frame)), key=lambda r: tuple(o.iloc[r] for o in order))]

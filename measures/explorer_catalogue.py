@@ -102,9 +102,12 @@ def dimensions_for(measure: str) -> tuple[str, ...]:
 
 
 def second_splits_for(measure: str, first: str) -> tuple[str, ...]:
-    """Dimensions that may split `measure` a second time after `first` (never two time dimensions)."""
+    """Dimensions that may split `measure` a second time after `first`: never two time dimensions,
+    nor two of age band, disability and care experience (one characteristic at a time, as the
+    forum's filters: docs/disclosure.md)."""
     return tuple(d for d in dimensions_for(measure)
-                 if d != first and not (DIMENSIONS[d].time and DIMENSIONS[first].time))
+                 if d != first and not (DIMENSIONS[d].time and DIMENSIONS[first].time)
+                 and not (d in PEOPLE_DIMENSIONS and first in PEOPLE_DIMENSIONS))
 
 
 def allowed_pairs() -> list[tuple[str, str]]:

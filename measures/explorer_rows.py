@@ -1,5 +1,6 @@
 """The explorer's queries: one row per group with `d0` (and `d1`), `value` and `people`
-(the young people behind the value; 0 for figures that are not about young people)."""
+(the young people behind the value; 0 for figures that are not about young people), and for a
+share about young people its numerator `num` and denominator `den`."""
 
 from datetime import date
 from statistics import median
@@ -23,9 +24,10 @@ def group_rows(engine, measure: str, dims: list[str], period: Period, filters: F
         make = SOURCES[source]
         found = (make(period, filters, framework) if source == "ratings" else make(period, filters)).narrowed(focus)
         exprs = [found.column(d) for d in dims]
-        value, people = found.aggregates[measure]
+        value, people, *parts = found.aggregates[measure]
         q = (select(*(e.label(f"d{i}") for i, e in enumerate(exprs)), value.label("value"),
-                    (people if people is not None else literal_column("0")).label("people"))
+                    (people if people is not None else literal_column("0")).label("people"),
+                    *(part.label(name) for part, name in zip(parts, ("num", "den"), strict=False)))
              .select_from(found.from_).where(found.where).group_by(*exprs))
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]
@@ -79,5 +81,6 @@ def _returning_query(period: Period, filters: Filters, dims: list[str], focus: d
     keys = [now.c[f"d{i}"] for i in range(len(dims))]
     active = func.count(distinct(now.c.pid))
     came_back = func.count(distinct(before.c.pid))
-    return (select(*keys, (came_back * 1.0 / active).label("value"), active.label("people"))
+    return (select(*keys, (came_back * 1.0 / active).label("value"), active.label("people"),
+                   came_back.label("num"), active.label("den"))
             .select_from(now.outerjoin(before, and_(*same))).group_by(*keys))

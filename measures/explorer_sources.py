@@ -50,7 +50,9 @@ class Source:
     where: ColumnElement
     day: ColumnElement                                 # the date a record belongs to a period by
     columns: dict[str, ColumnElement] = field(default_factory=dict)
-    aggregates: dict[str, tuple] = field(default_factory=dict)  # measure -> (value, young people or None)
+    # measure -> (value, young people or None), and for a share about young people its numerator
+    # and denominator (protected figures make the share from them: docs/disclosure.md)
+    aggregates: dict[str, tuple] = field(default_factory=dict)
 
     def column(self, dimension: str, time_dimensions=("month", "quarter")) -> ColumnElement:
         return time_index(dimension, self.day) if dimension in time_dimensions else self.columns[dimension]
@@ -85,6 +87,11 @@ def _share(condition, over=None):
     return func.sum(case((condition, 1.0), else_=0.0)) / whole
 
 
+def _share_parts(condition, people) -> tuple:
+    """A share about young people: (value, young people, numerator, denominator)."""
+    return (_share(condition), people, func.sum(case((condition, 1), else_=0)), func.count())
+
+
 def attendance(period: Period, filters: Filters) -> Source:
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
@@ -93,7 +100,7 @@ def attendance(period: Period, filters: Filters) -> Source:
                   {**_session_columns(Y), **_people_columns(Y)},
                   {"active_young_people": (active, active),
                    # rests on the young people expected (`suppression.attendance_rate_people`)
-                   "attendance_rate": (_share(attended), func.count(distinct(Y.c.participant_id))),
+                   "attendance_rate": _share_parts(attended, func.count(distinct(Y.c.participant_id))),
                    "involvement_hours": (func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0.0)), 0.0),
                                          active)})
 
@@ -114,7 +121,7 @@ def pairs(period: Period, filters: Filters) -> Source:
     return Source(joined, true(), found.c.post_on,
                   {"programme": PR.c.code, "skill": found.c.skill_id, **_people_columns()},
                   {"mean_skill_change": (func.avg(found.c.change * 1.0), people),
-                   "share_improved": (_share(found.c.change > 0), people)})
+                   "share_improved": _share_parts(found.c.change > 0, people)})
 
 
 def ratings(period: Period, filters: Filters, framework: str | None = None) -> Source:
@@ -129,7 +136,7 @@ def ratings(period: Period, filters: Filters, framework: str | None = None) -> S
     return Source(R.join(S, R.c.session_id == S.c.id).join(PR, S.c.programme_id == PR.c.id), and_(*where),
                   R.c.rated_on, {**_session_columns(), "rater_role": R.c.rater_role, "principle": R.c.principle_id},
                   {"principle_mean": (func.avg(R.c.score * 1.0), raters),
-                   "principle_share_4_5": (_share(R.c.score >= 4), raters)})
+                   "principle_share_4_5": _share_parts(R.c.score >= 4, raters)})
 
 
 def feedback(period: Period, filters: Filters) -> Source:

@@ -1,7 +1,7 @@
 """Every figure the overview page shows, computed side by side: the measures object of this
 period and of the one before, and the two monthly charts."""
 
-from measures.engagement import monthly_engagement, sessions_by_month
+from measures.engagement import MONTHLY_KINDS, monthly_engagement, sessions_by_month
 from measures.filters import Filters, Period
 from measures.report import assemble, part_calls
 from measures.protected_figures import protected_figures, without_basis
@@ -29,6 +29,3 @@ def overview_page_figures(engine, period: Period, filters: Filters, k: int, comp
     return {"now": now, "before": before and protected_figures(before), "now_protected": now,
             "monthly": protect_frame(parts["monthly"], MONTHLY_KINDS, k), "sessions": parts["sessions"]}
 
-
-MONTHLY_KINDS = {"month": "label", "active_young_people": "count", "attendance_rate": "share",
-                 "involvement_hours": "hours", "suppressed": "label"}

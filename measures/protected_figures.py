@@ -39,6 +39,8 @@ def _skill(s: dict, improved, k: int) -> dict:
 
 
 def _principle(f: dict, high, k: int) -> dict:
+    if f["young_people_mean"] is None:  # rated by staff alone (or not at all): not about young people
+        return f
     young = p.mean(f["young_people_mean"])
     staff = p.exact(f["staff_mean"])  # staff figures are not about young people
     gap = f["gap"] if p.missing(f["gap"]) or p.missing(young) else round(staff - young, 10)

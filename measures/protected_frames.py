@@ -52,9 +52,8 @@ def protect_frame(frame: pd.DataFrame, kinds: dict, k: int) -> pd.DataFrame:
             values = [SIMPLE[kind](value, k) for value in frame[column]]
         column_hidden = pd.Series([is_suppressed(v) for v in values], index=frame.index)
         hidden |= column_hidden
-        kept = [None if gone else v for v, gone in zip(values, column_hidden, strict=True)]
-        # Whole numbers stay whole (a file says 10, not 10.0) with blanks where hidden.
-        out[column] = pd.Series(kept, index=frame.index, dtype="Int64" if kind in ("count", "rounded") else object)
+        out[column] = pd.Series([None if gone else v for v, gone in zip(values, column_hidden, strict=True)],
+                                index=frame.index, dtype=object)
     if "suppressed" in out.columns:
         out["suppressed"] = out["suppressed"].astype(bool) | hidden
     return out

@@ -8,7 +8,7 @@ import math
 from measures.engagement import engagement_and_remuneration
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
-from measures.audiences import ADMIN, is_protected
+from measures.audiences import ADMIN, check_question, is_protected
 from measures.health import health_index
 from measures.protected_figures import BASIS, protected_figures, without_basis
 from measures.principles import pooled_adherence, principle_table
@@ -84,7 +84,9 @@ def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> d
 def measures_json(engine, period: Period, filters: Filters, k: int | None = None,
                   audience: str = ADMIN) -> dict:
     """The public JSON object of DOMAIN.md, as `audience` sees it (docs/disclosure.md):
-    SUPPRESSED becomes null and is listed by path."""
+    SUPPRESSED becomes null and is listed by path. A question the audience may not ask raises
+    `QuestionRefused`."""
+    check_question(audience, period, filters)
     exact = figures(engine, period, filters, k, full=is_protected(audience))
     shown = without_basis(exact) if audience == ADMIN else protected_figures(exact)
     clean, suppressed = to_json_safe(shown)

@@ -4,12 +4,17 @@ Pick a measure, split it (once or twice), filter it, click a bar or point to loo
 group. Every choice is bound to the URL, so a copied link reopens exactly this view; views can
 be named and saved for the forum's agenda. Presentation mode shows only the chart and what it
 says, in large type, for a projector.
+
+Whoever uses it, the explorer is for the staff forum's audience (docs/disclosure.md): every
+figure it shows is protected (`measures.explorer_protected`), periods are whole months, and
+age band, disability and care experience come one at a time, as a filter or a split.
 """
 
 import streamlit as st
 
 from charts.explorer import PICK, explorer_alt_text, explorer_chart
 from components import cached_measures as cached
+from components.audience import protected_note
 from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.filters import sidebar_filters
@@ -17,13 +22,14 @@ from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.saved_views_panel import saved_views_panel
 from components.store import current_engine, suppression_k
-from measures.definitions import SUPPRESSION_NOTE
-from measures.explorer import explore_view, framework_names, group_options
+from measures.audiences import STAFF_FORUM, QuestionRefused
+from measures.explorer import framework_names, group_options
 from measures.explorer_catalogue import (
     DIMENSIONS, FOCUS_DIMENSIONS, MEASURES, buckets_in, covered_words, dimensions_for, group_words, narrowed,
     second_splits_for, time_kind,
 )
 from measures.explorer_drill import look_inside
+from measures.explorer_protected import check_sensitive, protected_view, table_kinds
 from measures.explorer_words import hidden_note, numbers_table, sentence
 from measures.filters import Period
 
@@ -58,7 +64,9 @@ PRESENTATION_CSS = """<style>
 def render() -> None:
     engine = current_engine()
     k = suppression_k()
-    period, filters = sidebar_filters(engine)
+    # The forum explorer is always the staff forum's audience, whoever uses it: protected figures
+    # only (measures/explorer_protected.py), whole months, one sensitive characteristic at a time.
+    period, filters = sidebar_filters(engine, audience=STAFF_FORUM)
     heading, switch = st.columns([3, 1], vertical_alignment="center")
     with switch:
         present = st.toggle("Presentation mode", key="present", bind="query-params",
@@ -68,11 +76,17 @@ def render() -> None:
         st.title("Forum explorer", anchor=False)
     with st.container(key="explorer-controls"):
         st.caption("Choose what to look at and how to split it; narrow it with the filters on the left. Click a "
-                   "bar or a point to look inside that group. " + SUPPRESSION_NOTE.format(k=k))
+                   "bar or a point to look inside that group. " + protected_note(k))
         measure, dimension, by, framework = _pickers(engine)
         st.info(MEASURES[measure].definition, icon=":material/menu_book:")
     period, focus = _only_these_groups(engine, measure, framework, period)
-    frame = cached.measure(explore_view, period, filters, measure, dimension, k, by, framework, focus)
+    try:  # a split by one sensitive characteristic and a filter on another is two at once
+        check_sensitive(filters, [dimension, *([by] if by else [])])
+    except QuestionRefused as refused:
+        st.error(f"{refused} Change the split or the filters on the left.", icon=":material/filter_alt_off:")
+        st.stop()
+    # Everything below (chart, table, sentence, notes, drill-down) is drawn from this protected frame.
+    frame = cached.measure(protected_view, period, filters, measure, dimension, k, by, framework, focus)
     st.session_state[ON_SCREEN] = {"measure": measure, "dims": [dimension, *([by] if by else [])]}
     _flash()
     with st.container(key="explorer-sentence"):
@@ -83,11 +97,13 @@ def render() -> None:
         st.info("Nothing was recorded for this measure in this period with these filters. Choose a longer period "
                 "or fewer filters on the left.")
     else:
+        table = numbers_table(frame, measure, dimension, by, k)
         with st.container(key="explorer-panel"):
-            show_chart(built(explorer_chart, frame, measure, dimension, by, large=present),
-                       numbers_table(frame, measure, dimension, by, k), title=_title(measure, dimension, by),
+            show_chart(built(explorer_chart, frame, measure, dimension, by, large=present), table,
+                       title=_title(measure, dimension, by),
                        alt_text=explorer_alt_text(frame, measure, dimension, by, k), key=CHART,
-                       note=_note(frame, by, k), on_select=_look_inside)
+                       kinds=table_kinds(table), k=k, protected=True, note=_note(frame, by, k),
+                       on_select=_look_inside)
     if present:  # what the measure means, under the chart (the controls that show it are hidden)
         with st.container(key="explorer-definition"):
             st.markdown(escape_markdown(MEASURES[measure].definition))

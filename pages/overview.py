@@ -18,7 +18,8 @@ from components.audience import admin_note, page_audience, protected_note
 from measures.alerts import alerts
 from measures.audiences import is_protected
 from measures.health import COMPONENT_LABELS
-from measures.overview_page import MONTHLY_KINDS, overview_page_figures
+from measures.engagement import MONTHLY_KINDS
+from measures.overview_page import overview_page_figures
 from measures.periods import first_session_day
 from models.settings import get_setting
 

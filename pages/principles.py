@@ -10,42 +10,70 @@ import streamlit as st
 from charts import ladder as ladder_charts
 from charts import principles as charts
 from components import cached_measures as cached
+from components.audience import admin_note, page_audience, protected_note
 from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.figures import formatted
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.store import current_engine, suppression_k
+from measures.audiences import is_protected
 from measures.engagement import session_figures
 from measures.principles import (
     ladder_over_time, ladder_rungs, principle_table, programme_principle_means, rating_trend, time_unit,
 )
+from measures.protected_principles import protect_principle_table, protect_programme_cells, protect_rating_trend
 from measures.suppression import is_suppressed
 
 PAGE_ID = "principles"
+# The tables under the charts hold figures written out as text ("3.8", "67%", "fewer than 5"). The
+# CSV is the same table made from protected frames (measures.protected_principles), so its
+# columns go out as they are; a new column still needs a kind here.
+SHOWN = "label"
+PRINCIPLE_NUMBERS = {"Principle": "label", "Ratings": SHOWN, "Average (everyone)": SHOWN, "Rated 4 or 5": SHOWN,
+                     "Young people's average": SHOWN, "Staff average": SHOWN,
+                     "Gap (staff minus young people)": SHOWN}
+SHARE_NUMBERS = {"Principle": "label", "Ratings of 4 or 5": SHOWN}
+CELL_NUMBERS = {"Programme": "label", "Principle": "label", "Ratings": SHOWN, "Average (everyone)": SHOWN,
+                "Young people's average": SHOWN, "Staff average": SHOWN}
+
+
+def trend_kinds(unit: str) -> dict:
+    return {unit.capitalize(): "label", "Rated by": "label", "Average rating": SHOWN, "Rated 4 or 5": SHOWN}
+
+
+def ladder_kinds(first: str) -> dict:
+    return {first: "label", "Group": "label", "Sessions": "exact"}  # sessions, not young people
 
 
 def render() -> None:
-    period, filters = sidebar_filters(current_engine())
+    audience = page_audience()
+    protected = is_protected(audience)
+    period, filters = sidebar_filters(current_engine(), audience=audience)
     k = suppression_k()
     unit = time_unit(period)
     st.title("Principles and the ladder", anchor=False)
-    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}. Figures resting on fewer than {k} "
-               "young people are not shown, to keep everyone anonymous.")
-    _principles(cached.measure(principle_table, period, filters, k), period, filters, k, unit)
-    _ladder(period, filters, unit)
+    st.caption(f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}.")
+    st.caption(protected_note(k) if protected else admin_note(k))
+    _principles(cached.measure(principle_table, period, filters, k), period, filters, k, unit, protected)
+    _ladder(period, filters, k, unit, protected)
 
 
 # --- Principles ------------------------------------------------------------------------------
 
-def _principles(table: pd.DataFrame, period, filters, k: int, unit: str) -> None:
+def _principles(table: pd.DataFrame, period, filters, k: int, unit: str, protected: bool) -> None:
+    """`table` as `principle_table` gives it. A protected audience sees every figure, in the charts,
+    their words and their tables, from protected frames; the admin sees the exact ones. Either
+    way the CSV holds the protected figures."""
     st.header("How well we keep our principles", anchor=False)
     st.markdown("After a session, young people and staff can each rate how well it kept each principle, "
                 "from 1 (not at all) to 5 (completely). Putting their ratings side by side shows the "
                 "**perception gap**: staff often believe they share power more than young people feel they do.")
     framework = _choose_framework(table)
     rows = table[table["framework"] == framework]
-    rated = rows[rows["has_ratings"]].reset_index(drop=True)
+    rated_exact = rows[rows["has_ratings"]].reset_index(drop=True)
+    rated_safe = protect_principle_table(rated_exact, k)
+    rated = rated_safe if protected else rated_exact
     if rated.empty:
         st.info("Nobody rated these principles in this period. Choose a longer period or other programmes "
                 "in the sidebar, or another set of principles in the list above.")
@@ -57,24 +85,31 @@ def _principles(table: pd.DataFrame, period, filters, k: int, unit: str) -> None
         note += " Not rated in this period: " + "; ".join(unrated) + "."
     show_chart(built(charts.side_by_side, rated, k), _principle_numbers(rated, k),
                title="Young people and staff, side by side", alt_text=charts.side_by_side_alt(rated, k),
-               note=note, key="side-by-side")
+               note=note, key="side-by-side", kinds=PRINCIPLE_NUMBERS, k=k, protected=protected,
+               export_data=_principle_numbers(rated_safe, k))
 
     high = charts.share_high(rated)
     order = list(rated["principle_name"])
-    show_chart(built(charts.share_high_chart, high, order), high[["principle_name", "label"]].rename(
-                   columns={"principle_name": "Principle", "label": "Ratings of 4 or 5"}),
+    show_chart(built(charts.share_high_chart, high, order), _share_numbers(high),
                title="How often each principle was rated 4 or 5", alt_text=charts.share_high_alt(high),
                note="Everyone's ratings together, young people's and staff's. A principle is left out when "
-                    f"fewer than {k} young people rated it.", key="share-4-5")
+                    f"fewer than {k} young people rated it.", key="share-4-5", kinds=SHARE_NUMBERS, k=k,
+               protected=protected, export_data=_share_numbers(charts.share_high(rated_safe)))
 
-    trend = cached.measure(rating_trend, period, filters, k, framework, unit)
+    trend_exact = cached.measure(rating_trend, period, filters, k, framework, unit)
+    trend_safe = protect_rating_trend(trend_exact, k)
+    trend = trend_safe if protected else trend_exact
     points = charts.trend_points(trend)
     show_chart(built(charts.trend_chart, points, unit), _trend_numbers(trend, k, unit),
                title=f"Ratings each {unit}, young people and staff", alt_text=charts.trend_alt(points, unit),
                note=f"All the principles in this list together. A {unit} where fewer than {k} young people "
-                    "rated has no young people's point.", key="trend")
+                    "rated has no young people's point.", key="trend", kinds=trend_kinds(unit), k=k,
+               protected=protected, export_data=_trend_numbers(trend_safe, k, unit))
 
-    cells = cached.measure(programme_principle_means, period, filters, k, framework)
+    # Fuller secondary suppression for what a protected audience sees, and for every CSV.
+    cells_safe = protect_programme_cells(cached.measure(programme_principle_means, period, filters, k, framework,
+                                                        True), k)
+    cells = cells_safe if protected else cached.measure(programme_principle_means, period, filters, k, framework)
     squares = charts.heatmap_cells(cells)
     principles = [p for p in order if p in set(cells["principle_name"])]
     show_chart(built(charts.heatmap, squares, list(dict.fromkeys(cells["programme"])), principles),
@@ -82,7 +117,8 @@ def _principles(table: pd.DataFrame, period, filters, k: int, unit: str) -> None
                alt_text=charts.heatmap_alt(squares),
                note="Everyone's average rating, from 1 (dark) to 5 (light), written in each square. An empty square "
                     f"had no ratings, or fewer than {k} young people rated it (or it would give such a one away).",
-               key="heatmap")
+               key="heatmap", kinds=CELL_NUMBERS, k=k, protected=protected,
+               export_data=_cell_numbers(cells_safe, k))
 
 
 def _choose_framework(table: pd.DataFrame) -> str:
@@ -120,6 +156,11 @@ def _principle_numbers(rated: pd.DataFrame, k: int) -> pd.DataFrame:
     })
 
 
+def _share_numbers(high: pd.DataFrame) -> pd.DataFrame:
+    return high[["principle_name", "label"]].rename(columns={"principle_name": "Principle",
+                                                             "label": "Ratings of 4 or 5"})
+
+
 def _when(start: str, unit: str) -> str:
     first = date.fromisoformat(start + "-01")
     return f"{first:%b %Y}" if unit == "month" else f"Q{(first.month - 1) // 3 + 1} {first.year}"
@@ -150,7 +191,8 @@ def _cell_numbers(cells: pd.DataFrame, k: int) -> pd.DataFrame:
 
 # --- The ladder ------------------------------------------------------------------------------
 
-def _ladder(period, filters, unit: str) -> None:
+def _ladder(period, filters, k: int, unit: str, protected: bool) -> None:
+    """Counts of sessions, not of young people: the same for every audience."""
     st.header("The ladder of co-production", anchor=False)
     st.markdown('Each session sits on a rung of the ladder. "Doing to" and "doing for" are the organisation '
                 'deciding; "doing with" is young people deciding together with staff. The aim is to climb the ladder.')
@@ -178,7 +220,8 @@ def _ladder(period, filters, unit: str) -> None:
     show_chart(built(ladder_charts.rungs_chart, frame), frame.rename(columns={"rung": "Rung", "group": "Group",
                                                                        "sessions": "Sessions"}),
                title="Where sessions sat on the ladder", alt_text=ladder_charts.rungs_alt(frame),
-               note="The top rung at the top. Counts of sessions, not of young people.", key="ladder-rungs")
+               note="The top rung at the top. Counts of sessions, not of young people.", key="ladder-rungs",
+               kinds=ladder_kinds("Rung"), k=k, protected=protected)
     over_time = ladder_charts.over_time_frame(cached.measure(ladder_over_time, period, filters, unit))
     table = pd.DataFrame({unit.capitalize(): [_when(s[:7], unit) for s in over_time["start"]],
                           "Group": over_time["group"], "Sessions": over_time["sessions"]})
@@ -186,7 +229,7 @@ def _ladder(period, filters, unit: str) -> None:
                title=f"Doing to, doing for and doing with, each {unit}",
                alt_text=ladder_charts.over_time_alt(over_time, unit),
                note="One row of bars for each group of the ladder, the top of the ladder first.",
-               key="ladder-over-time")
+               key="ladder-over-time", kinds=ladder_kinds(unit.capitalize()), k=k, protected=protected)
 
 
 page_entry(PAGE_ID, render)

@@ -15,9 +15,12 @@ from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.sign_in import current_account
 from components.store import current_engine
+from measures.audiences import QuestionRefused, is_whole_months, whole_months
+from measures.filters import Period
 from board_snapshots.board_pack import board_pack_for, long_date, previous_words
 from board_snapshots.compare import GROUPS, Comparison, as_frame, compare
 from board_snapshots.core_charts import core_charts
+from board_snapshots.freeze import PROTECTED_FORMAT
 from board_snapshots.presets import PERIOD_CHOICES, default_name, period_for
 from board_snapshots.store import (
     Snapshot, SnapshotProblem, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, previous_snapshot,
@@ -101,7 +104,7 @@ def _take(engine, me: str, taken: set[str], just_taken: bool) -> None:
             start = left.date_input("From", key="take-from", value=None, format="YYYY-MM-DD")
             end = right.date_input("To", key="take-to", value=None, format="YYYY-MM-DD")
         try:
-            period = period_for(choice, date.today(), start, end)
+            period = _whole_months(period_for(choice, date.today(), start, end))
             st.caption(f"Covers {long_date(period.start)} to {long_date(period.end)} ({period.days} days).")
         except ValueError as problem:
             period = None
@@ -113,11 +116,23 @@ def _take(engine, me: str, taken: set[str], just_taken: bool) -> None:
                   on_click=_take_now, args=(engine, me, period, meeting, suggested))
 
 
+def _whole_months(period: Period) -> Period:
+    """A snapshot covers whole months (its figures are for trustees and the board pack): custom
+    dates are widened to the whole months they touch, and the page says so."""
+    if is_whole_months(period):
+        return period
+    months = whole_months(period)
+    st.info(f"Snapshots cover whole months, so this one will cover {long_date(months.start)} to "
+            f"{long_date(months.end)}: the whole months that {long_date(period.start)} to {long_date(period.end)} "
+            "touch.", icon=":material/calendar_month:")
+    return months
+
+
 def _take_now(engine, me: str, period, meeting: date, suggested: str) -> None:
     name = st.session_state.get("take-name") or suggested
     try:
         snapshot = create_snapshot(engine, name, period, meeting, me)
-    except SnapshotProblem as problem:
+    except (SnapshotProblem, QuestionRefused) as problem:
         st.session_state[FLASH] = ("error", f"Nothing taken: {escape_markdown(str(problem))}")
         return
     st.session_state[CHOSEN] = snapshot.name
@@ -161,8 +176,10 @@ def _header(engine, snapshot: Snapshot, before: Snapshot | None, printing: bool)
                 "This is the first snapshot: there is nothing earlier to compare it with.")
     st.markdown(f"For the board meeting on **{long_date(snapshot.meeting_date)}**. Covers "
                 f"{long_date(snapshot.period.start)} to {long_date(snapshot.period.end)}. {compared}")
+    rounded = (f" Counts of young people are rounded to a multiple of {snapshot.k}, and shares are worked out from "
+               "the rounded counts." if snapshot.content.get("format", 1) >= PROTECTED_FORMAT else "")
     st.caption(f"Figures resting on fewer than {snapshot.k} young people are not shown: they read 'fewer than "
-               f"{snapshot.k}' and are left out of the charts. Taken on {long_date(snapshot.created_at)} by "
+               f"{snapshot.k}' and are left out of the charts.{rounded} Taken on {long_date(snapshot.created_at)} by "
                f"{escape_markdown(snapshot.created_by)}.")
     left, right = st.columns([1, 1])
     if printing:
@@ -242,12 +259,27 @@ def _details(comparison: Comparison, has_before: bool, printing: bool) -> None:
         _figures(as_frame(comparison.skills, "Skill (average gain)", has_before), "skills", printing)
 
 
+# The kind of every column of the core charts' tables (board_snapshots.core_charts), for their
+# CSV files (measures.protected_frames). The figures are protected already when the snapshot is
+# taken; protecting them again leaves them as they are (a multiple of k stays one).
+CHART_KINDS = {
+    "Component": "label", "Score (0-100)": "exact", "Weight (%)": "exact",  # scores made from protected shares
+    "Month": "label", "Young people": "count",
+    "Skill": "label", "Pairs": "count", "Before": "mean", "After": "mean", "Average change": "mean",
+    "Principle": "label", "Rated by": "label", "Average rating": "mean",
+    "Month raised": "label", "Raised": "exact", "Told back within 30 days": "exact",  # feedback items
+}
+
+
 def _charts(snapshot: Snapshot) -> None:
     charts = core_charts(snapshot)
     if not charts:
         st.info("Nothing to chart in this snapshot's period.")
+    # Snapshots taken before figures were protected (format 1) offer no images of their charts.
+    protected = snapshot.content.get("format", 1) >= PROTECTED_FORMAT
     for chart in charts:
-        show_chart(chart.chart, chart.data, title=chart.title, alt_text=chart.alt_text, key=chart.key, note=chart.note)
+        show_chart(chart.chart, chart.data, title=chart.title, alt_text=chart.alt_text, key=chart.key, note=chart.note,
+                   kinds=CHART_KINDS, k=snapshot.k, protected=protected)
 
 
 def _all_snapshots(listing) -> None:

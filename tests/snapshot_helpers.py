@@ -6,6 +6,10 @@ in both quarters, so that a principle can be compared:
                                    staff S1 5 -> "5.0"
   Q1 2024 (session A, 10 Jan 2024): young people (anonymous) 4, 4, 3, 4 -> mean 15/4 = 3.75 -> "3.8"
                                    (half up); staff S1 4 -> "4.0"
+Snapshots hold protected figures (measures/protection.py): means are stored to one decimal (3.3 and
+3.8 as above; staff means as they are), numbers of ratings rounded to a multiple of k (at k = 3:
+4 -> 3 in Q4, 5 -> 6 in Q1) and the share of 4 or 5 made from the rounded counts. Both periods
+are whole quarters: a snapshot covers whole months.
 """
 
 from datetime import date

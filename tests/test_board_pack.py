@@ -1,5 +1,6 @@
 """The PDF board pack: its text (pdftotext), its chart images (pdfimages), and its pages as PNG
-(pdftoppm). Hand-worked figures: see tests/test_snapshot_compare.py (same two snapshots, k = 3)."""
+(pdftoppm). Hand-worked (protected) figures: see tests/test_snapshot_compare.py (same two
+snapshots, k = 3)."""
 
 import re
 import subprocess
@@ -47,20 +48,22 @@ def test_the_pack_holds_the_figures_the_summary_and_the_notes(two_snapshots, tmp
         "Period covered: 1 January 2024 to 31 March 2024 (91 days)",
         "Compared with: the previous snapshot, 'Board Q4 2023' (board meeting 15 January 2024; 1 October 2023 to "
         "31 December 2023)",
-        "57 out of 100 - Amber: needs attention (last time 29; +28)",
-        "Principles kept (ratings of 4 or 5) 65 50 +15 20%",            # component, now, before, change, weight
-        "Young people taking part 7 fewer than 3 cannot compare",
-        "Attendance (came, out of expected) 83% 67% +16 points",
+        "50 out of 100 - Amber: needs attention (last time 50; no change)",  # 50.43 and 50.0
+        "Principles kept (ratings of 4 or 5) 57 100 -43 20%",   # component, now, before, change, weight
+        "Young people taking part 6 fewer than 3 cannot compare",  # 7 -> 6
+        "Attendance (came, out of expected) 75% 100% -25 points",  # 9/12 now, 3/3 before
         "Paid to young people for their time £90 fewer than 3 cannot compare",
-        "Better than last time", "The health index rose from 29 to 57 out of 100 (from red to amber).",
+        "No change", "The health index stayed at 50 out of 100 (still amber).",
+        "Worse than last time", "Attendance fell from 100% to 75% (down 25 points).",
         "Young people's rating of 'power and inclusion' rose from 3.3 to 3.8.",
         "Staff rating of 'power and inclusion' fell from 5.0 to 4.0.",
         "Figures resting on fewer than 3 young people are not shown",
         "by u-admin", "What the health index is made of", "Young people taking part each month",
-        "Skills: average rating before and after", "Principles, young people and staff side by side: Lundy model",
-        "You said, we did: raised each month",
+        "Principles, young people and staff side by side: Lundy model", "You said, we did: raised each month",
     ):
         assert expected in text, expected
+    # Teamwork (one young person) and confidence with it are hidden: no skills chart.
+    assert "Skills: average rating before and after" not in text
     snapshot = get_snapshot(two_snapshots, LATER)
     assert ("Data version (a fingerprint of the records when it was taken): "
             + snapshot.data_version.replace(";", "; ")) in text
@@ -70,16 +73,17 @@ def test_the_pack_holds_the_figures_the_summary_and_the_notes(two_snapshots, tmp
 
 def test_the_pack_holds_one_image_per_core_chart(two_snapshots, tmp_path):
     charts = core_charts(get_snapshot(two_snapshots, LATER))
-    # Health components; January (3) and March (5) young people; confidence (teamwork hidden);
-    # three sets of principles rated; feedback: 7 charts.
-    assert [c.key for c in charts] == ["health-components", "active-by-month", "skills-before-after",
+    # Health components; January and March young people; no skills (teamwork rests on one young
+    # person, and confidence is hidden with it); three sets of principles rated; feedback: 6 charts.
+    assert [c.key for c in charts] == ["health-components", "active-by-month",
                                        "principles-voice_influence_charter", "principles-core_principles",
                                        "principles-lundy", "feedback-by-month"]
-    assert charts[1].data.values.tolist() == [["2024-01", 3], ["2024-03", 5]]  # February (2) is left out
+    # January 3 young people -> 3; March 5 -> 6 (5/3 = 1.67, half up to 2 x 3); February (2) is left out.
+    assert charts[1].data.values.tolist() == [["2024-01", 3], ["2024-03", 6]]
     path = tmp_path / "pack.pdf"
     path.write_bytes(board_pack_for(two_snapshots, LATER))
-    assert image_count(path) == 7
-    assert path.read_bytes().count(b"/Subtype /Image") == 7
+    assert image_count(path) == 6
+    assert path.read_bytes().count(b"/Subtype /Image") == 6
 
 
 def test_each_chart_is_a_png_drawn_narrower_for_print(two_snapshots):
@@ -105,7 +109,7 @@ def test_the_first_snapshot_says_there_is_nothing_to_compare(two_snapshots, tmp_
     path.write_bytes(board_pack_for(two_snapshots, EARLIER))
     text = pdf_text(path)
     assert "Compared with: nothing yet. This is the first snapshot." in text
-    assert "29 out of 100 - Red: slipping" in text
+    assert "50 out of 100 - Amber: needs attention" in text  # (100 + 100 + 0 + 0) / 4
     assert "Last time" not in text and "What changed since last time" not in text
     assert "Young people taking part fewer than 3" in text
 
@@ -118,6 +122,7 @@ def test_accents_curly_quotes_and_emoji_do_not_break_the_pack(small_org, tmp_pat
     name = "R\u00e9union du conseil \u2013 \u201cQ1\u201d \u2728"
     snapshot = create_snapshot(small_org, name, Q1_2024, date(2024, 4, 15), "u-admin", k=1)
     charts = core_charts(snapshot)
+    assert "skills-before-after" in [c.key for c in charts]  # k = 1: nothing hidden, every chart drawn
     pdf = board_pack_pdf(snapshot, None, compare(snapshot, None), charts, unicode_fonts=unicode_fonts)
     path = tmp_path / "accents.pdf"
     path.write_bytes(pdf)

@@ -1,5 +1,8 @@
 """The explorer's measure x split against values worked out by hand on tests/small_org.py (Q1 2024).
 
+`explore` itself gives the exact figures (small groups suppressed) and is tested so here; what the
+page shows is `explorer_protected.protect` of it, tested by hand below the exact tests.
+
 Young people's attendance in Q1 2024 (session: programme, mode, who led, rung; ✓ came, ✗ expected):
   A 10 Jan: P1, in person, young people led, rung 7, 2h   Y1 ✓ Y2 ✓ Y3 ✗ Y4 ✓
   B 15 Feb: P1, online, co-led, rung 4, 3h                Y1 ✓ Y5 ✓ Y6 ✗
@@ -10,12 +13,15 @@ Young people's attendance in Q1 2024 (session: programme, mode, who led, rung; �
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
+from measures.audiences import QuestionRefused
 from measures.explorer import ExploreError, check_pair, explore
 from measures.explorer_catalogue import (
     DIMENSIONS, MEASURES, PEOPLE_DIMENSIONS, allowed_pairs, dimensions_for, next_split, second_splits_for,
 )
+from measures.explorer_protected import check_sensitive, protect, protected_view, value_kind
 from measures.filters import Filters, Period
 
 Q1 = Period(date(2024, 1, 1), date(2024, 3, 31))
@@ -154,6 +160,11 @@ def test_pairs_that_make_no_sense_are_refused():
         assert set(PEOPLE_DIMENSIONS) <= set(dimensions_for(m))
     assert dimensions_for("told_back_share") == ("programme", "month", "quarter")
     assert "quarter" not in second_splits_for("attendance_rate", "month")
+    # One of age band, disability and care experience at a time, as the forum's filters.
+    assert not set(PEOPLE_DIMENSIONS) & set(second_splits_for("active_young_people", "age_band"))
+    assert set(PEOPLE_DIMENSIONS) <= set(second_splits_for("active_young_people", "programme"))
+    with pytest.raises(ExploreError, match="cannot be split again"):
+        check_pair("active_young_people", "age_band", "disability")
     with pytest.raises(ExploreError, match="cannot be split by who rated"):
         check_pair("attendance_rate", "rater_role")
     with pytest.raises(ExploreError, match="cannot be split again"):
@@ -209,3 +220,119 @@ def test_definitions_have_one_source():
     assert all(MEASURES[m].definition is DEFINITIONS[m] for m in MEASURES)
     for module in (measures.engagement, measures.skills, measures.principles, measures.feedback):
         assert "measures/definitions.py" in module.__doc__
+
+
+# --- What the page shows: protected figures (measures/explorer_protected.py) ------------------
+
+
+def test_each_measure_is_protected_by_its_kind():
+    assert value_kind("active_young_people") == "count"
+    assert value_kind("involvement_hours") == "hours"
+    # a share about young people is made from its protected numerator and denominator
+    assert value_kind("attendance_rate") == value_kind("share_improved") == ("share_of", "num", "den")
+    assert value_kind("principle_mean") == value_kind("mean_skill_change") == "mean"
+    assert {value_kind(m) for m in ("sessions_held", "youth_led_share", "feedback_raised", "told_back_share",
+                                    "median_days_to_tell_back")} == {"exact"}
+    assert all(value_kind(m) != "exact" for m in MEASURES if MEASURES[m].young_people)
+
+
+def test_counts_of_young_people_are_rounded_to_multiples_of_k(small_org_any):
+    # Young people taking part at k=3 (exact figures above): P2 3 -> 3; P1 5 -> 6 (5/3 = 1.67
+    # threes, rounds to 2). The value and the young people behind it are the same count.
+    frame = protect(explore(small_org_any, "active_young_people", "programme", Q1, Filters(), 3),
+                    "active_young_people", 3)
+    assert rows(frame, "group", "value", "young_people", "suppressed") == [("P2", 3, 3, False), ("P1", 6, 6, False)]
+    # Hours at k=3: P2 C 1.5h x 3 = 4.5h -> 6 (1.5 threes rounds half up to 2); P1 A 2h x 3 (Y1 Y2
+    # Y4) + B 3h x 2 (Y1 Y5) + F 2h x 2 (Y1 Y3) = 16h -> 15 (5.33 threes -> 5).
+    hours = protect(explore(small_org_any, "involvement_hours", "programme", Q1, Filters(), 3),
+                    "involvement_hours", 3)
+    assert rows(hours, "group", "value", "young_people") == [("P2", 6.0, 3), ("P1", 15.0, 6)]
+
+
+def test_shares_means_and_the_young_people_behind_them(small_org_any):
+    # Attendance rate by mode at k=5: in person 6 attended of 7 expected records (sessions A and C);
+    # both round to 5 (1.2 and 1.4 fives round to 1), so 5 / 5 = 100%, from 6 young people -> 5.
+    # Online and hybrid stay hidden, with nothing in them.
+    rate = protect(explore(small_org_any, "attendance_rate", "mode", Q1, Filters(), 5), "attendance_rate", 5)
+    assert rows(rate, "group", "value", "young_people", "suppressed") == [
+        ("in_person", 1.0, 5, False), ("online", None, None, True), ("hybrid", None, None, True)]
+    # Principles by who rated at k=5: young people 32/9 = 3.56 -> 3.6 from 9 young people -> 10
+    # (1.8 fives -> 2); staff 23/6 = 3.83 -> 3.8 (one decimal, as every mean), from nobody: 0.
+    mean = protect(explore(small_org_any, "principle_mean", "rater_role", Q1, Filters(), 5), "principle_mean", 5)
+    assert rows(mean, "group", "value", "young_people") == [("young_person", 3.6, 10), ("staff", 3.8, 0)]
+    # Skills improved in Q1 at k=5: 4 of 6 pairs; 4 -> 5 (0.8 fives rounds to 1), 6 -> 5, so
+    # 5 / 5 = 100%, from 5 young people -> 5.
+    improved = protect(explore(small_org_any, "share_improved", "quarter", Q1, Filters(), 5), "share_improved", 5)
+    assert rows(improved, "value", "young_people") == [(1.0, 5)]
+
+
+def test_figures_not_about_young_people_stay_exact(small_org_any):
+    # Feedback items raised in Q1 (working above): 2, 2 and 1, the 1 shown as it is (no young
+    # people behind it); median days 29.0 stays 29.0.
+    raised = protect(explore(small_org_any, "feedback_raised", "programme", Q1, Filters(), 5), "feedback_raised", 5)
+    assert rows(raised, "label", "value", "suppressed") == [
+        ("Keeping It Social", 2, False), ("Podcast", 2, False), ("No programme", 1, False)]
+    days = protect(explore(small_org_any, "median_days_to_tell_back", "programme", Q1, Filters(), 5),
+                   "median_days_to_tell_back", 5)
+    assert list(days["value"]) == [None, 29.0, None]
+
+
+def test_two_hidden_programmes_hours_cannot_be_worked_out_from_the_headline():
+    # Hours of involvement by programme as `explore` returns it at k=5: Art 37.5h (12 young
+    # people) and Podcast 23h (9) shown; Radio (3 young people, 4.5h) and Keeping It Social (2, 3h)
+    # hidden, together 5 young people. The headline (the same measure by quarter): 68h from 26.
+    # Exact, the hidden two would be 68 - 37.5 - 23 = 7.5h. Protected (multiples of 5 hours):
+    # 37.5 -> 40 (7.5 fives rounds half up to 8), 23 -> 25 (4.6 -> 5), 68 -> 70 (13.6 -> 14):
+    # 70 - 40 - 25 = 5, not 7.5.
+    frame = pd.DataFrame({"group": ["ART", "POD", "RADIO", "KIS"],
+                          "label": ["Art", "Podcast", "Radio", "Keeping It Social"],
+                          "value": pd.Series([37.5, 23.0, None, None], dtype=object),
+                          "young_people": pd.Series([12, 9, None, None], dtype=object),
+                          "suppressed": [False, False, True, True]})
+    headline = pd.DataFrame({"group": ["2024-Q1"], "label": ["Jan to Mar 2024"], "start": ["2024-01-01"],
+                             "value": [68.0], "young_people": [26], "suppressed": [False]})
+    shown = protect(frame, "involvement_hours", 5)
+    total = protect(headline, "involvement_hours", 5).loc[0, "value"]
+    assert list(shown["value"]) == [40.0, 25.0, None, None]
+    assert list(shown["young_people"]) == [10, 10, None, None]   # 12 -> 10 (2.4 fives), 9 -> 10 (1.8)
+    assert total == 70.0
+    assert all(v % 5 == 0 for v in shown["value"].dropna())
+    assert sum(shown["value"].dropna()) != 37.5 + 23.0          # 65, not the exact 60.5
+    assert total - sum(shown["value"].dropna()) != 68.0 - 37.5 - 23.0   # 5, not 7.5
+
+
+def test_two_hidden_modes_hours_cannot_be_worked_out_on_the_small_organisation(small_org_any):
+    # Hours by mode at k=3: in person A 2h x 3 + C 1.5h x 3 = 10.5h from 5 young people (Y1 Y2 Y4
+    # Y6 Y7), shown; online (B, Y1 Y5: 6h) and hybrid (F, Y1 Y3: 4h) rest on 2 each: hidden,
+    # 4 young people together. The whole quarter: 20.5h from 7. Exact, 20.5 - 10.5 = 10h gives
+    # the two hidden modes away together; protected, 10.5 -> 12 (3.5 threes rounds half up to 4)
+    # and 20.5 -> 21 (6.83 -> 7): 21 - 12 = 9.
+    by_mode = protected_view(small_org_any, Q1, Filters(), "involvement_hours", "mode", 3)
+    quarter = protected_view(small_org_any, Q1, Filters(), "involvement_hours", "quarter", 3)
+    assert rows(by_mode, "group", "value", "young_people", "suppressed") == [
+        ("in_person", 12.0, 6, False), ("online", None, None, True), ("hybrid", None, None, True)]
+    assert rows(quarter, "value", "young_people") == [(21.0, 6)]
+    assert quarter.loc[0, "value"] - by_mode.loc[0, "value"] == 9.0 != 20.5 - 10.5
+
+
+def test_the_same_question_asked_twice_gives_the_same_frame(small_org_any):
+    for measure, dimension, by in (("involvement_hours", "mode", None), ("attendance_rate", "programme", "mode"),
+                                   ("principle_mean", "rater_role", None)):
+        first = protected_view(small_org_any, Q1, Filters(), measure, dimension, 3, by)
+        again = protected_view(small_org_any, Q1, Filters(), measure, dimension, 3, by)
+        pd.testing.assert_frame_equal(first, again)
+
+
+def test_a_column_without_a_protection_rule_is_refused(small_org_any):
+    frame = explore(small_org_any, "active_young_people", "programme", Q1, Filters(), 3)
+    with pytest.raises(KeyError, match="no protection rule"):
+        protect(frame.assign(people=[3, 5]), "active_young_people", 3)
+
+
+def test_two_sensitive_characteristics_at_once_are_refused():
+    check_sensitive(Filters(age_bands=("11_15",)), ["age_band"])           # the same one twice: fine
+    check_sensitive(Filters(disability=("yes",)), ["programme", "month"])
+    with pytest.raises(QuestionRefused, match="not age band and care experience together"):
+        check_sensitive(Filters(care_experienced=("yes",)), ["age_band"])
+    with pytest.raises(QuestionRefused, match="not disability and care experience together"):
+        check_sensitive(Filters(), ["disability", "care_experienced"])

@@ -1,23 +1,57 @@
-"""The explorer's chart builder and words, on small hand-made results."""
+"""The explorer's chart builder and words, on small hand-made results.
+
+The frames are what the page hands the builder: `explore`'s answer after protection
+(`measures.explorer_protected.protect`, k=5): young people in multiples of 5, shares in whole
+percent, means to one decimal. `test_the_frames_are_protected_figures` works them out.
+"""
 
 import pandas as pd
 import pytest
 
 from charts.explorer import PICK, chart_data, explorer_alt_text, explorer_chart
 from charts.export import to_png
+from measures.explorer_protected import protect
 from measures.explorer_words import format_value, hidden_note, numbers_table, sentence
 
+# Protected at k=5 (exact figures in test_the_frames_are_protected_figures): 12 young people -> 10,
+# 9 -> 10; 6 -> 5, 8 -> 10; 7 -> 5, 6 -> 5, 5 -> 5.
 BY_PROGRAMME = pd.DataFrame({
     "group": ["P1", "P2", "P3"], "label": ["Podcast Club", "Art", "Keeping It Social"],
-    "value": [0.84, 0.62, None], "young_people": [12, 9, None], "suppressed": [False, False, True]})
+    "value": [0.84, 0.62, None], "young_people": [10, 10, None], "suppressed": [False, False, True]})
 BY_MONTH = pd.DataFrame({
     "group": ["2024-01", "2024-02", "2024-03"], "label": ["Jan 2024", "Feb 2024", "Mar 2024"],
     "start": ["2024-01-01", "2024-02-01", "2024-03-01"], "value": [0.7, None, 0.9],
-    "young_people": [6, None, 8], "suppressed": [False, True, False]})
+    "young_people": [5, None, 10], "suppressed": [False, True, False]})
 GRID = pd.DataFrame({
     "group": ["P1", "P1", "P2", "P2"], "label": ["Podcast Club"] * 2 + ["Art"] * 2,
     "group2": ["voice", "space"] * 2, "label2": ["Voice", "Space"] * 2,
-    "value": [4.2, None, 3.1, 2.0], "young_people": [7, None, 6, 5], "suppressed": [False, True, False, False]})
+    "value": [4.2, None, 3.1, 2.0], "young_people": [5, None, 5, 5], "suppressed": [False, True, False, False]})
+
+
+def _objects(**columns) -> dict:
+    return {name: pd.Series(values, dtype=object) for name, values in columns.items()}
+
+
+def test_the_frames_are_protected_figures():
+    # Exact, as `explore` gives them, with each share's records: attendance 104/124 (83.9%) ->
+    # 105/125 (each to the nearest 5) = 84%, from 12 young people -> 10 (2.4 fives rounds to 2);
+    # 156/251 -> 155/250 = 62%, from 9 -> 10 (1.8 fives -> 2). By month: 36/51 -> 35/50 = 70%,
+    # from 6 -> 5 (1.2 -> 1); 46/52 -> 45/50 = 90%, from 8 -> 10 (1.6 -> 2). Principles: 4.1667
+    # (25/6) from 7 -> 4.2, 5 (1.4 -> 1); 3.125 from 6 -> 3.1, 5; 2.0 from 5 -> 2.0, 5.
+    by_programme = BY_PROGRAMME.assign(**_objects(value=[104 / 124, 156 / 251, None], young_people=[12, 9, None],
+                                                  num=[104, 156, None], den=[124, 251, None]))
+    by_month = BY_MONTH.assign(**_objects(value=[36 / 51, None, 46 / 52], young_people=[6, None, 8],
+                                          num=[36, None, 46], den=[51, None, 52]))
+    grid = GRID.assign(**_objects(value=[25 / 6, None, 3.125, 2.0], young_people=[7, None, 6, 5]))
+    for exact, shown, measure in ((by_programme, BY_PROGRAMME, "attendance_rate"),
+                                  (by_month, BY_MONTH, "attendance_rate"), (grid, GRID, "principle_mean")):
+        protected = protect(exact, measure, 5)
+        for column in ("value", "young_people"):
+            assert _values(protected[column]) == _values(shown[column])
+
+
+def _values(column: pd.Series) -> list:
+    return [None if pd.isna(v) else v for v in column]
 
 
 def layers(spec: dict) -> list[dict]:
@@ -112,7 +146,7 @@ def test_the_numbers_say_fewer_than_k_and_the_note_names_hidden_groups():
     table = numbers_table(BY_PROGRAMME, "attendance_rate", "programme", None, 5)
     assert table.to_dict("list") == {"Programme": ["Podcast Club", "Art", "Keeping It Social"],
                                      "Attendance rate": ["84%", "62%", "fewer than 5"],
-                                     "Young people behind it": ["12", "9", "fewer than 5"]}
+                                     "Young people behind it": ["10", "10", "fewer than 5"]}
     assert hidden_note(BY_PROGRAMME, None, 5).endswith(": Keeping It Social.")
     assert explorer_alt_text(BY_PROGRAMME, "attendance_rate", "programme", None, 5) == (
         "Bar chart of attendance rate by programme: 2 values. Highest: Podcast Club (84%); lowest: Art (62%). "

@@ -3,7 +3,8 @@
 Every measure once and every split once (and two second splits) on the demo organisation: all
 allowed pairs run as plain functions in tests/test_explorer_pairs.py, since one AppTest per pair
 (109 of them) would take minutes. Then: a URL reproduces the view, small groups never reach a
-chart spec, presentation mode, saving a view.
+chart spec, presentation mode, saving a view. Whoever opens it, the page shows protected figures
+(the staff forum's audience: measures/explorer_protected.py).
 """
 
 import json
@@ -14,7 +15,7 @@ import pytest
 from charts.explorer import chart_data
 from data.saved_views import list_views
 from measures.definitions import DEFINITIONS
-from measures.explorer import explore
+from measures.explorer_protected import protected_view
 from measures.explorer_catalogue import DIMENSIONS, MEASURES, allowed_pairs
 from measures.filters import Filters, Period
 from models.store import open_store
@@ -98,11 +99,13 @@ def test_a_url_reproduces_the_view(demo_url, monkeypatch):
     assert first.multiselect(key="stage").value == ["deliver", "review"]
     assert first.selectbox(key="when").value == "2025-Q2"
     spec, frames = charts(first)[0]
-    # What is drawn is exactly the explorer's answer for those choices: the second quarter of 2025.
-    expected = chart_data(explore(open_store(demo_url), "attendance_rate", "month",
-                                  Period(date(2025, 4, 1), date(2025, 6, 30)), Filters(programmes=("PODCAST",)), 5,
-                                  focus={"stage": ("deliver", "review")}), "attendance_rate")
-    assert frames[0][["label", "text"]].to_dict("records") == expected[["label", "text"]].to_dict("records")
+    # What is drawn is exactly the explorer's protected answer for those choices: the second quarter of 2025.
+    expected = chart_data(protected_view(open_store(demo_url), Period(date(2025, 4, 1), date(2025, 6, 30)),
+                                         Filters(programmes=("PODCAST",)), "attendance_rate", "month", 5,
+                                         focus=(("stage", ("deliver", "review")),)), "attendance_rate")
+    drawn = ["label", "text", "young_people"]
+    assert frames[0][drawn].to_dict("records") == expected[drawn].to_dict("records")
+    assert all(n % 5 == 0 for n in frames[0]["young_people"])   # protected: multiples of k
     assert list(expected["label"]) == ["Apr 2025", "May 2025", "Jun 2025"]
     assert any(m.value.startswith("1 Apr 2025 to 30 Jun 2025") for m in first.markdown)
     again = open_explorer(demo_url, monkeypatch, **query)   # the same link, opened again by someone else
@@ -111,26 +114,45 @@ def test_a_url_reproduces_the_view(demo_url, monkeypatch):
     assert [m.value for m in again.markdown][:2] == [m.value for m in first.markdown][:2]
 
 
-def test_small_groups_never_reach_the_chart_spec(small_url, monkeypatch):
+@pytest.mark.parametrize("role", ["staff", "admin"])
+def test_small_groups_never_reach_the_chart_spec(small_url, monkeypatch, role):
     # Q1 2024, k=5 (tests/test_explorer.py has the working): attendance in person 6/7 from 6 young
-    # people is shown; online (3 young people) and hybrid (2) are not.
-    at = open_explorer(small_url, monkeypatch, **Q1_2024, **view_query("attendance_rate", "mode"))
+    # people is shown; online (3 young people) and hybrid (2) are not. Protected, whoever looks
+    # (an admin too: the explorer is for the staff forum): 6 attended of 7 expected records, both
+    # -> 5 (1.2 and 1.4 fives round to 1), so 100%; 6 young people -> 5.
+    at = open_explorer(small_url, monkeypatch, role, **Q1_2024, **view_query("attendance_rate", "mode"))
     assert not at.exception
     spec, frames = charts(at)[0]
     assert frames[0][["label", "text", "young_people"]].to_dict("records") == [
-        {"label": "In person", "text": "86%", "young_people": 6}]
+        {"label": "In person", "text": "100%", "young_people": 5}]
     everything = json.dumps(spec) + frames[0].to_json()
     assert "Online" not in everything and "Hybrid" not in everything
     assert list(frames[0]["group"]) == ["in_person"]
     table = at.dataframe[0].value
-    assert list(table["Attendance rate"]) == ["86%", "fewer than 5", "fewer than 5"]
+    assert list(table["Attendance rate"]) == ["100%", "fewer than 5", "fewer than 5"]
+    assert list(table["Young people behind it"]) == ["5", "fewer than 5", "fewer than 5"]
     assert any("Not shown, to protect small numbers" in c.value and "Online; Hybrid" in c.value for c in at.caption)
+    assert any("rounded to the nearest 5" in c.value for c in at.caption)   # components.audience.protected_note
+    assert len(at.get("download_button")) == 3   # CSV and, the chart being protected, PNG and SVG
     # Both programmes hidden (one under 5 takes the other with it): nothing is drawn at all.
     at = open_explorer(small_url, monkeypatch, **Q1_2024, **view_query("active_young_people", "programme"))
     spec, frames = charts(at)[0]
     assert sum(len(f) for f in frames) == 0
     assert "Podcast" not in json.dumps(spec) and "Keeping It Social" not in json.dumps(spec)
     assert any("Nothing to show" in m.value for m in at.markdown)
+
+
+def test_two_sensitive_characteristics_at_once_are_refused(small_url, monkeypatch):
+    # Young people by age band, only the care experienced: age band and care experience together.
+    at = open_explorer(small_url, monkeypatch, **Q1_2024, **view_query("active_young_people", "age_band"),
+                       care=["Yes"])
+    assert not at.exception
+    assert any("not age band and care experience together" in e.value for e in at.error)
+    assert not charts(at)
+    # By programme, only the care experienced: one characteristic, shown.
+    at = open_explorer(small_url, monkeypatch, **Q1_2024, **view_query("active_young_people", "programme"),
+                       care=["Yes"])
+    assert not at.error and len(charts(at)) == 1
 
 
 def test_presentation_mode_shows_only_the_chart_and_its_sentence_large(demo_url, monkeypatch):

@@ -1,5 +1,6 @@
 """Every measure x split the catalogue allows, on the demo organisation: it runs, its chart builds,
-small groups are hidden and never drawn.
+small groups are hidden and never drawn, and what the page shows (protected figures) has a rule for
+every column and counts of young people in multiples of k.
 
 Chosen for speed: `explore` and the chart builder for EVERY allowed pair (and a second split for
 each measure) here, as plain functions (about 40 ms a pair); the page itself, through AppTest,
@@ -14,6 +15,7 @@ from charts.base import MAX_MARKS
 from charts.explorer import PICK, explorer_alt_text, explorer_chart
 from measures.explorer import explore
 from measures.explorer_catalogue import DIMENSIONS, MEASURES, allowed_pairs, dimensions_for, second_splits_for
+from measures.explorer_protected import protect
 from measures.explorer_words import numbers_table, sentence
 from measures.filters import Filters, Period
 from models.store import open_store
@@ -58,6 +60,12 @@ def check_view(engine, measure, dimension, by=None):
     else:
         assert not frame["suppressed"].any()
     assert hidden["value"].isna().all() and hidden["young_people"].isna().all()
+    exact, frame = frame, protect(frame, measure, K)   # what the page draws
+    assert frame["suppressed"].equals(exact["suppressed"]) and frame["value"].isna().equals(exact["value"].isna())
+    if MEASURES[measure].young_people:
+        assert frame["young_people"].dropna().map(lambda n: n % K == 0).all()
+    else:
+        assert frame["value"].equals(exact["value"])
     chart = explorer_chart(frame, measure, dimension, by)
     drawn = chart_rows(chart)
     assert len(drawn) == len(shown[shown["value"].notna()]) <= MAX_MARKS

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from auth.audit import recent
 from data.importing import import_sources
-from measures.filters import NO_FILTERS
+from measures.audiences import QuestionRefused
+from measures.filters import NO_FILTERS, Period
 from measures.report import figures
 from measures.suppression import SUPPRESSED, is_suppressed
 from models.tables import BoardSnapshot
@@ -19,7 +20,7 @@ from board_snapshots.store import (
     NotAllowed, SnapshotProblem, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, previous_snapshot,
 )
 from tests.apptest_helpers import add_role_accounts
-from tests.snapshot_helpers import EARLIER, LATER, PARTICIPANT_CODES, Q1_2024, take_both
+from tests.snapshot_helpers import EARLIER, LATER, PARTICIPANT_CODES, Q1_2024, add_power_ratings, take_both
 
 # Three more young people at a new session in March 2024: Q1 then has 10 young people, not 7.
 LATE_DATA = [
@@ -56,13 +57,24 @@ def test_a_snapshot_freezes_the_figures_with_k_and_data_version(small_org):
     assert snapshot.name == "Board Q1 2024"  # spaces tidied
     assert (snapshot.k, snapshot.data_version, snapshot.created_by) == (5, version, "u-admin")
     e = snapshot.figures["engagement"]
-    # tests/test_measures.py: 7 young people, attendance 10/12; 'voice' rests on 4 young raters (< 5).
-    assert e["active_young_people"] == 7 and e["attendance_rate"] == pytest.approx(10 / 12)
+    # tests/test_measures.py: 7 young people, attendance 10/12, protected at k = 5: 7 -> 5 (7/5 = 1.4,
+    # half up to 1 x 5); attendance 10 -> 10 and 12 -> 10 (12/5 = 2.4 -> 2 x 5), so 10/10 = 100%.
+    assert e["active_young_people"] == 5 and e["attendance_rate"] == pytest.approx(1.0)
+    assert "_basis" not in snapshot.figures
+    # 'voice' rests on 4 young raters (< 5).
     assert is_suppressed(snapshot.figures["principles"]["lundy"]["voice"]["young_people_mean"])
     monthly = snapshot.frames["monthly_engagement"]
-    # January (3 young people) and February (2) are under k = 5; March (5) is shown.
+    # January (3 young people) and February (2) are under k = 5; March (5, a multiple of 5) is shown.
     assert monthly["suppressed"].tolist() == [True, True, False]
     assert monthly["active_young_people"].iloc[2] == 5 and monthly["active_young_people"].iloc[:2].isna().all()
+
+
+def test_a_period_that_is_not_whole_months_is_refused(small_org):
+    with pytest.raises(QuestionRefused, match="must be whole months"):
+        create_snapshot(small_org, "Odd", Period(date(2024, 1, 10), date(2024, 3, 31)), date(2024, 4, 15), "u-admin")
+    with pytest.raises(QuestionRefused, match="must be whole months"):
+        create_snapshot(small_org, "Odd", Period(date(2024, 1, 1), date(2024, 3, 30)), date(2024, 4, 15), "u-admin")
+    assert list_snapshots(small_org).empty
 
 
 def test_new_data_never_changes_a_snapshot(small_org):
@@ -73,6 +85,7 @@ def test_new_data_never_changes_a_snapshot(small_org):
     assert live["engagement"]["active_young_people"] == 10  # the store moved on...
     assert stored_content(small_org, LATER) == text_before  # ...the snapshot did not
     again = get_snapshot(small_org, LATER)
+    # k = 1: counts rounded to a multiple of 1 stay as they are; £90 is a multiple of £10.
     assert again.figures["engagement"]["active_young_people"] == 7
     assert again.figures["remuneration"]["paid_total_gbp"] == pytest.approx(90.0)
     assert again.data_version == frozen.data_version != data_version(small_org)
@@ -100,6 +113,70 @@ def test_no_participant_code_or_row_is_stored(small_org):
         assert "Podcast" in words or "confidence" in words  # the walk does reach the content
         assert not words & set(PARTICIPANT_CODES)
         assert "participant_code" not in words and "participant_id" not in words
+
+
+# Counts of young people (or their pairs, ratings, records), wherever they sit in the content.
+YOUNG_PEOPLE_COUNTS = {"active_young_people", "pairs", "awaiting_post", "ratings", "improved", "ratings_4_5",
+                       "returning", "attended", "expected", "paid_records", "people"}
+
+
+def staff_only(figures: dict) -> bool:
+    """A principle rated by staff alone: its count of ratings is not about young people (exact)."""
+    return "young_people_mean" in figures and figures["young_people_mean"] is None
+
+
+def young_people_counts(tree, found: list) -> list:
+    """Every (name, value) of a young-people count in the stored JSON, frames included."""
+    if isinstance(tree, dict):
+        if tree.get(codec.FRAME):
+            for row in tree["rows"]:
+                cells = dict(zip(tree["columns"], row, strict=True))
+                found.extend((name, value) for name, value in cells.items()
+                             if name in YOUNG_PEOPLE_COUNTS and not staff_only(cells))
+            return found
+        for key, value in tree.items():
+            if key in YOUNG_PEOPLE_COUNTS and not isinstance(value, (dict, list)) and not staff_only(tree):
+                found.append((key, value))
+            young_people_counts(value, found)
+    elif isinstance(tree, list):
+        for value in tree:
+            young_people_counts(value, found)
+    return found
+
+
+def keys_in(tree, found: set) -> set:
+    if isinstance(tree, dict):
+        found.update(map(str, tree))
+        if tree.get(codec.FRAME):
+            found.update(tree["columns"])
+        for value in tree.values():
+            keys_in(value, found)
+    elif isinstance(tree, list):
+        for value in tree:
+            keys_in(value, found)
+    return found
+
+
+@pytest.mark.parametrize("k", [3, 5])
+def test_stored_counts_of_young_people_are_multiples_of_k_and_no_basis(small_org, k):
+    add_power_ratings(small_org)
+    # The exact figures have counts that are not multiples of 3 or 5: 7 young people in Q1 2024,
+    # 4 ratings of 'power and inclusion' in Q4 2023, 2 young people in Q4 2023 (hidden).
+    assert figures(small_org, Q1_2024, NO_FILTERS, k)["engagement"]["active_young_people"] == 7
+    take_both(small_org, k=k)
+    shown = []
+    for name in (EARLIER, LATER):
+        stored = json.loads(stored_content(small_org, name))
+        counts = young_people_counts(stored, [])
+        # At k=5 every principle with young people's ratings is hidden (nulls, read as staff-only).
+        assert {what for what, _ in counts} >= {"active_young_people", "pairs", "awaiting_post",
+                                                *(["ratings"] if k == 3 else [])}
+        assert all(value is None or value % k == 0 for _, value in counts), counts
+        shown += [value for _, value in counts if value]
+        keys = keys_in(stored, set())
+        assert "_basis" not in keys and "basis" not in str(keys)
+        assert not keys & {"improved", "ratings_4_5", "returning", "attended", "expected", "paid_records"}
+    assert shown  # the walk does reach counts that are shown (at k = 5 all of Q4 2023's are hidden or 0)
 
 
 def test_names_are_unique_and_checked(small_org):
@@ -150,7 +227,10 @@ def test_the_same_snapshot_on_both_databases(small_org_any):
     again = get_snapshot(small_org_any, LATER)
     assert again.figures == later.figures
     assert again.period == Q1_2024 and again.meeting_date == date(2024, 4, 15)
-    assert again.figures["health_index"]["value"] == pytest.approx(56.0)  # as in tests/test_measures.py
+    # tests/test_measures.py has 56.0 from exact shares; from protected ones at k = 3: attendance 10 of 12 ->
+    # 9/12 = 75; skills improved 4 of 6 -> 3/6 = 50; ratings of 4 or 5, 9 of 15 -> 9/15 = 60 (both multiples
+    # of 3); told back within 30 days 20 and youth-led 50 (not about people): (75 + 50 + 60 + 20 + 50) / 5 = 51.
+    assert again.figures["health_index"]["value"] == pytest.approx(51.0)
     assert previous_snapshot(small_org_any, again).name == EARLIER
     delete_snapshot(small_org_any, EARLIER, "u-admin")
     assert previous_snapshot(small_org_any, again) is None

@@ -1,6 +1,7 @@
 """The forum explorer in real Chromium: pick a measure and a split, click a bar and then a point to
 look inside them, open the copied link in a new tab and see the same view; presentation mode for
-the projector (screenshot: test-artifacts/explorer-presentation.png)."""
+the projector (screenshot: test-artifacts/explorer-presentation.png). The figures are protected
+(staff forum audience); their values are checked in tests/test_explorer*.py."""
 
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ def test_pick_click_copy_the_link_and_present(app_server, page: Page, artifacts_
     expect(page.locator(".st-key-explorer-panel h3").first).to_have_text("Attendance rate by mode")
     expect(page.locator(".st-key-explorer-definition, [data-testid='stAlertContentInfo']").filter(
         has_text="of the young people expected at sessions, the share who came").first).to_be_visible()
+    # The forum explorer shows protected figures, whoever uses it, and says so.
+    expect(page.locator(".st-key-explorer-controls")).to_contain_text("Figures about young people are protected")
     page.wait_for_selector(BARS)
     page.screenshot(path=str(artifacts_dir / "explorer.png"))
 

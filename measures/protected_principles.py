@@ -1,0 +1,82 @@
+"""The principles page's frames as a protected audience sees them (docs/disclosure.md).
+
+Each function takes a frame as `measures.principles` gives it (small numbers suppressed) and
+protects it with `measures.protected_frames.protect_frame`, naming the kind of every column:
+a new column is refused (KeyError) until it says how it is protected. Pure: no Streamlit.
+"""
+
+import pandas as pd
+
+from measures import protection as p
+from measures.protected_frames import protect_frame
+from measures.suppression import SUPPRESSED, is_suppressed
+
+# The figures `principles.combine` gives for one principle (or one programme's principle).
+_RATING_FIGURES = {
+    "mean": "mean",                                            # everyone's, to one decimal
+    "share_4_5": ("share_of", "ratings_4_5", "ratings"),       # from the protected counts
+    "young_people_mean": "mean",
+    "staff_mean": "exact",                                     # not about young people
+    "gap": "mean",                                             # recomputed below, from the shown means
+    "ratings": "rounded",                                      # staff's and young people's together
+    "ratings_4_5": "rounded",
+}
+PRINCIPLE_KINDS = {
+    "framework": "label", "framework_name": "label", "principle": "label", "principle_name": "label",
+    "has_ratings": "label", **_RATING_FIGURES,
+}
+CELL_KINDS = {"programme": "label", "principle": "label", "principle_name": "label", **_RATING_FIGURES}
+TREND_KINDS = {"start": "label", "rater_role": "label", "mean": "mean", "share_4_5": "share", "suppressed": "label"}
+
+
+def _protected(frame: pd.DataFrame, kinds: dict, k: int) -> pd.DataFrame:
+    """`protect_frame`, with the SUPPRESSED markers the page's words rest on ("fewer than 5 young
+    people rated it", not "only staff rated it"): where a figure was hidden, or protection hid
+    it (a share of fewer than k ratings), it is SUPPRESSED, not blank; a missing one stays missing."""
+    out = protect_frame(frame, kinds, k)
+    for column, kind in kinds.items():
+        if kind in ("label", "exact") or column not in frame.columns:
+            continue
+        marked = [SUPPRESSED if is_suppressed(before) or is_suppressed(after)
+                  or (p.missing(after) and not p.missing(before)) else after
+                  for before, after in zip(frame[column], out[column], strict=True)]
+        out[column] = pd.Series(marked, index=frame.index, dtype=object)
+    return out
+
+
+def _staff_rows_exact(exact: pd.DataFrame, protected: pd.DataFrame, staff_only: pd.Series) -> pd.DataFrame:
+    """Rows resting on staff alone are not about young people: shown as they are."""
+    out = protected.copy()
+    out.loc[staff_only] = exact.loc[staff_only]
+    return out
+
+
+def _no_young_ratings(frame: pd.DataFrame) -> pd.Series:
+    return frame["young_people_mean"].map(lambda v: v is None or (isinstance(v, float) and v != v))
+
+
+def _with_shown_gap(protected: pd.DataFrame) -> pd.DataFrame:
+    """The gap as staff's mean minus the young people's mean as shown (one decimal), so the
+    three figures side by side agree; hidden or missing where either mean is."""
+    gaps = [gap if p.missing(gap) or p.missing(young) or p.missing(staff) else round(staff - young, 10)
+            for gap, young, staff in zip(protected["gap"], protected["young_people_mean"], protected["staff_mean"],
+                                         strict=True)]
+    return protected.assign(gap=pd.Series(gaps, index=protected.index, dtype=object))
+
+
+def protect_principle_table(table: pd.DataFrame, k: int) -> pd.DataFrame:
+    """`principles.principle_table` for a protected audience."""
+    shown = _staff_rows_exact(table, _protected(table, PRINCIPLE_KINDS, k), _no_young_ratings(table))
+    return _with_shown_gap(shown)
+
+
+def protect_programme_cells(cells: pd.DataFrame, k: int) -> pd.DataFrame:
+    """`principles.programme_principle_means` (made with `full=True`) for a protected audience."""
+    shown = _staff_rows_exact(cells, _protected(cells, CELL_KINDS, k), _no_young_ratings(cells))
+    return _with_shown_gap(shown)
+
+
+def protect_rating_trend(trend: pd.DataFrame, k: int) -> pd.DataFrame:
+    """`principles.rating_trend` for a protected audience: young people's means to one decimal,
+    shares to whole percent (the trend holds no counts to make them from); staff rows exact."""
+    return _staff_rows_exact(trend, _protected(trend, TREND_KINDS, k), trend["rater_role"] == "staff")
