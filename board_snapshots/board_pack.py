@@ -20,6 +20,7 @@ from charts.export import to_png
 from measures.health import COMPONENT_LABELS
 from board_snapshots.compare import GROUPS, Compared, Comparison, compare
 from board_snapshots.core_charts import CoreChart, core_charts
+from board_snapshots.freeze import PROTECTED_FORMAT
 from board_snapshots.store import Snapshot, get_snapshot, previous_snapshot
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -239,7 +240,11 @@ def _about(pdf: BoardPack, snapshot: Snapshot) -> None:
                    "frozen then and never change, whatever data comes in later.", 9.5)
     pdf.text_block("Data version (a fingerprint of the records when it was taken): "
                    + snapshot.data_version.replace(";", "; "), 8.5, colour=GREY)
-    pdf.text_block(f"Figures resting on fewer than {snapshot.k} young people are not shown.", 9.5)
+    pdf.text_block(f"Figures resting on fewer than {snapshot.k} young people are not shown."
+                   + (f" These are protected figures: other counts of young people are rounded to the nearest "
+                      f"{snapshot.k}, hours and pounds likewise, and shares are worked out from the rounded counts, "
+                      "so that nobody can be worked out by comparing figures."
+                      if snapshot.content.get("format", 1) >= PROTECTED_FORMAT else ""), 9.5)
 
 
 def board_pack_pdf(snapshot: Snapshot, before: Snapshot | None, comparison: Comparison, charts: list[CoreChart],

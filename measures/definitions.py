@@ -51,11 +51,6 @@ DEFINITIONS = {
         "telling young people what happened. Half were quicker than this, half slower (the median)."),
 }
 
-SUPPRESSION_NOTE = (
-    "A figure that rests on fewer than {k} young people is not shown (it says 'fewer than {k}'), and "
-    "neither is a figure it could be worked out from, so that nobody can be recognised.")
-
-
 def definition(measure: str) -> str:
     """The plain-words definition of a measure in the explorer's catalogue."""
     return DEFINITIONS[measure]
