@@ -1,12 +1,14 @@
 """init, demo and backup: creating, filling and copying the store."""
 
+import os
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from models.db import database_url
+from models.db import OWNER_ONLY, create_owner_only, database_url
 from models.store import open_store, schema_revision
 
 
@@ -24,7 +26,8 @@ def register(commands) -> None:
 
     backup = commands.add_parser("backup", help="copy a SQLite store safely while it is in use",
                                  description="Copy the SQLite store with SQLite's online backup "
-                                             "(consistent even while the app is running).")
+                                             "(consistent even while the app is running). The copy "
+                                             "is readable by its owner only (permissions 0600).")
     backup.add_argument("path", help="file to write the copy to")
     backup.set_defaults(handler=run_backup)
 
@@ -60,12 +63,30 @@ def run_backup(args) -> int:
         print(f"{target} already exists; choose a new file name.", file=sys.stderr)
         return 2
     open_store()  # make sure the source exists and is current
-    source = sqlite3.connect(url.database)
-    copy = sqlite3.connect(target)
     try:
-        source.backup(copy)
-    finally:
-        copy.close()
-        source.close()
-    print(f"Backed up {url.database} to {target}.")
+        # Owner-only from the start: the copy holds the same children's data as the store.
+        create_owner_only(target, os.O_WRONLY)
+    except FileExistsError:
+        print(f"{target} already exists; choose a new file name.", file=sys.stderr)
+        return 2
+    except OSError as problem:
+        print(f"Cannot write {target}: {problem.strerror}.", file=sys.stderr)
+        return 2
+    try:
+        source = sqlite3.connect(url.database)
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half-written copy left behind
+        raise
+    os.chmod(target, OWNER_ONLY)
+    mode = stat.S_IMODE(target.stat().st_mode)
+    who = "owner only" if mode == OWNER_ONLY else "check who can read it"
+    print(f"Backed up {url.database} to {target.resolve()} (permissions {mode:04o}, {who}).")
     return 0

@@ -15,9 +15,11 @@ NOTHING_CHANGED = "Nothing was changed."
 
 
 def size_problems(files: list[tuple[str, int]], limit_mb: float) -> list[str]:
-    """A message for each (name, size in bytes) over the limit, naming the file."""
-    return [f"{name} is {size / MB:.1f} MB, over the upload limit of {limit_mb:g} MB. Split it into smaller "
-            "files, or ask an administrator to raise the limit." for name, size in files if size > limit_mb * MB]
+    """A message (markdown, for st.error) for each (name, size in bytes) over the limit, naming the
+    file. The name is the uploader's: escaped, so it shows as typed and never as a link or image."""
+    return [f"{escape_markdown(name)} is {size / MB:.1f} MB, over the upload limit of {limit_mb:g} MB. Split it "
+            "into smaller files, or ask an administrator to raise the limit." for name, size in files
+            if size > limit_mb * MB]
 
 
 def mix_problem(names: list[str]) -> str | None:

@@ -7,7 +7,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.engine import Engine
 
 from models.builtins import seed_builtins
-from models.db import PROJECT_ROOT, database_url, engine_for
+from models.db import PROJECT_ROOT, database_url, engine_for, secure_sqlite_files
 from models.tables import Participant, Programme
 
 HEAD = "head"
@@ -25,8 +25,11 @@ def upgrade_schema(engine: Engine, revision: str = HEAD) -> None:
 
 
 def open_store(url: str | None = None) -> Engine:
-    """The engine for `url` (default: DATABASE_URL or data/coproduction.db), schema at head."""
-    engine = engine_for(url or database_url())
+    """The engine for `url` (default: DATABASE_URL or data/coproduction.db), schema at head. A
+    SQLite store's files are made owner-only (mode 0600) on every opening: models.db."""
+    url = url or database_url()
+    secure_sqlite_files(url)
+    engine = engine_for(url)
     upgrade_schema(engine)
     seed_builtins(engine)
     return engine

@@ -171,7 +171,7 @@ def _file_stem(name: str) -> str:
 
 
 def _header(engine, snapshot: Snapshot, before: Snapshot | None, printing: bool) -> None:
-    st.header(snapshot.name, anchor=False)
+    st.header(escape_markdown(snapshot.name), anchor=False)  # a name is data: never read as markdown
     compared = (f"Compared with the previous snapshot, {escape_markdown(previous_words(before))}." if before else
                 "This is the first snapshot: there is nothing earlier to compare it with.")
     st.markdown(f"For the board meeting on **{long_date(snapshot.meeting_date)}**. Covers "
