@@ -171,7 +171,9 @@ def _generate(conn: Connection, seed: int, end: date) -> dict[str, int]:
         for r in rows["principle_ratings"]])
     _insert(conn, FeedbackItem, [
         {**_without(f, "programme"),
-         "programme_id": programme_ids[f["programme"]] if f["programme"] else None}
+         "programme_id": programme_ids[f["programme"]] if f["programme"] else None,
+         # an item with a response is shown to young people and trustees; the others await approval
+         "shown_to_all": f.get("responded_on") is not None or f.get("we_did") is not None}
         for f in rows["feedback_items"]])
     return {name: len(table_rows) for name, table_rows in rows.items()}
 

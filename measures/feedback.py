@@ -49,17 +49,23 @@ def feedback_figures(engine, period: Period, filters: Filters) -> dict:
     }
 
 
-def feedback_list(engine, period: Period, filters: Filters, limit: int = 500) -> pd.DataFrame:
-    """The items raised in the period, newest first, in plain columns young people can read."""
+def feedback_list(engine, period: Period, filters: Filters, limit: int = 500,
+                  shown_only: bool = True) -> pd.DataFrame:
+    """The items raised in the period, newest first, in plain columns young people can read.
+
+    `shown_only` (the default, for trustees and young people): only the items staff have let them
+    see (`shown_to_all`), as their free text could name a young person. False lists every item,
+    for admin and staff, with `shown_to_all` saying which ones are not shown yet."""
+    shown = F.c.shown_to_all.is_(True) if shown_only else true()
     q = (select(F.c.code, F.c.raised_on, PR.c.name.label("programme"), F.c.you_said, F.c.status,
-                F.c.we_did, F.c.responded_on)
+                F.c.we_did, F.c.responded_on, F.c.shown_to_all)
          .select_from(F.outerjoin(PR, F.c.programme_id == PR.c.id))
-         .where(in_period(F.c.raised_on, period), _programme_filter(filters))
+         .where(in_period(F.c.raised_on, period), _programme_filter(filters), shown)
          .order_by(F.c.raised_on.desc(), F.c.code).limit(limit))
     with engine.connect() as conn:
         return pd.DataFrame(conn.execute(q).mappings().all(),
                             columns=["code", "raised_on", "programme", "you_said", "status", "we_did",
-                                     "responded_on"])
+                                     "responded_on", "shown_to_all"])
 
 
 def feedback_by_month(engine, period: Period, filters: Filters) -> pd.DataFrame:

@@ -206,6 +206,9 @@ class FeedbackItem(SQLModel, table=True):
     status: str
     we_did: Optional[str] = None
     responded_on: Optional[date] = None
+    # Whether young people and trustees see the item on "You said, we did": its free text could name
+    # a young person, so an item without a response waits for a member of staff to approve it.
+    shown_to_all: bool = False
 
 
 class Setting(SQLModel, table=True):

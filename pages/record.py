@@ -18,12 +18,15 @@ from data.forms import (
     save_evaluation, save_participant, save_ratings, save_session, update_feedback,
 )
 from data.forms import choices
-from data.forms.feedback import stored_item
+from data.forms.feedback import named_participants, stored_item
 from data.forms.session import register_of, save_register
 from data.forms import words as w
 from data.frameworks_editor import offered_frameworks, offered_principles, offered_skills
 
 PAGE_ID = "record"
+SHOWN_LABEL = "Shown to young people and trustees"
+SHOWN_HELP = ("Tick to approve the item: trustees and young people then see what was said and what we did, word for "
+              "word, on the You said, we did page. Untick to keep it to admins and staff.")
 TABS = ("Session and register", "New participant", "Skills evaluation", "Rate a session", "You said, we did")
 
 
@@ -200,8 +203,10 @@ def _add_feedback(engine, r: int) -> None:
     we_did = st.text_area("We did: what was done, or why it was not possible (optional)", key=f"f-did-{r}")
     told = st.date_input("Told back on (optional)", value=None, key=f"f-told-{r}", format="YYYY-MM-DD",
                          help="When young people were told what happened.")
+    _warn_of_names(you_said, we_did)
+    shown = st.checkbox(SHOWN_LABEL, value=False, key=f"f-shown-{r}", help=SHOWN_HELP)
     if st.button("Add item", type="primary", key=f"f-save-{r}", icon=":material/add_comment:"):
-        item = FeedbackEntry(code, raised, you_said, status, programme, we_did, told)
+        item = FeedbackEntry(code, raised, you_said, status, programme, we_did, told, shown)
         try_save("feedback", lambda: add_feedback(engine, me(), item))
 
 
@@ -226,8 +231,19 @@ def _update_feedback(engine, r: int) -> None:
                           key=f"u-did-{k}")
     told = st.date_input("Told back on", value=item.responded_on, key=f"u-told-{k}", format="YYYY-MM-DD",
                          help="When young people were told what happened; empty if not yet.")
+    _warn_of_names(item.you_said, we_did)
+    shown = st.checkbox(SHOWN_LABEL, value=bool(item.shown_to_all), key=f"u-shown-{k}", help=SHOWN_HELP)
     if st.button("Save changes", type="primary", key=f"u-save-{k}", icon=":material/save:"):
-        try_save("feedback", lambda: update_feedback(engine, me(), code, status, we_did, told))
+        try_save("feedback", lambda: update_feedback(engine, me(), code, status, we_did, told, shown))
+
+
+def _warn_of_names(*texts: str | None) -> None:
+    """A warning for each participant code of the store that the item's words name."""
+    codes = list(store_check(choices.participants)["code"])
+    named = dict.fromkeys(code for text in texts for code in named_participants(text, codes))
+    for code in named:
+        st.warning(f"This text names participant {escape_markdown(code)}: young people and trustees would see it "
+                   "if shown.", icon=":material/warning:")
 
 
 def _short(text: str, limit: int = 60) -> str:

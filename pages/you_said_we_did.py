@@ -21,6 +21,10 @@ PAGE_SIZE = 20
 LISTED = 500  # the newest items of the period the page lists at most
 # Feedback items are things raised, not young people (they name no young person): every figure on
 # this page is exact for every audience (docs/disclosure.md), and the chart's CSV holds them as they are.
+# The free text of an item could name a young person: trustees and young people (every protected
+# audience) see only the items staff have let them see; admin and staff see every item, the others
+# marked NOT_SHOWN.
+NOT_SHOWN = "Not shown to young people and trustees yet"
 MONTHLY_KINDS = {"month": "label", "raised": "exact", "told_back_within_30_days": "exact"}
 STATUS_WORDS = {"raised": "Waiting for a response", "in_progress": "Being worked on", "done": "Done",
                 "not_possible": "Not possible (we explain why)"}
@@ -28,7 +32,8 @@ STATUS_WORDS = {"raised": "Waiting for a response", "in_progress": "Being worked
 
 def render() -> None:
     engine = current_engine()
-    period, filters = sidebar_filters(engine, audience=page_audience())
+    audience = page_audience()
+    period, filters = sidebar_filters(engine, audience=audience)
     st.title("You said, we did", anchor=False)
     st.caption(f"What young people raised from {period.start:%-d %B %Y} to {period.end:%-d %B %Y}, "
                "and what we did about it.")
@@ -52,12 +57,20 @@ def render() -> None:
                    alt_text=f"Bars show things raised each month ({int(monthly['raised'].sum())} in all); dots show "
                             f"how many of them were told back within 30 days ({told} in all).",
                    key="feedback-by-month", kinds=MONTHLY_KINDS, k=suppression_k(),
-                   protected=is_protected(page_audience()))
-    items = measure(feedback_list, period, filters, LISTED)
+                   protected=is_protected(audience))
+    shown_only = is_protected(audience)
+    items = measure(feedback_list, period, filters, LISTED, shown_only)
     if items.empty:
-        st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")
+        if shown_only and figures["raised"]:
+            st.info("Nothing raised in this period is ready to share yet. Choose a longer period in the filters "
+                    "on the left.")
+        else:
+            st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")
         return
     st.subheader("What you said and what happened", anchor=False)
+    if not shown_only and not items["shown_to_all"].all():
+        st.caption(f"You see every item. Those marked \"{NOT_SHOWN}\" wait for a member of staff to approve them "
+                   "on the Record page (You said, we did: Update an item), as their words could name a young person.")
     _item_cards(items)
 
 
@@ -90,6 +103,8 @@ def _item_card(item) -> None:
     with st.container(border=True):
         where = f" · {escape_markdown(item.programme)}" if item.programme else ""
         st.caption(f"Raised on {item.raised_on:%-d %B %Y}{where} · {STATUS_WORDS.get(item.status, item.status)}")
+        if not item.shown_to_all:
+            st.caption(f":material/visibility_off: {NOT_SHOWN}")
         st.markdown(f"**You said:** {escape_markdown(item.you_said)}")
         if item.we_did:
             told = f" (told back on {item.responded_on:%-d %B %Y})" if item.responded_on else ""

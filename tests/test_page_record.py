@@ -150,9 +150,59 @@ def test_update_a_you_said_we_did_item(small_org_url, monkeypatch):
         assert tuple(conn.execute(stored).one()) == ("raised", None, None)
     at.date_input(key="u-told-0-FB4").set_value(date(2024, 3, 30))
     at.button(key="u-save-0-FB4").click().run()
-    assert messages(at.success) == ["Updated item FB4: done, told back on 2024-03-30."]
+    # "Shown to young people and trustees" was left unticked: the answered item still waits for approval.
+    assert messages(at.success) == ["Updated item FB4: done, told back on 2024-03-30, not shown to young people "
+                                    "and trustees yet."]
     with engine.connect() as conn:
         assert tuple(conn.execute(stored).one()) == ("done", "Moved the sessions to Saturdays", date(2024, 3, 30))
+
+
+def _shown(engine, code: str) -> bool:
+    table = FeedbackItem.__table__
+    with engine.connect() as conn:
+        return bool(conn.execute(select(table.c.shown_to_all).where(table.c.code == code)).scalar_one())
+
+
+def test_staff_approve_an_item_for_young_people_and_trustees_by_ticking_it(small_org_url, monkeypatch):
+    engine = open_store(small_org_url)
+    assert not _shown(engine, "FB4")
+    at = open_record(small_org_url, monkeypatch, form="You said, we did")
+    at.radio(key="f-action-0").set_value("Update an item").run()
+    at.selectbox(key="u-item-0").set_value("FB4").run()
+    shown = at.checkbox(key="u-shown-0-FB4")
+    assert shown.label == "Shown to young people and trustees" and shown.value is False
+    shown.check().run()
+    at.button(key="u-save-0-FB4").click().run()
+    assert not at.exception
+    assert messages(at.success) == ["Updated item FB4: now shown to young people and trustees."]
+    assert _shown(engine, "FB4")
+
+
+def test_a_new_item_is_approved_on_the_form(small_org_url, monkeypatch):
+    engine = open_store(small_org_url)
+    at = open_record(small_org_url, monkeypatch, form="You said, we did")
+    at.text_area(key="f-said-0").set_value("More trips in the summer")
+    at.checkbox(key="f-shown-0").check()
+    at.button(key="f-save-0").click().run()
+    assert not at.exception
+    [saved] = messages(at.success)
+    code = saved.removeprefix("Added item ").split(" ")[0]
+    assert saved.endswith("(raised), shown to young people and trustees.")
+    assert _shown(engine, code)
+
+
+def test_the_form_warns_when_the_words_name_a_participant(small_org_url, monkeypatch):
+    warning = "This text names participant {}: young people and trustees would see it if shown."
+    at = open_record(small_org_url, monkeypatch, form="You said, we did")
+    at.text_area(key="f-said-0").set_value("More trips, said Y10 and y1.").run()  # Y1 is in the store; Y10 is not
+    assert not at.exception
+    assert [w for w in messages(at.warning) if "names participant" in w] == [warning.format("Y1")]
+    at.text_area(key="f-said-0").set_value("More trips in the summer").run()
+    assert not [w for w in messages(at.warning) if "names participant" in w]
+    at.radio(key="f-action-0").set_value("Update an item").run()
+    at.selectbox(key="u-item-0").set_value("FB4").run()
+    at.text_area(key="u-did-0-FB4").set_value("Asked Y2 to run it").run()
+    assert [w for w in messages(at.warning) if "names participant" in w] == [warning.format("Y2")]
 
 
 def test_in_demo_mode_the_page_says_saves_go_into_the_demo_organisation(store_url, monkeypatch):

@@ -3,12 +3,13 @@ the items with chosen answers.
 
 The small organisation raised FB1, FB2, FB3, FB4 and FB7 in Q1 2024 (tests/small_org.py). Here
 40 more are added, FB100 to FB139, raised one a day from 1 January 2024, every fourth one done:
-45 items in the quarter, so three pages of 20, 20 and 5.
+45 items in the quarter, so three pages of 20, 20 and 5. All of them are shown to young people
+and trustees (staff approved them) unless a test says otherwise.
 """
 
 from datetime import date, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from models.store import open_store
 from models.tables import FeedbackItem
@@ -28,7 +29,9 @@ def _store_with_45_items(small_org_url) -> str:
             {"code": f"FB{100 + i}", "raised_on": date(2024, 1, 1) + timedelta(days=i), "you_said": f"Item FB{100 + i}",
              "status": "done" if i % 4 == 0 else "raised",
              "we_did": "Fixed" if i % 4 == 0 else None,
-             "responded_on": date(2024, 4, 1) if i % 4 == 0 else None} for i in range(40)])
+             "responded_on": date(2024, 4, 1) if i % 4 == 0 else None, "shown_to_all": True}
+            for i in range(40)])
+        conn.execute(update(FeedbackItem.__table__).values(shown_to_all=True))
     engine.dispose()
     return small_org_url
 
@@ -70,3 +73,44 @@ def test_a_trustee_may_download_the_chart_as_an_image(small_org_url, monkeypatch
     assert not at.exception
     assert [b.proto.label for b in at.get("download_button")] == [
         "Data (CSV, protected figures)", "Image (PNG)", "Image (SVG)"]
+
+
+def _store_with_fb4_not_approved(small_org_url) -> str:
+    """FB1, FB2, FB3 and FB7 approved; FB4 ("Item FB4", raised 20 February, no response) not yet."""
+    engine = open_store(small_org_url)
+    table = FeedbackItem.__table__
+    with engine.begin() as conn:
+        conn.execute(update(table).values(shown_to_all=table.c.code != "FB4"))
+    engine.dispose()
+    return small_org_url
+
+
+def test_young_people_and_trustees_do_not_see_an_item_staff_have_not_approved(small_org_url, monkeypatch):
+    url = _store_with_fb4_not_approved(small_org_url)
+    for role in ("young_person", "trustee"):
+        at = open_deep_link(url, monkeypatch, "pages/you_said_we_did.py", role, **Q1_2024)
+        assert not at.exception
+        assert _said(at) == ["Item FB7", "Item FB3", "Item FB2", "Item FB1"], role
+        assert not [c for c in at.caption if "Not shown to young people and trustees yet" in c.value], role
+        # The counts are about items, not people: they count every item raised.
+        assert {m.label: m.value for m in at.metric}["Things you raised"] == "5", role
+
+
+def test_admin_and_staff_see_every_item_with_those_not_shown_marked(small_org_url, monkeypatch):
+    url = _store_with_fb4_not_approved(small_org_url)
+    for role in ("admin", "staff"):
+        at = open_deep_link(url, monkeypatch, "pages/you_said_we_did.py", role, **Q1_2024)
+        assert not at.exception
+        assert _said(at) == ["Item FB7", "Item FB3", "Item FB4", "Item FB2", "Item FB1"], role
+        marks = [c.value for c in at.caption if c.value.endswith("Not shown to young people and trustees yet")]
+        assert len(marks) == 1, role  # FB4's card only
+
+
+def test_nothing_approved_yet_is_said_as_such(small_org_url, monkeypatch):
+    engine = open_store(small_org_url)  # the small organisation's items: none approved
+    engine.dispose()
+    at = open_deep_link(small_org_url, monkeypatch, "pages/you_said_we_did.py", "young_person", **Q1_2024)
+    assert not at.exception
+    assert not _said(at)
+    assert [i.value for i in at.info] == ["Nothing raised in this period is ready to share yet. Choose a longer "
+                                          "period in the filters on the left."]

@@ -86,9 +86,11 @@ def cell_text(value: object) -> str:
 
 
 def save(engine: Engine, actor: str | None, form: str, parts: list[Rows],
-         checks: Callable[[Connection], list[FormProblem]] | None = None, **audit) -> ImportReport:
+         checks: Callable[[Connection], list[FormProblem]] | None = None,
+         then: Callable[[Connection], object] | None = None, **audit) -> ImportReport:
     """Write `parts` in one transaction after `checks` (the form's own rules, e.g. "this code is
-    new"), and audit it. Raises FormRejected with every problem, having written nothing."""
+    new"), then `then(conn)` (what a form writes beyond the import files) in the same
+    transaction, and audit it. Raises FormRejected with every problem, having written nothing."""
     with engine.begin() as conn:
         problems = list(checks(conn)) if checks else []
         report = None
@@ -98,6 +100,8 @@ def save(engine: Engine, actor: str | None, form: str, parts: list[Rows],
             problems.extend(in_form_words(rejected.problems, parts))
         if problems:
             raise FormRejected(problems)  # leaving the block rolls everything back
+        if then is not None:
+            then(conn)
         counts = {name: vars(c) for name, c in report.files.items()}
         record(conn, actor, AUDIT_ACTION, form=form, counts=counts, **audit)
     return report

@@ -24,6 +24,12 @@ KEYS = {  # natural key as store columns; the first one filters the fetch of exi
     "principle_ratings": ("rating_code",), "feedback": ("code",),
 }
 ORDERED = {"programmes": ("start_date", "end_date"), "feedback": ("raised_on", "responded_on")}
+# Feedback items: whether young people and trustees see the item (not a column of the contract).
+# A new item is shown when it has a response; an item without one waits for a member of staff to
+# approve it. A re-import never hides an item (staff approvals stay); it shows one when its response
+# arrives.
+SHOWN = "shown_to_all"
+RESPONSE = ("we_did", "responded_on")
 RATING_VALUES = ("session_id", "principle_id", "rater_role", "rater_id", "score", "rated_on",
                  "comment")
 
@@ -81,7 +87,8 @@ def _upsert(conn: Connection, batch: Batch, positions: list[int],
     key = KEYS[batch.name]
     columns = batch.update_columns
     ordered = ORDERED.get(batch.name, ())
-    fetched = tuple(dict.fromkeys((*columns, *ordered)))
+    flagged = batch.name == "feedback"
+    fetched = tuple(dict.fromkeys((*columns, *ordered, *((*RESPONSE, SHOWN) if flagged else ()))))
     existing = _existing(conn, table, key, fetched, {records[i][key[0]] for i in positions})
     counts = FileCounts()
     inserts, updates, problems = [], [], []
@@ -89,6 +96,8 @@ def _upsert(conn: Connection, batch: Batch, positions: list[int],
         record = records[i]
         found = existing.get(tuple(record[k] for k in key))
         if found is None:
+            if flagged:
+                record = {**record, SHOWN: has_response(record)}
             inserts.append(record)
             counts.added += 1
             continue
@@ -98,7 +107,11 @@ def _upsert(conn: Connection, batch: Batch, positions: list[int],
         if all(stored[c] == record[c] for c in columns):
             counts.unchanged += 1
         else:
-            updates.append({"_id": found[0], **{c: record[c] for c in columns}})
+            changed = {"_id": found[0], **{c: record[c] for c in columns}}
+            if flagged:
+                changed[SHOWN] = bool(stored[SHOWN]) or (not has_response(stored)
+                                                         and has_response({**stored, **changed}))
+            updates.append(changed)
             counts.updated += 1
     if problems:
         raise ImportRejected(problems)
@@ -108,6 +121,11 @@ def _upsert(conn: Connection, batch: Batch, positions: list[int],
     if updates:
         conn.execute(update(table).where(table.c.id == bindparam("_id")), updates)
     return counts
+
+
+def has_response(item: dict) -> bool:
+    """Whether a feedback item has been responded to: what we did, or when we told back, is filled in."""
+    return any(item.get(column) is not None for column in RESPONSE)
 
 
 def _existing(conn: Connection, table: Table, key: tuple[str, ...], fetched: tuple[str, ...],
