@@ -41,6 +41,14 @@ def normalise(username: str) -> str:
     return (username or "").strip().lower()
 
 
+def is_valid_username(username: str) -> bool:
+    """1-64 letters, digits, dots, dashes or underscores: never a colon or a space, so the keys
+    auth/lockout.py stores for addresses and unknown names ("address:...", "unknown:...") and the
+    command line's actor ("command line (...)") can never be a username."""
+    return (0 < len(username) <= 64
+            and username.replace("_", "").replace(".", "").replace("-", "").isalnum())
+
+
 def get(conn, username: str) -> Account | None:
     row = conn.execute(select(USERS).where(USERS.c.username == normalise(username))).mappings().first()
     if row is None:
@@ -52,7 +60,7 @@ def get(conn, username: str) -> Account | None:
 def create(engine, username: str, role: str, password: str, display_name: str | None = None,
            actor: str = "manage.py", is_demo: bool = False) -> Account:
     username = normalise(username)
-    if not username or len(username) > 64 or not username.replace("_", "").replace(".", "").replace("-", "").isalnum():
+    if not is_valid_username(username):
         raise AccountError("A username is 1-64 letters, digits, dots, dashes or underscores.")
     if role not in ROLES:
         raise AccountError(f"Unknown role '{role}': use one of {', '.join(ROLES)}.")
@@ -114,31 +122,57 @@ def revoke_sessions(engine, username: str, actor: str, action: str = "signed out
         record(conn, actor, action, username=normalise(username))
 
 
-def check_sign_in(engine, username: str, password: str, now: datetime | None = None) -> Account | None:
+def check_sign_in(engine, username: str, password: str, now: datetime | None = None,
+                  address: str | None = None) -> Account | None:
     """The account when the password is right and the account active and unlocked, else None.
 
     Unknown, locked, inactive and wrong-password cases all cost one bcrypt check and leave
     the same trace for the caller (None); the audit log tells them apart for admins.
+
+    `address` is the client's address (None when unknown): besides the username's own limit,
+    too many failures from one address lock it, whatever usernames were tried. The lock is
+    checked and the attempt recorded (as failed until the password proves right) in one
+    serialised transaction, before the bcrypt check: parallel tries cannot pass the limit.
+    A username without an account is stored only as a hash (it may be a mistyped password).
     """
     now = now or utcnow()
     name = normalise(username)
     with engine.begin() as conn:
+        lockout.serialise(conn)
         row = conn.execute(select(USERS.c.password_hash, USERS.c.active).where(USERS.c.username == name)).first()
-        until = lockout.locked_until(conn, name, now)
-        matched = verify(password, row.password_hash if row and until is None else None)
-        if until is not None:
-            record(conn, name, "sign-in refused: locked", until=until.isoformat(timespec="minutes"))
-            return None
-        ok = matched and row is not None and row.active
-        lockout.record_attempt(conn, name, now, succeeded=ok)
+        who = name if row is not None else lockout.unknown_user_key(name)
+        until = lockout.locked_until(conn, who, now)
+        address_until = lockout.address_locked_until(conn, address, now)
+        if until is not None or address_until is not None:
+            lock_ends = max(t for t in (until, address_until) if t is not None)
+            record(conn, who, "sign-in refused: locked", until=lock_ends.isoformat(timespec="minutes"),
+                   locked="address" if until is None else "username")
+            attempt = address_attempt = None
+        else:
+            attempt = lockout.record_attempt(conn, who, now, succeeded=False)
+            address_attempt = (lockout.record_attempt(conn, lockout.address_key(address), now, succeeded=False)
+                               if address else None)
+    # The password check, outside the transaction so others do not wait for bcrypt.
+    matched = verify(password, row.password_hash if row is not None and attempt is not None else None)
+    if attempt is None:
+        return None
+    ok = matched and row is not None and row.active
+    with engine.begin() as conn:
         if ok:
+            lockout.mark_succeeded(conn, attempt)
+            if address_attempt is not None:
+                lockout.forget_attempt(conn, address_attempt)  # only failures count against an address
             record(conn, name, "signed in")
             return get(conn, name)
-        record(conn, name, "sign-in failed", reason="unknown user" if row is None else
+        record(conn, who, "sign-in failed", reason="unknown user" if row is None else
                "inactive account" if not row.active else "wrong password")
-        locked = lockout.locked_until(conn, name, now)
+        locked = lockout.locked_until(conn, who, now)
         if locked is not None:
-            record(conn, name, "account locked", until=locked.isoformat(timespec="minutes"))
+            record(conn, who, "account locked", until=locked.isoformat(timespec="minutes"))
+        address_locked = lockout.address_locked_until(conn, address, now)
+        if address_locked is not None:
+            record(conn, None, "address locked", address=lockout.address_key(address)[:24],
+                   until=address_locked.isoformat(timespec="minutes"))
         return None
 
 

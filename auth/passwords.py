@@ -14,6 +14,13 @@ class PasswordRejected(ValueError):
 
 
 def check_policy(password: str) -> None:
+    # The sign-in form (streamlit-authenticator) strips spaces from what is typed before
+    # checking it: a password starting or ending with a space could never sign in.
+    if not password.strip():
+        raise PasswordRejected("The password cannot be only spaces: use letters, digits or symbols.")
+    if password != password.strip():
+        raise PasswordRejected("The password cannot start or end with a space (or a tab or line break): "
+                               "the sign-in form leaves those out, so it would never work. Remove them.")
     if len(password) < MIN_LENGTH:
         raise PasswordRejected(f"The password must be at least {MIN_LENGTH} characters long.")
     if len(password.encode("utf-8")) > MAX_BYTES:

@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from auth.accounts import get
+from auth.accounts import USERS, get, is_valid_username, normalise
 from auth.audit import record
 from auth.clock import utcnow
 from measures.filters import Period
@@ -30,7 +30,13 @@ class SnapshotProblem(ValueError):
 
 
 class NotAllowed(SnapshotProblem):
-    """Only an admin may delete a snapshot."""
+    """Only an admin may take or delete a snapshot."""
+
+
+# Roles that may take and delete snapshots: the snapshots page (components/registry.py) is
+# open to admins and trustees, but only admins take or delete one. Checked here, in the store,
+# because a button's callback runs before the app shell checks the account again.
+MAY_TAKE = ("admin",)
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,12 @@ def _taken(name: str) -> SnapshotProblem:
 
 def create_snapshot(engine, name: str, period: Period, meeting_date: date, actor: str,
                     k: int | None = None) -> Snapshot:
-    """Freeze the figures for `period` under `name`; k defaults to the organisation's setting."""
+    """Freeze the figures for `period` under `name`; k defaults to the organisation's setting.
+
+    Only an admin may (`NotAllowed` otherwise): see `_check_taker`.
+    """
+    with engine.connect() as conn:
+        _check_taker(conn, actor)
     name = clean_name(name)
     if meeting_date < period.start:
         raise SnapshotProblem(f"The board meeting ({meeting_date:%-d %B %Y}) is before the start of the period it "
@@ -88,12 +99,33 @@ def create_snapshot(engine, name: str, period: Period, meeting_date: date, actor
                content=codec.dumps(content))
     try:
         with engine.begin() as conn:
+            _check_taker(conn, actor)  # again: the figures took a while, the account may have changed
             conn.execute(insert(SNAPSHOTS).values(**row))
             record(conn, actor, "board snapshot taken", name=name, period_from=period.start,
                    period_to=period.end, meeting_date=meeting_date, data_version=version)
     except IntegrityError:  # taken by someone else in the meantime
         raise _taken(name) from None
     return get_snapshot(engine, name)
+
+
+def _check_taker(conn, actor: str | None) -> None:
+    """Refuse unless `actor` may take a snapshot.
+
+    An actor that is an account (the web page passes the signed-in username) must be active and
+    have a role in MAY_TAKE. An actor that can never be a username, such as the command line's
+    "command line (login)" (cli/actor.py), is a program run by someone with the store in hand:
+    it acts as admin. A username-like actor without an account is refused, unless the store has
+    no accounts at all (then nobody can be signed in to the web pages: a store being set up).
+    """
+    account = get(conn, actor or "")
+    if account is not None:
+        if account.active and account.role in MAY_TAKE:
+            return
+    elif actor and not is_valid_username(normalise(actor)):
+        return
+    elif actor and conn.execute(select(USERS.c.id).limit(1)).first() is None:
+        return
+    raise NotAllowed("Only an admin can take a board snapshot.")
 
 
 def _consistent_content(engine, period: Period, k: int) -> tuple[str, dict]:
@@ -145,7 +177,7 @@ def delete_snapshot(engine, name: str, actor: str | None) -> None:
     """Delete a snapshot: only an active admin account may, and it is audited."""
     with engine.begin() as conn:
         account = get(conn, actor or "")
-        if account is None or not account.active or account.role != "admin":
+        if account is None or not account.active or account.role not in MAY_TAKE:
             raise NotAllowed("Only an admin can delete a board snapshot.")
         if conn.execute(delete(SNAPSHOTS).where(SNAPSHOTS.c.name == name)).rowcount == 0:
             raise SnapshotProblem(f"There is no snapshot called '{name}' (perhaps someone deleted it already).")

@@ -39,7 +39,7 @@ def make_authenticator(engine) -> stauth.Authenticate:
     model = authenticator.authentication_controller.authentication_model
 
     def check_credentials(username: str, password: str) -> bool:
-        account = accounts.check_sign_in(engine, username, password)
+        account = accounts.check_sign_in(engine, username, password, address=client_address())
         if account is not None:
             st.session_state["signed_in_at"] = utcnow()
         return account is not None
@@ -59,6 +59,15 @@ def make_authenticator(engine) -> stauth.Authenticate:
 
     authenticator.cookie_controller.get_cookie = valid_cookie
     return authenticator
+
+
+def client_address() -> str | None:
+    """The client's address, for the lockout per address (None when unknown, as in AppTest)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no session context
+        return None
+    return address if isinstance(address, str) and address else None  # AppTest gives a mock object
 
 
 def current_account(engine) -> accounts.Account | None:

@@ -13,6 +13,8 @@ from components.figures import formatted, metric
 from components.filters import sidebar_filters
 from components.page_guard import page_entry
 from components.plain_text import escape_markdown
+from components.registry import allowed
+from components.sign_in import current_account
 from components.store import current_engine, suppression_k
 from components.audience import admin_note, page_audience, protected_note
 from measures.alerts import alerts
@@ -35,9 +37,20 @@ def render() -> None:
     live = st.sidebar.toggle("Refresh every minute", key="refresh", bind="query-params",
                              help="For a shared screen: new data shows without touching anything.")
     if live:
-        st.fragment(run_every="60s")(_body)(engine, period, filters)
+        st.fragment(run_every="60s")(_live_body)(engine, period, filters)
     else:
         _body(engine, period, filters)
+
+
+def _live_body(engine, period, filters) -> None:
+    """The refreshing fragment: it reruns without the app shell, so it checks the account and
+    role itself each time (a shared screen must stop when its trustee is signed out or
+    deactivated)."""
+    account = current_account(engine)
+    if account is None or not allowed(PAGE_ID, account.role):
+        st.warning("Signed out: sign in again.", icon=":material/logout:")
+        return
+    _body(engine, period, filters)
 
 
 def _body(engine, period, filters) -> None:
