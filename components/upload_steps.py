@@ -43,6 +43,16 @@ def preview_table(report: ImportReport) -> pd.DataFrame:
                         columns=["File", "Will be added", "Will be updated", "Already the same"])
 
 
+PREVIEW_SCREEN = "upload preview"
+
+
+def preview_audit(report: ImportReport, names: list[str]) -> dict:
+    """What the audit log says of a preview: the files and how many rows of each it covers (of
+    participants.csv: how many participants), never the rows themselves."""
+    rows = {name: c.added + c.updated + c.unchanged for name, c in report.files.items()}
+    return {"files": names, "rows": rows, "participants": rows.get("participants", 0)}
+
+
 def saved_message(report: ImportReport) -> str:
     parts = [f"{name}: {c.added} added, {c.updated} updated, {c.unchanged} already the same"
              for name, c in report.files.items()]

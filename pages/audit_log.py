@@ -1,26 +1,31 @@
-"""Audit log (admins): every sign-in, account change, import and export."""
+"""Audit log (admins): every sign-in, account change, import and export, and every view of a
+screen showing participant codes. Filter by what was done and by a participant code."""
 
 import streamlit as st
 
-from auth.audit import recent
+from auth.audit import audit_actions, recent
 from components.page_guard import page_entry
 from components.store import current_engine
 
 PAGE_ID = "audit-log"
+LIMIT = 500
 
 
 def render() -> None:
+    engine = current_engine()
     st.title("Audit log", anchor=False)
-    st.caption("Who did what, and when (times in UTC), newest first: the last 500 entries.")
-    entries = recent(current_engine())
+    st.caption(f"Who did what, and when (times in UTC), newest first: the last {LIMIT} entries of those chosen.")
+    left, right = st.columns(2)
+    chosen = left.multiselect("Show only", audit_actions(engine), placeholder="All actions", key="audit-actions")
+    code = right.text_input("Participant code", key="audit-code", placeholder="Any participant",
+                            help="Only entries whose details name this participant code (the whole code, as "
+                                 "written: a view, an export, a form saved...).").strip()
+    entries = recent(engine, LIMIT, actions=chosen, code=code or None)
     if entries.empty:
-        st.info("Nothing recorded yet.")
+        st.info("No entries match." if chosen or code else "Nothing recorded yet.")
         return
-    actions = sorted(entries["action"].unique())
-    chosen = st.multiselect("Show only", actions, placeholder="All actions")
-    shown = entries[entries["action"].isin(chosen)] if chosen else entries
-    st.dataframe(shown, hide_index=True, column_config={"at": st.column_config.DatetimeColumn("When"),
-                                                        "actor": "Who", "action": "What", "detail": "Details"})
+    st.dataframe(entries, hide_index=True, column_config={"at": st.column_config.DatetimeColumn("When"),
+                                                          "actor": "Who", "action": "What", "detail": "Details"})
 
 
 page_entry(PAGE_ID, render)

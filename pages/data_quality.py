@@ -4,8 +4,9 @@ import streamlit as st
 
 from components import cached_measures as cached
 from components.page_guard import page_entry
-from components.store import current_engine
-from data.quality_workbook import FILE_NAME, quality_lists_xlsx
+from components.store import current_engine, current_version
+from components.view_audit import signed_in, view_once
+from data.quality_workbook import FILE_NAME, SCREEN, participant_codes, quality_lists_xlsx
 from data.safe_export import XLSX
 from measures.data_quality import (
     odd_values, participants_never_seen, pre_awaiting_post, sessions_without_register, table_counts,
@@ -36,11 +37,15 @@ def render() -> None:
 
     _check(cached.store_check(sessions_without_register, SHOWN), "{n} {things} no register (no one marked present or "
            "absent).", ("session has", "sessions have"), "Every session has a register.")
-    _check(cached.store_check(participants_never_seen, SHOWN), "{n} {things} on no register at all.",
+    never_seen = cached.store_check(participants_never_seen, SHOWN)
+    _check(never_seen, "{n} {things} on no register at all.",
            ("participant is", "participants are"), "Every participant is on at least one register.")
-    _check(cached.store_check(odd_values, SHOWN), "{n} {things} wrong.", ("value looks", "values look"),
-           "No values look wrong.")
-    st.download_button("Download the lists (Excel)", data=lambda: quality_lists_xlsx(engine),
+    odd = cached.store_check(odd_values, SHOWN)
+    _check(odd, "{n} {things} wrong.", ("value looks", "values look"), "No values look wrong.")
+    # Audited once per session and data version (not on every rerun), naming the codes listed.
+    view_once(engine, SCREEN, current_version(), participant_codes(never_seen.rows, odd.rows))
+    me = signed_in()  # read here: the download's callable runs off the page's thread, on click
+    st.download_button("Download the lists (Excel)", data=lambda: quality_lists_xlsx(engine, actor=me),
                        file_name=FILE_NAME, mime=XLSX, on_click="ignore", icon=":material/download:",
                        key="quality-xlsx",
                        help="Every session, participant and value listed above, in full, with a sheet per check.")

@@ -13,6 +13,7 @@ from components.page_guard import page_entry
 from components.plain_text import escape_markdown
 from components.register_editor import register_editor
 from components.store import current_engine, is_demo
+from components.view_audit import view_once
 from data.forms import (
     EvaluationEntry, FeedbackEntry, NewParticipant, RatingEntry, SessionDetails, add_feedback,
     save_evaluation, save_participant, save_ratings, save_session, update_feedback,
@@ -27,6 +28,7 @@ PAGE_ID = "record"
 SHOWN_LABEL = "Shown to young people and trustees"
 SHOWN_HELP = ("Tick to approve the item: trustees and young people then see what was said and what we did, word for "
               "word, on the You said, we did page. Untick to keep it to admins and staff.")
+REGISTER_SCREEN = "record: register of a session"
 TABS = ("Session and register", "New participant", "Skills evaluation", "Rate a session", "You said, we did")
 
 
@@ -65,8 +67,10 @@ def _register_only(engine, r: int) -> None:
         return
     st.caption("The register as saved so far. Change it, or add people; taking someone off this list does not "
                "remove them from the saved register: untick 'Came' instead.")
-    register = register_editor(store_check(choices.participants), f"g-register-{r}-{session}",
-                               register_of(engine, session))
+    saved = register_of(engine, session)
+    # A saved register names participants: audited once per session code in this browser session.
+    view_once(engine, REGISTER_SCREEN, session, [line.participant_code for line in saved], session=session)
+    register = register_editor(store_check(choices.participants), f"g-register-{r}-{session}", saved)
     if st.button("Save register", type="primary", key=f"g-save-{r}", icon=":material/save:"):
         try_save("session", lambda: save_register(engine, me(), session, register))
 

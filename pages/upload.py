@@ -6,9 +6,10 @@ import streamlit as st
 from components.page_guard import page_entry
 from components.store import current_engine, is_demo
 from components.upload_steps import (
-    DEMO_RECORDS_GO, NOTHING_CHANGED, bring_in, confirm_label, demo_accounts, demo_warning, mix_problem, preview_table,
-    problems_table, saved_message, size_problems, template_csv,
+    DEMO_RECORDS_GO, NOTHING_CHANGED, PREVIEW_SCREEN, bring_in, confirm_label, demo_accounts, demo_warning,
+    mix_problem, preview_audit, preview_table, problems_table, saved_message, size_problems, template_csv,
 )
+from components.view_audit import view_once
 from data.importing import ImportRejected, Problem
 from data.importing.contract import ORDER
 from data.importing.example_workbook import FILE_NAME, example_workbook
@@ -61,11 +62,13 @@ def _upload(engine, demo_names: list[str], me: str | None) -> None:
         return
     sources = [(f.name, f.getvalue()) for f in uploaded]
     slot = st.empty()  # progress, checking then saving, shows here: under the files, where the eye is
+    files = tuple((f.file_id, f.name, f.size) for f in uploaded)
     try:
-        report = _preview(engine, sources, tuple((f.file_id, f.name, f.size) for f in uploaded), slot)
+        report = _preview(engine, sources, files, slot)
     except ImportRejected as rejected:
         _show_problems(rejected.problems)
         return
+    view_once(engine, PREVIEW_SCREEN, files, None, **preview_audit(report, [f.name for f in uploaded]))
     st.subheader("What would change", anchor=False)
     st.dataframe(preview_table(report), hide_index=True)
     if st.button(confirm_label(demo_names, me), type="primary", icon=":material/upload:"):

@@ -86,6 +86,11 @@ def test_allowed_pages_show_hand_worked_figures(store, monkeypatch):
     feedback = open_page(store, monkeypatch, "you-said-we-did", "young_person")
     assert {m.label: m.value for m in feedback.metric}["Things you raised"] == "5"
     said = [m.value for m in feedback.markdown if m.value.startswith("**You said:**")]
+    # Only items staff approved reach young people: the small organisation's are written with the
+    # flag off, so none is listed, though all five count.
+    assert said == []
+    staff_view = open_page(store, monkeypatch, "you-said-we-did", "staff")
+    said = [m.value for m in staff_view.markdown if m.value.startswith("**You said:**")]
     assert said == [f"**You said:** Item {c}" for c in ("FB7", "FB3", "FB4", "FB2", "FB1")]  # newest first
     users = open_page(store, monkeypatch, "users", "admin")
     assert sorted(users.dataframe[0].value["username"]) == ["u-admin", "u-staff", "u-trustee", "u-young-person"]

@@ -85,3 +85,27 @@ def test_page_shows_counts_and_checks(small_org, store_url, monkeypatch):
     clear = " ".join(s.value for s in at.success)
     assert "Every session has a register" in clear and "No values look wrong" in clear
     assert list(at.dataframe[1].value["Participant"]) == ["S2"]
+
+
+def views(engine, action="viewed") -> list[tuple[str, dict]]:
+    import json
+    from auth.audit import recent
+    entries = recent(engine, actions=[action])
+    return [(actor, json.loads(detail)) for actor, detail in zip(entries["actor"], entries["detail"], strict=True)]
+
+
+def test_opening_the_page_is_audited_once_per_session(small_org, store_url, monkeypatch):
+    add_role_accounts(small_org)
+    at = open_deep_link(store_url, monkeypatch, "pages/data_quality.py", "staff")
+    assert not at.exception
+    assert views(small_org) == [("u-staff", {"screen": "data quality", "participants": 1, "codes": ["S2"]})]
+    at.run()  # a rerun (any click) is the same view
+    assert len(views(small_org)) == 1
+    assert views(small_org, "downloaded") == []  # the workbook is built only when clicked
+
+
+def test_building_the_workbook_is_audited(small_org):
+    from data.quality_workbook import quality_lists_xlsx
+    assert quality_lists_xlsx(small_org, actor="u-staff")[:2] == b"PK"
+    assert views(small_org, "downloaded") == [("u-staff", {"screen": "data quality", "file": "data-quality.xlsx",
+                                                           "participants": 1, "codes": ["S2"]})]

@@ -226,3 +226,22 @@ def test_take_the_register_of_a_session_already_recorded(small_org_url, monkeypa
     assert messages(at.success) == [
         "Saved the register of session F: 3 people, 3 came (1 added, 0 changed, 2 as before)."]
     assert row_counts(open_store(small_org_url))["attendance"] == 18
+
+
+def register_views(url) -> list[dict]:
+    entries = recent(open_store(url), actions=["viewed"])
+    return [{"actor": a, **json.loads(d)} for a, d in zip(entries["actor"], entries["detail"], strict=True)]
+
+
+def test_opening_a_saved_register_is_audited_once_per_session_code(small_org_url, monkeypatch):
+    at = open_record(small_org_url, monkeypatch)
+    at.radio(key="s-what-0").set_value("The register of a session already recorded").run()
+    assert register_views(small_org_url) == []  # no session picked yet: no codes shown
+    at.selectbox(key="g-session-0").set_value("F").run()
+    assert not at.exception
+    assert register_views(small_org_url) == [{"actor": "u-staff", "screen": "record: register of a session",
+                                              "session": "F", "participants": 2, "codes": ["Y1", "Y3"]}]
+    at.multiselect(key="g-register-0-F-people").set_value(["Y1", "Y3", "Y4"]).run()  # reruns: the same view
+    at.selectbox(key="g-session-0").set_value("A").run()
+    at.selectbox(key="g-session-0").set_value("F").run()
+    assert [(v["session"], v["participants"]) for v in reversed(register_views(small_org_url))] == [("F", 2), ("A", 5)]

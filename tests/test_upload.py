@@ -250,3 +250,19 @@ def test_real_data_replaces_the_demo_organisation_in_the_same_step(engine):
     # Only what was brought in: 3 programmes, 4 participants, none of the demo's sessions or registers.
     assert (after["programmes"], after["participants"], after["sessions"], after["attendance"]) == (3, 4, 0, 0)
     assert not get_setting(engine, "demo_data")
+
+
+def test_the_preview_is_audited_once_with_its_files_and_counts(page_store, monkeypatch):
+    from models.store import open_store
+    at = open_deep_link(page_store, monkeypatch, "pages/upload.py", "staff")
+    at.get("file_uploader")[0].set_value([("programmes.csv", PROGRAMMES.encode(), "text/csv"),
+                                          ("participants.csv", PARTICIPANTS.encode(), "text/csv")])
+    at.run()
+    at.run()  # a rerun shows the same preview: not audited again
+    assert not at.exception
+    engine = open_store(page_store)
+    entries = recent(engine, actions=["viewed"])
+    assert list(entries["actor"]) == ["u-staff"]
+    assert json.loads(entries["detail"].iloc[0]) == {
+        "screen": "upload preview", "files": ["programmes.csv", "participants.csv"],
+        "rows": {"programmes": 3, "participants": 4}, "participants": 4}
