@@ -5,7 +5,9 @@ import sys
 from pathlib import Path
 
 from cli.actor import command_line_actor
-from data.participant_rights import UnknownParticipant, erase_participant, export_participant, row_counts
+from data.participant_rights import (
+    UnknownParticipant, erase_participant, export_participant, find_mentions, row_counts,
+)
 from models.store import open_store
 
 
@@ -20,8 +22,11 @@ def register(commands) -> None:
     erase = commands.add_parser(
         "erase-participant", help="delete one participant and every row about them",
         description="Delete one participant and every row that refers to them (attendance, evaluations, "
-                    "principle ratings they gave), in one step that cannot be undone. Asks for confirmation "
-                    "at a terminal; scripts must pass --yes. Recorded in the audit log.")
+                    "principle ratings they gave), in one step that cannot be undone; where the code is still "
+                    "written (audit log, saved views' and board snapshots' names) it becomes 'erased participant "
+                    "#n'. Free text that names the participant (feedback, session titles, rating comments) is "
+                    "listed first, to edit before erasing: it is not changed. Asks for confirmation at a "
+                    "terminal; scripts must pass --yes. Recorded in the audit log.")
     erase.add_argument("code", metavar="CODE", help="the participant's code, e.g. Y1")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     erase.set_defaults(handler=run_erase)
@@ -42,10 +47,21 @@ def run_export(args) -> int:
     return 0
 
 
-def _confirmed(code: str, counts: dict[str, int]) -> bool:
+def _confirmed(code: str, counts: dict[str, int], mentions: int) -> bool:
     held = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items())
-    answer = input(f"Erase participant '{code}' ({held})? This cannot be undone. Type the code to confirm: ")
+    left = f" {mentions} free-text mention(s) above will stay as they are." if mentions else ""
+    answer = input(f"Erase participant '{code}' ({held})?{left} This cannot be undone. Type the code to confirm: ")
     return answer.strip() == code
+
+
+def _show_mentions(code: str, mentions) -> None:
+    if not mentions:
+        return
+    print(f"Free text that names '{code}' (not changed by the erasure: edit it first, e.g. on the record "
+          "page, if it should not stay):")
+    for mention in mentions:
+        text = " ".join(mention.text.split())
+        print(f"  - {mention.where}, {mention.field}: {text}")
 
 
 def run_erase(args) -> int:
@@ -55,14 +71,24 @@ def run_erase(args) -> int:
     except UnknownParticipant as problem:
         print(f"Nothing erased: {problem}", file=sys.stderr)
         return 2
+    mentions = find_mentions(engine, args.code)
+    _show_mentions(args.code, mentions)
     if not args.yes:
         if not sys.stdin.isatty():
             print("Nothing erased: pass --yes to erase without a terminal to confirm at.", file=sys.stderr)
             return 2
-        if not _confirmed(args.code, counts):
+        if not _confirmed(args.code, counts, len(mentions)):
             print("Nothing erased.", file=sys.stderr)
             return 1
-    deleted = erase_participant(engine, args.code, actor=command_line_actor())
-    summary = ", ".join(f"{n} from {table}" for table, n in deleted.items())
-    print(f"Erased participant '{args.code}': {summary}.")
+    try:
+        erasure = erase_participant(engine, args.code, actor=command_line_actor())
+    except UnknownParticipant as problem:  # erased by someone else meanwhile
+        print(f"Nothing erased: {problem}", file=sys.stderr)
+        return 2
+    summary = ", ".join(f"{n} from {table}" for table, n in erasure.deleted.items())
+    print(f"Erased participant '{args.code}': {summary}. Where the code was still written it is now "
+          f"'{erasure.token}'.")
+    if erasure.cleared is None:
+        print("The erasure is done, but the store's old pages could not be cleared now (see the log).",
+              file=sys.stderr)
     return 0

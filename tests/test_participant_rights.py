@@ -75,8 +75,8 @@ def test_erase_leaves_no_row_about_them_and_others_untouched(small_org):
     with small_org.connect() as conn:
         y1 = _id_of(conn, "Y1")
     before, version = table_sizes(small_org), data_version(small_org)
-    deleted = erase_participant(small_org, "Y1", actor="tester")
-    assert deleted == Y1_COUNTS
+    erasure = erase_participant(small_org, "Y1", actor="tester")
+    assert erasure.deleted == Y1_COUNTS and erasure.rows_deleted == 12
     assert rows_about(small_org, y1) == {name: 0 for name in Y1_COUNTS}
     after = table_sizes(small_org)
     assert {name: before[name] - after[name] for name in before} == Y1_COUNTS
@@ -84,7 +84,10 @@ def test_erase_leaves_no_row_about_them_and_others_untouched(small_org):
         assert _id_of(conn, "Y2") is not None
     assert data_version(small_org) != version
     actor, action, detail = audit_rows(small_org)[-1]
-    assert (actor, action, detail) == ("tester", "participant erased", {"code": "Y1", "counts": Y1_COUNTS})
+    assert erasure.token.startswith("erased participant #")
+    assert (actor, action, detail) == ("tester", "participant erased", {
+        "code": erasure.token, "counts": Y1_COUNTS,
+        "rewritten": {"audit_log": 0, "saved_views": 0, "board_snapshots": 0}})
 
 
 def test_unknown_code_is_refused_clearly(small_org):
