@@ -1,11 +1,11 @@
 """Accounts in the store: create, change, deactivate, unlock, and sign-in checks.
 
-Every change is audited in the same transaction. Password changes and deactivation revoke the
-person's sign-in cookies (see `sessions_revoked_at`).
+Every change is audited in the same transaction. Sign-out, password resets, role changes and
+deactivation end the person's sessions and sign-in cookies (see `session_still_valid`).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 from sqlalchemy import delete, insert, select, update
@@ -35,6 +35,7 @@ class Account:
     active: bool
     is_demo: bool
     sessions_revoked_at: datetime | None
+    session_version: int = 0
 
 
 def normalise(username: str) -> str:
@@ -54,7 +55,7 @@ def get(conn, username: str) -> Account | None:
     if row is None:
         return None
     return Account(row["username"], row["display_name"], row["role"], row["active"], row["is_demo"],
-                   row["sessions_revoked_at"])
+                   row["sessions_revoked_at"], row["session_version"])
 
 
 def create(engine, username: str, role: str, password: str, display_name: str | None = None,
@@ -71,8 +72,9 @@ def create(engine, username: str, role: str, password: str, display_name: str | 
         conn.execute(insert(USERS).values(username=username, display_name=display_name or username, role=role,
                                           password_hash=hashed, active=True, is_demo=is_demo, created_at=utcnow()))
         record(conn, actor, "user created", username=username, role=role)
-        if role == "admin" and not is_demo:
-            _remove_demo_accounts(conn, actor)
+        if not is_demo:  # the first real account of any role: the demo sign-ins go
+            from auth.demo_accounts import remove_demo_accounts as remove_demo_sign_ins
+            remove_demo_sign_ins(conn, actor)
     return get_account(engine, username)
 
 
@@ -86,7 +88,7 @@ def _change(engine, username: str, actor: str, action: str, revoke: bool = False
         if get(conn, username) is None:
             raise AccountError(f"There is no account called '{normalise(username)}'.")
         if revoke:
-            values["sessions_revoked_at"] = utcnow()
+            values.update(_revocation())
         conn.execute(update(USERS).where(USERS.c.username == normalise(username)).values(**values))
         record(conn, actor, action, username=normalise(username),
                **{k: v for k, v in values.items() if k in ("role", "active", "display_name")})
@@ -117,8 +119,7 @@ def unlock(engine, username: str, actor: str) -> int:
 def revoke_sessions(engine, username: str, actor: str, action: str = "signed out") -> None:
     """Sign-out: cookies issued up to now stop working, on every device."""
     with engine.begin() as conn:
-        conn.execute(update(USERS).where(USERS.c.username == normalise(username))
-                     .values(sessions_revoked_at=utcnow()))
+        conn.execute(update(USERS).where(USERS.c.username == normalise(username)).values(**_revocation()))
         record(conn, actor, action, username=normalise(username))
 
 
@@ -176,9 +177,53 @@ def check_sign_in(engine, username: str, password: str, now: datetime | None = N
         return None
 
 
-def session_still_valid(account: Account | None, issued_at: datetime) -> bool:
-    """A sign-in (cookie or session) from `issued_at` is still good for this account."""
+def _revocation() -> dict:
+    """The column values that end every session and cookie of an account (see `session_still_valid`)."""
+    return {"sessions_revoked_at": utcnow(), "session_version": USERS.c.session_version + 1}
+
+
+# How far a cookie's expiry may lie beyond now + its lifetime: clocks and the time between the
+# library stamping the cookie and this check.
+COOKIE_CLOCK_ALLOWANCE = timedelta(seconds=60)
+
+
+def cookie_issued_at(exp_date, lifetime: timedelta, now: datetime | None = None) -> datetime | None:
+    """When a sign-in cookie with this `exp_date` (seconds since the epoch) was issued: its expiry
+    minus the cookie lifetime. None, to be treated as signed out, when the expiry is not a number
+    or lies further ahead than a cookie issued now could reach (now + lifetime + the allowance):
+    such a token was not made by the sign-in form, and would otherwise dodge every revocation."""
+    if isinstance(exp_date, bool) or not isinstance(exp_date, int | float):
+        return None
+    now = now or utcnow()
+    try:
+        expires_at = datetime.fromtimestamp(exp_date, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if expires_at > now + lifetime + COOKIE_CLOCK_ALLOWANCE:
+        return None
+    return expires_at - lifetime
+
+
+def session_still_valid(account: Account | None, issued_at: datetime, version: int | None = None) -> bool:
+    """A sign-in from `issued_at` is still good for this account.
+
+    How sessions end, on the server (the library's cookie cannot be recalled from the browser):
+
+    - Every sign-out, password reset, role change and deactivation sets `sessions_revoked_at` to
+      now and raises the account's `session_version` by one, in the same update.
+    - A signed-in session (`st.session_state`) keeps the `version` it signed in with (read with
+      the account in the sign-in's own transaction): it is good only while the account's version
+      is still that one. An exact check, with no clock in it.
+    - A sign-in cookie is the library's JWT, {username, exp_date}: it cannot carry the version
+      (`version` None here). Its issue time is implied by its expiry (`cookie_issued_at`: expiry
+      minus lifetime, refused when the expiry lies beyond now + lifetime), and it is good only
+      when issued after the account's last revocation. The session it opens then takes the
+      account's version current at that moment, and the exact check takes over.
+    - An inactive or missing account is never good.
+    """
     if account is None or not account.active:
+        return False
+    if version is not None and version != account.session_version:
         return False
     return account.sessions_revoked_at is None or issued_at > account.sessions_revoked_at
 

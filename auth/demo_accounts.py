@@ -1,19 +1,88 @@
-"""One account per role while the demo organisation is loaded (passwords shown on the sign-in page)."""
+"""One account per role while the demo organisation is loaded, and nothing else is in the store.
 
-from auth.accounts import create, get_account
+The demo passwords are random, made for each installation when the demo accounts are created.
+They are printed on the server's console and kept in the setting `demo_passwords`, where the
+sign-in page reads them to show a browser on the same machine (components/sign_in_help.py).
+The first real account of any role, the first record saved by a form and an import of real data
+remove the demo accounts and their passwords, in the same transaction as the change itself."""
+
+import json
+import secrets
+
+from sqlalchemy import delete, insert, select
+
+from auth.audit import record
+from models.tables import Setting, User
 
 DEMO_ACCOUNTS = (
-    ("demo-admin", "admin", "Demo head of innovation", "demo-admin-password"),
-    ("demo-staff", "staff", "Demo staff member", "demo-staff-password"),
-    ("demo-trustee", "trustee", "Demo trustee", "demo-trustee-password"),
-    ("demo-young-person", "young_person", "Demo young person", "demo-young-person-password"),
+    ("demo-admin", "admin", "Demo head of innovation"),
+    ("demo-staff", "staff", "Demo staff member"),
+    ("demo-trustee", "trustee", "Demo trustee"),
+    ("demo-young-person", "young_person", "Demo young person"),
 )
+PASSWORDS_SETTING = "demo_passwords"   # {username: password} of the demo accounts
+USERS = User.__table__
+SETTINGS = Setting.__table__
 
 
-def ensure_demo_accounts(engine) -> None:
-    for username, role, name, password in DEMO_ACCOUNTS:
+def new_demo_password() -> str:
+    return secrets.token_urlsafe(12)   # 16 characters, about 96 bits
+
+
+def ensure_demo_accounts(engine) -> dict[str, str]:
+    """Create the demo accounts missing, each with a new random password; keep the passwords for
+    the sign-in page and print them on the console. Returns {username: password} of those made."""
+    from auth.accounts import create, get_account
+    made = {}
+    for username, role, name in DEMO_ACCOUNTS:
         if get_account(engine, username) is None:
+            password = new_demo_password()
             create(engine, username, role, password, display_name=name, actor="demo", is_demo=True)
+            made[username] = password
+    if made:
+        with engine.begin() as conn:
+            kept = {**_stored_passwords(conn), **made}
+            conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PASSWORDS_SETTING))
+            conn.execute(insert(SETTINGS).values(key=PASSWORDS_SETTING, value=json.dumps(kept)))
+        print("Demo accounts created (made-up demo data; these go when a real account or record is added):",
+              flush=True)
+        for username, password in made.items():
+            print(f"  {username}  password: {password}", flush=True)
+    return made
+
+
+def remove_demo_accounts(conn, actor: str = "demo") -> int:
+    """Inside the caller's transaction: delete the demo accounts and their passwords (anyone
+    signed in with one is signed out on their next run). Returns how many accounts went."""
+    removed = conn.execute(delete(USERS).where(USERS.c.is_demo.is_(True))).rowcount
+    conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PASSWORDS_SETTING))
+    if removed:
+        record(conn, actor, "demo accounts removed", count=removed)
+    return removed
+
+
+def demo_passwords(engine) -> dict[str, str]:
+    """{username: password} of the demo accounts that exist now, in DEMO_ACCOUNTS order."""
+    with engine.connect() as conn:
+        stored = _stored_passwords(conn)
+        present = set(conn.execute(select(USERS.c.username).where(USERS.c.is_demo.is_(True))).scalars())
+    return {u: stored[u] for u, _, _ in DEMO_ACCOUNTS if u in present and u in stored}
+
+
+def demo_password(engine, username: str) -> str:
+    """This installation's password of one demo account (for tests and the console). KeyError if none."""
+    return demo_passwords(engine)[username]
+
+
+def _stored_passwords(conn) -> dict[str, str]:
+    raw = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == PASSWORDS_SETTING)).scalar()
+    return json.loads(raw) if raw else {}
+
+
+def has_real_account(engine) -> bool:
+    """Whether any account that is not a demo account exists (active or not)."""
+    with engine.connect() as conn:
+        return conn.execute(select(USERS.c.username).where(USERS.c.is_demo.isnot(True)).limit(1)).first() is not None
 
 
 def has_real_admin(engine) -> bool:
@@ -23,9 +92,9 @@ def has_real_admin(engine) -> bool:
 
 
 def load_demo_with_accounts(engine, force: bool = False, **options) -> dict[str, int]:
-    """Load the demo organisation and, unless a real admin exists, its demo accounts."""
+    """Load the demo organisation and, unless a real account exists, its demo accounts."""
     from data.demo import load_demo
     counts = load_demo(engine, force=force, **options)
-    if not has_real_admin(engine):
+    if not has_real_account(engine):
         ensure_demo_accounts(engine)
     return counts

@@ -3,7 +3,7 @@
 import getpass
 import sys
 
-from auth.accounts import ROLES, AccountError, create
+from auth.accounts import ROLES, AccountError, create, listing
 from auth.passwords import PasswordRejected
 from models.store import open_store
 
@@ -13,7 +13,7 @@ def register(commands) -> None:
         "create-user", help="add an account (e.g. the first admin)",
         description="Add an account. The password comes from --password, or from standard input "
                     "(asked for when typing at a terminal). At least 12 characters, at most 72 bytes. "
-                    "Creating a real admin removes the demo accounts.")
+                    "Creating any account removes the demo accounts (in the same transaction).")
     parser.add_argument("--username", required=True)
     parser.add_argument("--role", required=True, choices=ROLES)
     parser.add_argument("--name", help="the name shown in the app (default: the username)")
@@ -30,10 +30,14 @@ def _password(args) -> str:
 
 
 def run_create_user(args) -> int:
+    engine = open_store()
+    had_demo = bool(listing(engine)["is_demo"].astype(bool).any())
     try:
-        account = create(open_store(), args.username, args.role, _password(args), display_name=args.name)
+        account = create(engine, args.username, args.role, _password(args), display_name=args.name)
     except (AccountError, PasswordRejected) as problem:
         print(f"Account not created: {problem}", file=sys.stderr)
         return 1
     print(f"Created {account.role} account '{account.username}'.")
+    if had_demo:
+        print("The demo accounts were removed (the demo data stays until real data comes in).")
     return 0

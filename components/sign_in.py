@@ -2,8 +2,10 @@
 
 The library's own checks have known gaps (STACK_NOTES.md), so two of its steps are routed
 through auth/: the password check (lockout kept in the store, equal time and message for
-every failure) and the cookie check (cookies issued before a sign-out, password change or
-deactivation are refused).
+every failure) and the cookie check (cookies issued before a sign-out, password change, role
+change or deactivation are refused, and so is a token whose expiry lies beyond now + the cookie
+lifetime). A signed-in session keeps the account's session version it signed in with, and ends
+when the account's has moved on: see `accounts.session_still_valid` for the whole design.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -17,6 +19,7 @@ from auth.cookie_key import cookie_key
 
 COOKIE_NAME = "coprod_sign_in"
 COOKIE_DAYS = 7.0
+COOKIE_LIFETIME = timedelta(days=COOKIE_DAYS)
 SESSION_KEYS = ("authentication_status", "username", "name", "roles", "email")
 
 
@@ -27,8 +30,9 @@ def _secret_cookie_key() -> str | None:
         return None
 
 
-def _cookie_issued_at(token: dict) -> datetime:
-    return datetime.fromtimestamp(token["exp_date"], UTC) - timedelta(days=COOKIE_DAYS)
+def _cookie_issued_at(token: dict) -> datetime | None:
+    """The cookie's implied issue time, or None when its expiry is beyond now + the lifetime."""
+    return accounts.cookie_issued_at(token.get("exp_date"), COOKIE_LIFETIME, utcnow())
 
 
 def make_authenticator(engine) -> stauth.Authenticate:
@@ -42,19 +46,25 @@ def make_authenticator(engine) -> stauth.Authenticate:
         account = accounts.check_sign_in(engine, username, password, address=client_address())
         if account is not None:
             st.session_state["signed_in_at"] = utcnow()
+            st.session_state["session_version"] = account.session_version
         return account is not None
 
     model.check_credentials = check_credentials
     read_cookie = authenticator.cookie_controller.get_cookie
 
     def valid_cookie():
-        token = read_cookie()
+        try:
+            token = read_cookie()
+        except TypeError:  # signed, but its exp_date is no number: the library cannot compare it
+            return None
         if not token:
             return token
         issued_at = _cookie_issued_at(token)
-        if not accounts.session_still_valid(accounts.get_account(engine, token["username"]), issued_at):
+        account = accounts.get_account(engine, str(token.get("username") or ""))
+        if issued_at is None or not accounts.session_still_valid(account, issued_at):
             return None
         st.session_state["signed_in_at"] = issued_at
+        st.session_state["session_version"] = account.session_version
         return token
 
     authenticator.cookie_controller.get_cookie = valid_cookie
@@ -71,12 +81,14 @@ def client_address() -> str | None:
 
 
 def current_account(engine) -> accounts.Account | None:
-    """The signed-in account, or None; ends the session when the account was revoked since."""
+    """The signed-in account, or None; ends the session when the account was revoked since
+    (its session version moved on), or when the session holds no version at all."""
     if not st.session_state.get("authentication_status"):
         return None
     account = accounts.get_account(engine, st.session_state.get("username") or "")
     signed_in_at = st.session_state.get("signed_in_at") or datetime.min.replace(tzinfo=UTC)
-    if not accounts.session_still_valid(account, signed_in_at):
+    version = st.session_state.get("session_version")
+    if version is None or not accounts.session_still_valid(account, signed_in_at, version):
         forget_session()
         return None
     return account
@@ -86,6 +98,7 @@ def forget_session() -> None:
     for key in SESSION_KEYS:
         st.session_state[key] = None
     st.session_state.pop("signed_in_at", None)
+    st.session_state.pop("session_version", None)
 
 
 def sign_out(engine, authenticator: stauth.Authenticate, username: str) -> None:

@@ -19,6 +19,7 @@ from datetime import date
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 
+from auth.demo_accounts import PASSWORDS_SETTING
 from data.demo_build import make_attendance, make_evaluations, make_sessions
 from data.demo_people import START, fill_cohorts, make_cycles, make_workers
 from data.demo_text import PROGRAMMES
@@ -81,7 +82,9 @@ def remove_demo_records(conn: Connection) -> bool:
         return False
     for table in RECORD_TABLES:
         conn.execute(delete(table.__table__))
-    conn.execute(delete(Setting.__table__).where(Setting.__table__.c.key == DEMO_SETTING))
+    # The demo sign-ins' passwords go too (the accounts themselves go with their own audit entry:
+    # auth.demo_accounts.remove_demo_accounts, in the form's transaction or after an import).
+    conn.execute(delete(Setting.__table__).where(Setting.__table__.c.key.in_((DEMO_SETTING, PASSWORDS_SETTING))))
     bump_write_counter(conn)
     return True
 

@@ -232,6 +232,9 @@ class User(SQLModel, table=True):
     # Sign-in cookies issued at or before this moment are no longer accepted (sign-out,
     # password change, deactivation).
     sessions_revoked_at: Optional[datetime] = None
+    # Raised by one at every sign-out, password reset, role change and deactivation: a signed-in
+    # session keeps the version it signed in with, and ends once the account's has moved on.
+    session_version: int = 0
 
 
 class LoginAttempt(SQLModel, table=True):

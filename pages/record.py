@@ -29,6 +29,9 @@ SHOWN_LABEL = "Shown to young people and trustees"
 SHOWN_HELP = ("Tick to approve the item: trustees and young people then see what was said and what we did, word for "
               "word, on the You said, we did page. Untick to keep it to admins and staff.")
 REGISTER_SCREEN = "record: register of a session"
+DEMO_CLEARED = ("The made-up demo organisation is loaded. Saving anything here records real data: the demo data and "
+                "the demo accounts are deleted first, and anyone signed in with a demo account is signed out. Only "
+                "what you save is kept (add programmes on the Bring in data page).")
 TABS = ("Session and register", "New participant", "Skills evaluation", "Rate a session", "You said, we did")
 
 
@@ -39,8 +42,7 @@ def render() -> None:
                "a rating of a session, and \"you said, we did\". Participants are known by their codes only: "
                "never type a name here.")
     if is_demo():
-        st.info("The made-up demo organisation is loaded: what you save here goes into it, alongside the demo data.",
-                icon=":material/science:")
+        st.warning(DEMO_CLEARED, icon=":material/warning:")
     show_saved()
     tabs = st.tabs(TABS, key="form", on_change="rerun", bind="query-params")
     for tab, draw in zip(tabs, (_session, _participant, _evaluation, _rating, _feedback), strict=True):

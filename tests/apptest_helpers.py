@@ -50,6 +50,7 @@ def sign_in_as(at: AppTest, role: str) -> AppTest:
     at.session_state["email"] = None
     at.session_state["logout"] = None
     at.session_state["signed_in_at"] = utcnow()
+    at.session_state["session_version"] = 0  # a new account's; any sign-out or revocation ends the session
     return at
 
 

@@ -10,6 +10,15 @@ if str(ROOT) not in sys.path:
 from models.store import open_store  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def cookie_key_file(tmp_path, monkeypatch) -> Path:
+    """The generated sign-in cookie key goes to the test's own folder, never into the repository
+    (auth/cookie_key.py would otherwise write .streamlit/cookie_key beside the app)."""
+    path = tmp_path / "cookie_key"
+    monkeypatch.setenv("COPROD_COOKIE_KEY_FILE", str(path))
+    return path
+
+
 @pytest.fixture
 def store_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path}/store.db"

@@ -112,6 +112,19 @@ def test_import_with_problems_exits_non_zero_and_lists_them(tmp_path, store_url)
     assert "row 2" in result.stderr and "row 3" in result.stderr
 
 
+def test_create_user_of_any_role_removes_the_demo_accounts(store_url):
+    from datetime import date
+    from auth.accounts import listing
+    from auth.demo_accounts import demo_passwords, load_demo_with_accounts
+    engine = open_store(store_url)
+    load_demo_with_accounts(engine, end=date(2026, 11, 1))
+    assert len(demo_passwords(engine)) == 4
+    result = manage(store_url, "create-user", "--username", "worker", "--role", "staff", stdin="a-long-password-9\n")
+    assert result.returncode == 0, result.stderr
+    assert "The demo accounts were removed" in result.stdout
+    assert list(listing(engine)["username"]) == ["worker"] and demo_passwords(engine) == {}
+
+
 def test_create_user_reads_the_password_from_standard_input(store_url):
     result = manage(store_url, "create-user", "--username", "Head", "--role", "admin", stdin="a-long-password-9\n")
     assert result.returncode == 0, result.stderr

@@ -336,15 +336,33 @@ def test_a_bad_update_changes_nothing(small_org):
 
 # --- Demo mode, and small helpers -------------------------------------------------------------
 
-def test_a_form_save_keeps_the_demo_accounts(engine):
+def test_a_form_save_into_the_demo_clears_the_demo_records_and_accounts_in_its_transaction(engine, monkeypatch):
     from auth.accounts import listing
-    from auth.demo_accounts import load_demo_with_accounts
+    from auth.demo_accounts import demo_passwords, load_demo_with_accounts
+    from data.forms import saving
+    from models.settings import get_setting
     load_demo_with_accounts(engine)
-    demo_users = set(listing(engine).query("is_demo")["username"])
-    assert len(demo_users) == 4
+    demo = row_counts(engine)
+    assert len(demo_passwords(engine)) == 4 and demo["participants"] > 100
+
+    # Refused (a name, not a code): nothing saved, nothing cleared.
+    with pytest.raises(FormRejected):
+        save_participant(engine, "demo-staff", NewParticipant("Jane Smith", "young_person"))
+    # Failing at its very last step (the audit): the clearing is rolled back with the rest.
+    real_record = saving.record
+    monkeypatch.setattr(saving, "record", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("disk full")))
+    with pytest.raises(RuntimeError):
+        save_participant(engine, "demo-staff", NewParticipant("NEW-001", "young_person"))
+    assert row_counts(engine) == demo and len(demo_passwords(engine)) == 4 and get_setting(engine, "demo_data")
+    monkeypatch.setattr(saving, "record", real_record)
+
     save_participant(engine, "demo-staff", NewParticipant("NEW-001", "young_person"))
-    assert set(listing(engine).query("is_demo")["username"]) == demo_users
-    assert rows(engine, select(PA.c.role).where(PA.c.code == "NEW-001")) == [("young_person",)]
+    assert rows(engine, select(PA.c.code, PA.c.role)) == [("NEW-001", "young_person")]  # only what was saved
+    assert row_counts(engine)["sessions"] == 0 and not get_setting(engine, "demo_data")
+    assert listing(engine).empty and demo_passwords(engine) == {}
+    entries = recent(engine)
+    assert {"demo accounts removed", "form saved"} <= set(entries["action"])
+    assert set(entries.loc[entries["action"] == "demo accounts removed", "actor"]) == {"demo-staff"}
 
 
 def test_cells_are_written_as_the_contract_reads_them():

@@ -58,3 +58,23 @@ def test_sqlite_store_runs_in_wal_mode_with_foreign_keys(tmp_path, store_url, en
     raw = sqlite3.connect(tmp_path / "store.db")
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     raw.close()
+
+
+def test_0009_adds_the_session_version_with_0_for_existing_accounts(tmp_path):
+    url = f"sqlite:///{tmp_path}/accounts.db"
+    old = make_engine(url)
+    upgrade_schema(old, "0008")
+    with old.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO users (username, display_name, role, password_hash, active, is_demo, created_at)"
+            " VALUES ('alice', 'Alice', 'staff', 'x', 1, 0, '2026-11-01 09:00:00.000000')")
+    old.dispose()
+
+    engine = open_store(url)
+    assert schema_revision(engine) == head_revision() >= "0009"
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT username, session_version FROM users").all() == [("alice", 0)]
+    from auth.accounts import get_account, revoke_sessions
+    assert get_account(engine, "alice").session_version == 0
+    revoke_sessions(engine, "alice", actor="alice")
+    assert get_account(engine, "alice").session_version == 1

@@ -205,13 +205,20 @@ def test_the_form_warns_when_the_words_name_a_participant(small_org_url, monkeyp
     assert [w for w in messages(at.warning) if "names participant" in w] == [warning.format("Y2")]
 
 
-def test_in_demo_mode_the_page_says_saves_go_into_the_demo_organisation(store_url, monkeypatch):
+def test_in_demo_mode_the_page_says_a_save_clears_the_demo_then_it_does(store_url, monkeypatch):
     engine = open_store(store_url)
     load_demo_with_accounts(engine)
-    add_role_accounts(engine)
-    at = open_record(store_url, monkeypatch, role="admin")
+    add_role_accounts(engine)  # real accounts: the demo accounts are gone already, the demo data stays
+    at = open_record(store_url, monkeypatch, role="admin", form="New participant")
     assert not at.exception
-    assert any("demo organisation" in i.value for i in at.info)
+    [warning] = [m for m in messages(at.warning) if "demo" in m]
+    assert "demo data and the demo accounts are deleted first" in warning
+    at.text_input(key="p-code-0").set_value("REAL-001")
+    at.button(key="p-save-0").click().run()
+    assert not at.exception and not at.error
+    assert messages(at.success) == ["Added participant REAL-001 (young person)."]
+    assert row_counts(engine)["participants"] == 1 and row_counts(engine)["sessions"] == 0
+    assert not [m for m in messages(at.warning) if "demo" in m]  # real data now: no demo warning
 
 
 def test_take_the_register_of_a_session_already_recorded(small_org_url, monkeypatch):

@@ -62,3 +62,22 @@ def test_app_refuses_to_run_with_a_known_default_cookie_key(app, monkeypatch):
     at = app.run()
     assert any("will not start" in e for e in errors(at))
     assert not at.text_input and not at.metric
+
+
+def test_the_session_keeps_its_version_and_sign_out_raises_the_accounts(app, store_url):
+    from auth.accounts import get_account
+    at = submit(app, "u-admin", PASSWORD).run()
+    assert at.session_state["session_version"] == 0
+    at.sidebar.button[0].click().run()
+    assert get_account(open_store(store_url), "u-admin").session_version == 1
+    assert "session_version" not in at.session_state
+
+
+def test_a_role_change_elsewhere_ends_the_session(app, store_url):
+    from auth.accounts import set_role
+    at = submit(app, "u-admin", PASSWORD).run()
+    assert at.metric
+    set_role(open_store(store_url), "u-admin", "staff", actor="another admin")
+    at.run()
+    assert [t.label for t in at.text_input][:2] == ["Username", "Password"]
+    assert not at.metric

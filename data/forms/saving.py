@@ -2,8 +2,9 @@
 form gets exactly the import's validation, all-or-nothing writing, update by natural key and
 cache refresh; the importer's problems (file, row, column) come back in the form's own words.
 
-A form save never removes the demo accounts (only an import of real data does): in demo mode
-what a form saves goes into the demo organisation. Every save is audited in the same transaction."""
+A form saves real records: into a store holding the demo organisation, it first clears the demo
+records and removes the demo accounts, in the same transaction as the save (a refused save clears
+nothing). Every save is audited in the same transaction."""
 
 import csv
 import io
@@ -16,6 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from auth.audit import record
+from auth.demo_accounts import remove_demo_accounts
+from data.demo import remove_demo_records
 from data.importing import ImportRejected, ImportReport
 from data.importing.contract import FILES
 from data.importing.importer import import_in_transaction
@@ -90,8 +93,12 @@ def save(engine: Engine, actor: str | None, form: str, parts: list[Rows],
          then: Callable[[Connection], object] | None = None, **audit) -> ImportReport:
     """Write `parts` in one transaction after `checks` (the form's own rules, e.g. "this code is
     new"), then `then(conn)` (what a form writes beyond the import files) in the same
-    transaction, and audit it. Raises FormRejected with every problem, having written nothing."""
+    transaction, and audit it; in demo mode the demo records and accounts are cleared first, in
+    the same transaction. Raises FormRejected with every problem, having written (and cleared)
+    nothing."""
     with engine.begin() as conn:
+        if remove_demo_records(conn):  # real data now: checked and written against a store without the demo
+            remove_demo_accounts(conn, actor or "form")
         problems = list(checks(conn)) if checks else []
         report = None
         try:

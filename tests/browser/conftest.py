@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.helpers import STORES
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -81,6 +83,7 @@ def running_app(tmp: Path):
     port = _free_port()
     env = os.environ.copy()
     env["DATABASE_URL"] = f"sqlite:///{tmp / 'browser.db'}"
+    env["COPROD_COOKIE_KEY_FILE"] = str(tmp / "cookie_key")  # never the repository's .streamlit/
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH")) if p)
     log_path = tmp / "streamlit.log"
     cmd = [
@@ -93,6 +96,7 @@ def running_app(tmp: Path):
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
+    STORES[base_url] = env["DATABASE_URL"]  # where tests read the demo passwords (helpers.demo_account)
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:

@@ -1,9 +1,36 @@
 """What a person does in the browser, as small steps the tests share."""
 
+import time
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
 CHART = '[data-testid="stVegaLiteChart"] svg.marks'
 COOKIE_NAME = "coprod_sign_in"
+# base URL of each server the tests started -> its store's DATABASE_URL (filled in by conftest.running_app)
+STORES: dict[str, str] = {}
+
+
+def demo_account(base_url: str, username: str, timeout_s: float = 60) -> tuple[str, str]:
+    """(username, password) of a demo account of the server at `base_url`, read from its store: the
+    demo passwords are random, made by the app's first run (open the app first; this waits for it)."""
+    from sqlalchemy.exc import OperationalError
+
+    from auth.demo_accounts import demo_password
+    from models.db import engine_for
+
+    url = STORES[base_url]
+    path = Path(url.split("///", 1)[1])
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if path.exists():
+            try:
+                return username, demo_password(engine_for(url), username)
+            except (KeyError, OperationalError):
+                pass  # the first run is still writing the store
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no demo account '{username}' in {url} after {timeout_s} s")
+        time.sleep(0.25)
 
 
 def sign_in(page: Page, username: str, password: str) -> None:

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import CHART, settle, sign_in
+from tests.browser.helpers import CHART, demo_account, settle, sign_in
 
 pytestmark = pytest.mark.browser
 BARS = f"{CHART} g.mark-rect path"
@@ -37,7 +37,7 @@ def what_is_shown(page: Page) -> dict:
 
 def test_pick_click_copy_the_link_and_present(app_server, page: Page, artifacts_dir):
     page.goto(f"{app_server}/explorer")
-    sign_in(page, "demo-staff", "demo-staff-password")
+    sign_in(page, *demo_account(app_server, "demo-staff"))
     expect(page.get_by_role("heading", name="Forum explorer")).to_be_visible(timeout=60_000)
     page.wait_for_selector(CHART, timeout=60_000)
     settle(page)

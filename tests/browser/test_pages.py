@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import CHART, settle, sign_in
+from tests.browser.helpers import CHART, demo_account, settle, sign_in
 
 pytestmark = pytest.mark.browser
 CHART_PAGES = {
@@ -22,7 +22,7 @@ def admin_page(app_server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(app_server)
-    sign_in(page, "demo-admin", "demo-admin-password")
+    sign_in(page, *demo_account(app_server, "demo-admin"))
     yield page
     context.close()
 

@@ -6,8 +6,10 @@ snapshot (the name left as suggested: one click) and downloads its board pack (t
 opens the same snapshot from its link in another browser, sees the frozen figures and the charts,
 and switches to the print-friendly view, which a copied `?print=true` link opens too.
 
-This module runs its own server (fresh store, demo data and demo accounts), so what it saves reaches
-no other browser test, and so that it can read the store to check what the pages say was saved.
+This module runs its own servers, so what it saves reaches no other browser test, and so that it can
+read the store to check what the pages say was saved: for the snapshots, a fresh store with demo data
+and demo accounts; for Record, a store holding the demo organisation's records as the organisation's
+own (a save into a demo store clears the demo first, demo accounts included) and a real staff account.
 Screenshots: test-artifacts/record-*.png and test-artifacts/snapshots-*.png."""
 
 from __future__ import annotations
@@ -20,25 +22,47 @@ from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import func, select
 
 from board_snapshots.store import get_snapshot
+from auth.accounts import create
+from data.demo import load_demo
 from models.db import engine_for
+from models.settings import set_setting
+from models.store import open_store
 from models.tables import Participant
 from tests.browser.conftest import page_of_its_own, running_app
-from tests.browser.helpers import CHART, settle, sign_in, sign_in_form_shown
+from tests.browser.helpers import CHART, demo_account, settle, sign_in, sign_in_form_shown
 
 pytestmark = pytest.mark.browser
-STAFF = ("demo-staff", "demo-staff-password")
-ADMIN = ("demo-admin", "demo-admin-password")
-TRUSTEE = ("demo-trustee", "demo-trustee-password")
+# Demo accounts: their passwords are random per installation, read from the store (demo_account).
+REAL_STAFF = "staff-member"
+ADMIN = "demo-admin"
+TRUSTEE = "demo-trustee"
 WAIT = 30_000
 NEW_CODE = "YP-BROWSER-1"
 SUCCESS = "stAlertContentSuccess"
 ERROR = "stAlertContentError"
 
 
+STAFF_PASSWORD = "a real staff password"
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """(base URL, the store's URL) of a server of our own on a fresh store with demo data."""
-    with running_app(tmp_path_factory.mktemp("record_snapshots_server")) as (base_url, env):
+    with running_app(tmp_path_factory.mktemp("snapshots_server")) as (base_url, env):
+        yield base_url, env["DATABASE_URL"]
+
+
+@pytest.fixture(scope="module")
+def record_served(tmp_path_factory):
+    """(base URL, the store's URL) of a server on a store that holds the demo organisation's records
+    as the organisation's own, with a real staff account (no demo accounts)."""
+    folder = tmp_path_factory.mktemp("record_server")
+    engine = open_store(f"sqlite:///{folder / 'browser.db'}")  # the path `running_app` serves
+    load_demo(engine)
+    set_setting(engine, "demo_data", False)
+    create(engine, REAL_STAFF, "staff", STAFF_PASSWORD, actor="test")
+    engine.dispose()
+    with running_app(folder) as (base_url, env):
         yield base_url, env["DATABASE_URL"]
 
 
@@ -47,12 +71,21 @@ def app_server(served):
     return served[0]
 
 
-@pytest.fixture(scope="module")
-def store(served):
-    """The server's store, read only to check what the pages say was saved (no schema upgrade)."""
-    engine = engine_for(served[1])
+def _read_only(url: str):
+    """A server's store, read only to check what the pages say was saved (no schema upgrade)."""
+    engine = engine_for(url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def store(served):
+    yield from _read_only(served[1])
+
+
+@pytest.fixture(scope="module")
+def record_store(record_served):
+    yield from _read_only(record_served[1])
 
 
 @pytest.fixture
@@ -62,13 +95,14 @@ def other_browser(browser, request, artifacts_dir):
         yield page
 
 
-def open_signed_in(page: Page, url: str, account: tuple[str, str]) -> None:
-    """Open `url` and sign in, once the sign-in form is there and the first run has ended (a
-    click during that run was sometimes lost; `sign_in` clicks again if it is)."""
+def open_signed_in(page: Page, url: str, account: str) -> None:
+    """Open `url` and sign in with a demo account, once the sign-in form is there and the first run
+    has ended (a click during that run was sometimes lost; `sign_in` clicks again if it is)."""
     page.goto(url)
     sign_in_form_shown(page)
     settle(page)
-    sign_in(page, *account)
+    server = urlparse(url)
+    sign_in(page, *demo_account(f"{server.scheme}://{server.netloc}", account))
 
 
 def choose(page: Page, label: str, option: str) -> None:
@@ -105,8 +139,12 @@ def figures_table(page: Page, first_column: str) -> dict[str, str]:
     return dict(zip(cells[0::2], cells[1::2], strict=True))
 
 
-def test_staff_add_a_participant_and_a_name_is_refused(app_server, page: Page, store, artifacts_dir):
-    open_signed_in(page, f"{app_server}/record", STAFF)
+def test_staff_add_a_participant_and_a_name_is_refused(record_served, page: Page, record_store, artifacts_dir):
+    store = record_store
+    page.goto(f"{record_served[0]}/record")
+    sign_in_form_shown(page)
+    settle(page)
+    sign_in(page, REAL_STAFF, STAFF_PASSWORD)
     expect(page.get_by_role("heading", name="Record", exact=True)).to_be_visible(timeout=WAIT)
     settle(page)
     page.get_by_role("tab", name="New participant").click()
@@ -191,7 +229,7 @@ def test_an_admin_takes_a_snapshot_and_a_trustee_opens_it(app_server, page: Page
     index = int(re.search(r"(\d+) out of 100", health.inner_text()).group(1))
     assert abs(index - frozen["health_index"]["value"]) <= 0.5, (index, frozen["health_index"])
     listed = table_cells(admin, "Period covered")  # "Every snapshot": name, meeting, period, taken, by
-    assert listed[0] == suggested and listed[4] == ADMIN[0], listed
+    assert listed[0] == suggested and listed[4] == ADMIN, listed
 
     # Second click: the board pack, a PDF named after the snapshot.
     with admin.expect_download(timeout=120_000) as download:

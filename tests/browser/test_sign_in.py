@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import CHART, COOKIE_NAME, settle, sign_in, sign_in_form_shown
+from tests.browser.helpers import CHART, COOKIE_NAME, demo_account, settle, sign_in, sign_in_form_shown
 
 pytestmark = pytest.mark.browser
-STAFF = ("demo-staff", "demo-staff-password")
+STAFF = "demo-staff"  # its password is random per installation: read from the store (demo_account)
 
 
 def heading(page, text):
@@ -21,7 +21,7 @@ def test_a_deep_link_before_sign_in_shows_the_form_then_lands_on_the_page(app_se
     settle(page)
     assert page.locator(CHART).count() == 0 and page.get_by_test_id("stDataFrame").count() == 0
 
-    sign_in(page, *STAFF)
+    sign_in(page, *demo_account(app_server, STAFF))
     expect(heading(page, "You said, we did")).to_be_visible(timeout=30_000)
     assert page.url.endswith("/you_said_we_did")
 
@@ -34,7 +34,7 @@ def test_a_deep_link_before_sign_in_shows_the_form_then_lands_on_the_page(app_se
 
 def test_a_deep_link_to_a_forbidden_page_shows_no_data(app_server, page, artifacts_dir):
     page.goto(app_server)
-    sign_in(page, *STAFF)
+    sign_in(page, *demo_account(app_server, STAFF))
     page.wait_for_selector(CHART, timeout=60_000)
     page.goto(f"{app_server}/users")
     expect(page.locator("body")).to_contain_text("not available to your role", timeout=30_000)
@@ -46,7 +46,7 @@ def test_a_deep_link_to_a_forbidden_page_shows_no_data(app_server, page, artifac
 
 def test_a_cookie_copied_before_sign_out_no_longer_signs_in(app_server, browser, page):
     page.goto(app_server)
-    sign_in(page, *STAFF)
+    sign_in(page, *demo_account(app_server, STAFF))
     page.wait_for_selector(CHART, timeout=60_000)
     settle(page)
     copied = [c for c in page.context.cookies() if c["name"] == COOKIE_NAME]
