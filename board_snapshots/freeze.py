@@ -8,11 +8,9 @@ shares come from protected parts, means have one decimal. Nothing in it names or
 individual: no participant codes, no participant-level rows. A snapshot covers whole months.
 """
 
-import math
 
 import pandas as pd
 
-from measures import protection as p
 from measures.audiences import EXPORT, check_question
 from measures.engagement import MONTHLY_KINDS, monthly_engagement
 from measures.feedback import feedback_by_month
@@ -21,9 +19,9 @@ from measures.periods import first_session_day
 from measures.principles import principle_table
 from measures.protected_figures import protected_figures
 from measures.protected_frames import protect_frame
+from measures.protected_principles import protect_principle_table
 from measures.report import figures
 from measures.skills import skills_and_pooled_share
-from measures.suppression import SUPPRESSED
 from models.settings import get_setting
 
 # 1: the admin figures (exact, small numbers suppressed); 2: protected figures, as here.
@@ -40,39 +38,13 @@ PRINCIPLE_COLUMNS = ["framework", "framework_name", "principle", "principle_name
 SKILL_KINDS = {"skill": "label", "skill_name": "label", "pairs": "count", "mean_pre": "mean", "mean_post": "mean",
                "mean_change": "mean", "ci95": "mean", "share_improved": ("share_of", "improved", "pairs"),
                "improved": "count", "awaiting_post": "count"}
-PRINCIPLE_KINDS = {"framework": "label", "framework_name": "label", "principle": "label", "principle_name": "label",
-                   "has_ratings": "label", "mean": "mean", "share_4_5": ("share_of", "ratings_4_5", "ratings"),
-                   "young_people_mean": "mean", "staff_mean": "exact", "gap": "exact", "ratings": "rounded",
-                   "ratings_4_5": "rounded"}
 FEEDBACK_KINDS = {"month": "label", "raised": "exact", "told_back_within_30_days": "exact"}  # items, not people
 
 
-def _absent(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def _protected(frame: pd.DataFrame, kinds: dict, k: int, columns: list[str]) -> pd.DataFrame:
-    """`frame` through `protect_frame`, only `columns` kept. A figure that was there and that
-    protection leaves blank was hidden: it is stored as SUPPRESSED (as in the figures), so that
-    the page and the board pack say 'fewer than k', not 'no data'."""
-    out = protect_frame(frame, kinds, k)
-    for column, kind in kinds.items():
-        if column in columns and kind not in ("label", "exact"):
-            out[column] = pd.Series([SUPPRESSED if _absent(after) and not _absent(before)
-                                     else None if _absent(after) else after
-                                     for before, after in zip(frame[column], out[column], strict=True)],
-                                    index=out.index, dtype=object)
-    return out[columns]
-
-
-def _principles(frame: pd.DataFrame, k: int) -> pd.DataFrame:
-    """The principles frame protected; the gap is staff minus the young people's mean as shown
-    (as in `measures.protected_figures`), so that it cannot give back the exact mean."""
-    out = _protected(frame, PRINCIPLE_KINDS, k, PRINCIPLE_COLUMNS)
-    out["gap"] = pd.Series([gap if p.missing(gap) or p.missing(young) else round(staff - young, 10)
-                            for gap, young, staff in zip(out["gap"], out["young_people_mean"], out["staff_mean"],
-                                                         strict=True)], index=out.index, dtype=object)
-    return out
+    """`frame` through `protect_frame`, only `columns` kept; hidden figures stored as SUPPRESSED
+    (as in the figures), so that the page and the board pack say 'fewer than k'."""
+    return protect_frame(frame, kinds, k, keep_markers=True)[columns]
 
 
 def snapshot_content(engine, period: Period, k: int) -> dict:
@@ -94,7 +66,8 @@ def snapshot_content(engine, period: Period, k: int) -> dict:
             "monthly_engagement": _protected(monthly_engagement(engine, period, NO_FILTERS, k), MONTHLY_KINDS, k,
                                              MONTHLY_COLUMNS),
             "skills": _protected(skills, SKILL_KINDS, k, SKILL_COLUMNS),
-            "principles": _principles(principle_table(engine, period, NO_FILTERS, k), k),
+            "principles": protect_principle_table(principle_table(engine, period, NO_FILTERS, k), k)[
+                PRINCIPLE_COLUMNS],
             "feedback_by_month": _protected(feedback_by_month(engine, period, NO_FILTERS), FEEDBACK_KINDS, k,
                                             list(FEEDBACK_KINDS)),
         },

@@ -31,9 +31,10 @@ SIMPLE = {
 }
 
 
-def protect_frame(frame: pd.DataFrame, kinds: dict, k: int) -> pd.DataFrame:
+def protect_frame(frame: pd.DataFrame, kinds: dict, k: int, keep_markers: bool = False) -> pd.DataFrame:
     """`frame` with every column protected by its kind. A value that protection hides is left
-    blank (None), and the row's `suppressed` flag, where the frame has one, is set."""
+    blank (None), or with `keep_markers` SUPPRESSED (for words that say "fewer than k" rather
+    than "no data"), and the row's `suppressed` flag, where the frame has one, is set."""
     unknown = [c for c in frame.columns if c not in kinds]
     if unknown:
         raise KeyError(f"no protection rule for column(s) {unknown}")
@@ -52,7 +53,8 @@ def protect_frame(frame: pd.DataFrame, kinds: dict, k: int) -> pd.DataFrame:
             values = [SIMPLE[kind](value, k) for value in frame[column]]
         column_hidden = pd.Series([is_suppressed(v) for v in values], index=frame.index)
         hidden |= column_hidden
-        out[column] = pd.Series([None if gone else v for v, gone in zip(values, column_hidden, strict=True)],
+        out[column] = pd.Series([v if keep_markers or not gone else None
+                                 for v, gone in zip(values, column_hidden, strict=True)],
                                 index=frame.index, dtype=object)
     if "suppressed" in out.columns:
         out["suppressed"] = out["suppressed"].astype(bool) | hidden

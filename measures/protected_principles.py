@@ -9,7 +9,6 @@ import pandas as pd
 
 from measures import protection as p
 from measures.protected_frames import protect_frame
-from measures.suppression import SUPPRESSED, is_suppressed
 
 # The figures `principles.combine` gives for one principle (or one programme's principle).
 _RATING_FIGURES = {
@@ -27,21 +26,6 @@ PRINCIPLE_KINDS = {
 }
 CELL_KINDS = {"programme": "label", "principle": "label", "principle_name": "label", **_RATING_FIGURES}
 TREND_KINDS = {"start": "label", "rater_role": "label", "mean": "mean", "share_4_5": "share", "suppressed": "label"}
-
-
-def _protected(frame: pd.DataFrame, kinds: dict, k: int) -> pd.DataFrame:
-    """`protect_frame`, with the SUPPRESSED markers the page's words rest on ("fewer than 5 young
-    people rated it", not "only staff rated it"): where a figure was hidden, or protection hid
-    it (a share of fewer than k ratings), it is SUPPRESSED, not blank; a missing one stays missing."""
-    out = protect_frame(frame, kinds, k)
-    for column, kind in kinds.items():
-        if kind in ("label", "exact") or column not in frame.columns:
-            continue
-        marked = [SUPPRESSED if is_suppressed(before) or is_suppressed(after)
-                  or (p.missing(after) and not p.missing(before)) else after
-                  for before, after in zip(frame[column], out[column], strict=True)]
-        out[column] = pd.Series(marked, index=frame.index, dtype=object)
-    return out
 
 
 def _staff_rows_exact(exact: pd.DataFrame, protected: pd.DataFrame, staff_only: pd.Series) -> pd.DataFrame:
@@ -66,17 +50,19 @@ def _with_shown_gap(protected: pd.DataFrame) -> pd.DataFrame:
 
 def protect_principle_table(table: pd.DataFrame, k: int) -> pd.DataFrame:
     """`principles.principle_table` for a protected audience."""
-    shown = _staff_rows_exact(table, _protected(table, PRINCIPLE_KINDS, k), _no_young_ratings(table))
+    protected = protect_frame(table, PRINCIPLE_KINDS, k, keep_markers=True)
+    shown = _staff_rows_exact(table, protected, _no_young_ratings(table))
     return _with_shown_gap(shown)
 
 
 def protect_programme_cells(cells: pd.DataFrame, k: int) -> pd.DataFrame:
     """`principles.programme_principle_means` (made with `full=True`) for a protected audience."""
-    shown = _staff_rows_exact(cells, _protected(cells, CELL_KINDS, k), _no_young_ratings(cells))
+    shown = _staff_rows_exact(cells, protect_frame(cells, CELL_KINDS, k, keep_markers=True), _no_young_ratings(cells))
     return _with_shown_gap(shown)
 
 
 def protect_rating_trend(trend: pd.DataFrame, k: int) -> pd.DataFrame:
     """`principles.rating_trend` for a protected audience: young people's means to one decimal,
     shares to whole percent (the trend holds no counts to make them from); staff rows exact."""
-    return _staff_rows_exact(trend, _protected(trend, TREND_KINDS, k), trend["rater_role"] == "staff")
+    protected = protect_frame(trend, TREND_KINDS, k, keep_markers=True)
+    return _staff_rows_exact(trend, protected, trend["rater_role"] == "staff")
