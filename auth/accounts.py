@@ -11,12 +11,14 @@ import pandas as pd
 from sqlalchemy import delete, insert, select, update
 
 from auth import lockout
-from auth.audit import record
-from auth.clock import utcnow
 from auth.passwords import hash_password, verify
-from models.tables import User
+from models.audit import record
+from models.clock import utcnow
+from models.tables import Setting, User
 
 USERS = User.__table__
+SETTINGS = Setting.__table__
+DEMO_PASSWORDS_SETTING = "demo_passwords"   # {username: password} of the demo accounts (data/demo/accounts.py)
 ROLES = ("admin", "staff", "trustee", "young_person")
 ROLE_NAMES = {"admin": "Admin (head of innovation)", "staff": "Staff", "trustee": "Trustee",
               "young_person": "Young person"}
@@ -73,8 +75,7 @@ def create(engine, username: str, role: str, password: str, display_name: str | 
                                           password_hash=hashed, active=True, is_demo=is_demo, created_at=utcnow()))
         record(conn, actor, "user created", username=username, role=role)
         if not is_demo:  # the first real account of any role: the demo sign-ins go
-            from auth.demo_accounts import remove_demo_accounts as remove_demo_sign_ins
-            remove_demo_sign_ins(conn, actor)
+            remove_demo_accounts(conn, actor)
     return get_account(engine, username)
 
 
@@ -251,12 +252,11 @@ def credentials(engine) -> dict:
                                        "email": None} for r in rows}}
 
 
-def _remove_demo_accounts(conn, actor: str) -> None:
+def remove_demo_accounts(conn, actor: str = "demo") -> int:
+    """Inside the caller's transaction: delete the demo accounts and their passwords (anyone
+    signed in with one is signed out on their next run). Returns how many accounts went."""
     removed = conn.execute(delete(USERS).where(USERS.c.is_demo.is_(True))).rowcount
+    conn.execute(delete(SETTINGS).where(SETTINGS.c.key == DEMO_PASSWORDS_SETTING))
     if removed:
         record(conn, actor, "demo accounts removed", count=removed)
-
-
-def remove_demo_accounts(engine, actor: str) -> None:
-    with engine.begin() as conn:
-        _remove_demo_accounts(conn, actor)
+    return removed

@@ -1,4 +1,4 @@
-"""Concurrency and memory benchmark (issue 8): a real server on a scale store, 20 signed-in
+"""Concurrency and memory benchmark: a real server on a scale store, 20 signed-in
 browser sessions (Debian Chromium) refreshing pages, first on their own and then while an import
 of 100,000 attendance rows runs through `manage.py import`.
 
@@ -33,7 +33,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from auth.accounts import get_account  # noqa: E402
 from bench.import_bench import generate  # noqa: E402
 from bench.scale_store import build  # noqa: E402
-from models.store import open_store  # noqa: E402
+from models.schema import open_store  # noqa: E402
 from tests.apptest_helpers import PASSWORD, add_role_accounts  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -23,7 +23,7 @@ from measures.audiences import TRUSTEE, month_end  # noqa: E402
 from measures.filters import NO_FILTERS, Period  # noqa: E402
 from measures.periods import first_session_day  # noqa: E402
 from measures.report import measures_json  # noqa: E402
-from models.store import open_store  # noqa: E402
+from models.schema import open_store  # noqa: E402
 
 FIGURES = {
     "active young people": ("engagement", "active_young_people", 1, ""),
@@ -53,7 +53,7 @@ def main() -> int:
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
         os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/demo.db"
-        from data.demo import load_demo
+        from data.demo.organisation import load_demo
         load_demo(open_store())
     engine = open_store()
     first, last = first_session_day(engine), date.today()

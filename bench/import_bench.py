@@ -1,4 +1,4 @@
-"""Import benchmark (issue 5): N attendance rows (default 100,000) plus the files they refer to
+"""Import benchmark: N attendance rows (default 100,000) plus the files they refer to
 (1 programme, 10,000 participants, 1,000 sessions), imported into a fresh SQLite store, then
 imported again unchanged. Not a unit test; the target is 100,000 attendance rows in at most 10 s.
 
@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from data.importing import import_files  # noqa: E402
-from models.store import open_store  # noqa: E402
+from models.schema import open_store  # noqa: E402
 
 PARTICIPANTS = 10_000
 SESSIONS = 1_000

@@ -1,4 +1,4 @@
-"""Page benchmark (issue 8): every page as a signed-in admin on a store at scale L (or a tenth).
+"""Page benchmark: every page as a signed-in admin on a store at scale L (or a tenth).
 
 For each page: the server time of a cold run (data just changed, so every cached figure is
 recomputed) and of warm runs (median and 95th percentile), the largest chart payload and its
@@ -35,7 +35,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from bench.scale_store import build  # noqa: E402
 from components.registry import PAGES  # noqa: E402
 from measures.filters import Filters, Period  # noqa: E402
-from models.store import open_store  # noqa: E402
+from models.schema import open_store  # noqa: E402
 from models.tables import Participant  # noqa: E402
 from models.version import bump_write_counter  # noqa: E402
 from tests.apptest_helpers import add_role_accounts, charts, sign_in_as  # noqa: E402

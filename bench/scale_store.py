@@ -1,4 +1,4 @@
-"""A store at the size of a large organisation over ten years (issue 8, scale L), written
+"""A store at the size of a large organisation over ten years (scale L, README's benchmark section), written
 straight into the tables in bulk: the point is the size and the shape, not the story.
 
 Scale 1.0 ("L"): 50,000 participants (45,000 young people), 20,000 sessions in 40 programmes,
@@ -21,11 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from models.store import open_store  # noqa: E402
+from models.schema import open_store  # noqa: E402
 from models.summaries import attendance_added_in_bulk  # noqa: E402
 from models.tables import (  # noqa: E402
-    Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme,
-    ProgrammeSession, Skill,
+    Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme, ProgrammeSession, Skill,
 )
 from models.vocab import ACTIVITY_TYPES, AGE_BANDS, LED_BY, MODES, STAGES, YES_NO_PREFER  # noqa: E402
 

@@ -8,7 +8,6 @@ with the change since last time; the plain-language summary; the core charts as 
 import io
 import struct
 import unicodedata
-from datetime import date
 from pathlib import Path
 
 import altair as alt
@@ -16,19 +15,19 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from charts.export import to_png
-from measures.health import COMPONENT_LABELS
 from board_snapshots.compare import GROUPS, Compared, Comparison, compare
 from board_snapshots.core_charts import CoreChart, core_charts
 from board_snapshots.freeze import PROTECTED_FORMAT
-from board_snapshots.store import Snapshot, get_snapshot, previous_snapshot
+from board_snapshots.saved import Snapshot, get_snapshot, previous_snapshot
+from charts.export import to_png
+from measures import formatting
+from measures.health import COMPONENT_LABELS, STATUS_WORDS
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 UNICODE_FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 # For the core PDF fonts (latin-1 only), when DejaVu is not installed.
 LATIN_1 = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-", "\u2212": "-", "\u2026": "...", "\u00a0": " ", "\u2022": "-"})
-STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "red": "Red: slipping"}
 INK, GREY, RULE = (34, 34, 34), (90, 90, 90), (200, 200, 200)
 WIDTH = 174  # mm of text on A4 with 18 mm margins
 CHART_MAX_HEIGHT = 85
@@ -36,15 +35,11 @@ PRINT_PIXELS = 480  # single-view charts are drawn this wide, then printed WIDTH
 MM_PER_PIXEL = WIDTH / PRINT_PIXELS
 
 
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def previous_words(before: Snapshot) -> str:
     """'Q2 2026' (board meeting 15 July 2026; 1 April 2026 to 30 June 2026), without saying the date twice."""
-    meeting = long_date(before.meeting_date)
+    meeting = formatting.day(before.meeting_date)
     said = "" if meeting in before.name else f"board meeting {meeting}; "
-    return f"'{before.name}' ({said}{long_date(before.period.start)} to {long_date(before.period.end)})"
+    return f"'{before.name}' ({said}{formatting.date_range(before.period.start, before.period.end)})"
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -173,9 +168,9 @@ def _cover(pdf: BoardPack, snapshot: Snapshot, before: Snapshot | None) -> None:
     label = snapshot.content.get("work_label") or "co-production"
     pdf.text_block(f"{label[:1].upper()}{label[1:]} health: board snapshot", 20, bold=True, gap=1)
     pdf.text_block(snapshot.name, 14, colour=GREY, gap=3)
-    pdf.text_block(f"Board meeting: {long_date(snapshot.meeting_date)}", 11, bold=True, gap=0.5)
-    pdf.text_block(f"Period covered: {long_date(snapshot.period.start)} to {long_date(snapshot.period.end)} "
-                   f"({snapshot.period.days} days)", 11, gap=0.5)
+    pdf.text_block(f"Board meeting: {formatting.day(snapshot.meeting_date)}", 11, bold=True, gap=0.5)
+    pdf.text_block(f"Period covered: {formatting.date_range(snapshot.period.start, snapshot.period.end)} "
+                   f"({formatting.days(snapshot.period.days)})", 11, gap=0.5)
     if before is None:
         pdf.text_block("Compared with: nothing yet. This is the first snapshot.", 11, gap=0.5)
     else:
@@ -196,9 +191,9 @@ def _health(pdf: BoardPack, snapshot: Snapshot, comparison: Comparison, has_befo
         since = f" (last time {index.before}; {index.change})" if has_before and index.change else ""
         pdf.text_block(f"{index.now} out of 100 - {STATUS_WORDS[health['status']]}{since}", 13, bold=True, gap=1)
         t = health["thresholds"]
-        pdf.text_block(f"Green from {t['green']}, amber from {t['amber']}, red below. The index is the weighted "
-                       "average of the components below; a component without data is left out and the others "
-                       "weighted up.", 9.5, colour=GREY)
+        pdf.text_block(f"Green from {formatting.count(t['green'])}, amber from {formatting.count(t['amber'])}, "
+                       "red below. The index is the weighted average of the components below; a component without "
+                       "data is left out and the others weighted up.", 9.5, colour=GREY)
     rows = [[c.label, c.now, *([c.before, c.change or "-"] if has_before else []), _weight(health, name)]
             for name, c in zip(COMPONENT_LABELS, comparison.health[1:], strict=True)]
     if has_before:
@@ -211,7 +206,7 @@ def _health(pdf: BoardPack, snapshot: Snapshot, comparison: Comparison, has_befo
 
 def _weight(health: dict, name: str) -> str:
     weight = health["components"].get(name, {}).get("weight") or 0
-    return f"{round(100 * weight)}%" if weight else "left out"
+    return formatting.share(weight) if weight else "left out"
 
 
 def _summary(pdf: BoardPack, comparison: Comparison) -> None:
@@ -236,8 +231,9 @@ def _grouped(pdf: BoardPack, sentences: dict[str, list[str]]) -> None:
 def _about(pdf: BoardPack, snapshot: Snapshot) -> None:
     pdf.heading("About these figures")
     taken = snapshot.created_at
-    pdf.text_block(f"Taken on {long_date(taken)} at {taken:%H:%M} (UTC) by {snapshot.created_by}. The figures were "
-                   "frozen then and never change, whatever data comes in later.", 9.5)
+    pdf.text_block(f"Taken on {formatting.day(taken)} at {formatting.clock(taken)} (UTC) by {snapshot.created_by}. "
+                   "The figures "
+                   "were frozen then and never change, whatever data comes in later.", 9.5)
     pdf.text_block("Data version (a fingerprint of the records when it was taken): "
                    + snapshot.data_version.replace(";", "; "), 8.5, colour=GREY)
     pdf.text_block(f"Figures resting on fewer than {snapshot.k} young people are not shown."

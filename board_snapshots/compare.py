@@ -9,10 +9,11 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from board_snapshots.saved import Snapshot
+from board_snapshots.wording import quoted_name
+from measures.formatting import NO_DATA, change_text, count, days, difference, figure, plural
 from measures.health import COMPONENT_LABELS
 from measures.suppression import is_suppressed
-from board_snapshots.store import Snapshot
-from board_snapshots.wording import NO_DATA, change_text, difference, quoted_name, shown
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Figure:
     path: str          # where it sits in the frozen figures, e.g. "engagement.attendance_rate"
     label: str         # short, for tables
     subject: str       # how a sentence names it
-    kind: str          # see wording.PLACES
+    kind: str          # see measures.formatting.PLACES
     better: str = "higher"  # "higher", "lower" or "neither": which way is good news
 
 
@@ -105,10 +106,10 @@ def _verdict(diff, better: str) -> str:
 def compare_values(label: str, subject: str, kind: str, now, before, k_now: int, k_before: int | None,
                    better: str = "higher", unit: str = "") -> Compared:
     """One figure now and in the previous snapshot (`k_before` None: there is none)."""
-    now_text = shown(now, kind, k_now)
+    now_text = figure(now, kind, k_now)
     if k_before is None:
         return Compared(label, now_text, "", "", "first", None)
-    before_text = shown(before, kind, k_before)
+    before_text = figure(before, kind, k_before)
     hidden_now, hidden_before = is_suppressed(now), is_suppressed(before)
     if hidden_now or hidden_before:
         where = ("either snapshot" if hidden_now and hidden_before
@@ -126,8 +127,7 @@ def compare_values(label: str, subject: str, kind: str, now, before, k_now: int,
     if diff == 0:
         sentence = f"{subject} stayed at {now_text}{unit}."
     else:
-        size = abs(diff)
-        points = f" ({'up' if diff > 0 else 'down'} {size} point{'' if size == 1 else 's'})" if kind == "share" else ""
+        points = f" ({'up' if diff > 0 else 'down'} {plural(abs(diff), 'point')})" if kind == "share" else ""
         sentence = f"{subject} {'rose' if diff > 0 else 'fell'} from {before_text} to {now_text}{unit}{points}."
     return Compared(label, now_text, before_text, change_text(diff, kind), _verdict(diff, better), sentence)
 
@@ -215,8 +215,8 @@ def _notes(now: Snapshot, before: Snapshot | None) -> list[str]:
         return ["This is the first snapshot: there is nothing earlier to compare it with."]
     notes = []
     if max(now.period.days, before.period.days) > 1.1 * min(now.period.days, before.period.days):
-        notes.append(f"The two snapshots cover periods of different lengths ({now.period.days} and "
-                     f"{before.period.days} days): compare counts, hours and payments with care.")
+        notes.append(f"The two snapshots cover periods of different lengths ({count(now.period.days)} and "
+                     f"{days(before.period.days)}): compare counts, hours and payments with care.")
     if before.k != now.k:
         notes.append(f"Figures were hidden below {before.k} young people last time and below {now.k} now.")
     return notes

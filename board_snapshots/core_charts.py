@@ -10,14 +10,15 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from board_snapshots.saved import Snapshot
 from charts.base import alt_text
 from charts.engagement import active_by_month
 from charts.feedback import raised_and_told_back
 from charts.health import components_chart, components_frame
 from charts.principles import rater_points, side_by_side, side_by_side_alt
 from charts.skills import before_after_chart, dumbbell_alt_text, plotted
+from measures.formatting import count
 from measures.health import COMPONENT_LABELS
-from board_snapshots.store import Snapshot
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,9 @@ def _feedback(snapshot: Snapshot) -> list[CoreChart]:
                       raised_and_told_back(monthly),
                       monthly.rename(columns={"month": "Month raised", "raised": "Raised",
                                               "told_back_within_30_days": "Told back within 30 days"}),
-                      f"Bars show things young people raised each month ({int(monthly['raised'].sum())} in all); "
+                      f"Bars show things young people raised each month ({count(monthly['raised'].sum())} in all); "
                       f"dots show how many were told back within 30 days "
-                      f"({int(monthly['told_back_within_30_days'].sum())} in all).")]
+                      f"({count(monthly['told_back_within_30_days'].sum())} in all).")]
 
 
 def core_charts(snapshot: Snapshot) -> list[CoreChart]:

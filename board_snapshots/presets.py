@@ -3,6 +3,7 @@
 from datetime import date
 
 from measures.filters import Period
+from measures.formatting import day
 from measures.periods import preset_period
 
 PERIOD_CHOICES = {
@@ -19,14 +20,14 @@ def period_for(choice: str, today: date, start: date | None = None, end: date | 
         if start is None or end is None:
             raise ValueError("Choose both dates of the period.")
         if end < start:
-            raise ValueError(f"The period ends ({end:%-d %B %Y}) before it starts ({start:%-d %B %Y}).")
+            raise ValueError(f"The period ends ({day(end)}) before it starts ({day(start)}).")
         return Period(start, end)
     return preset_period(choice, today)
 
 
 def default_name(meeting: date, taken: set[str]) -> str:
     """'Board meeting 15 April 2024', with ' (2)', ' (3)' ... when that name is taken already."""
-    name = f"Board meeting {meeting.day} {meeting:%B %Y}"
+    name = f"Board meeting {day(meeting)}"
     number = 2
     candidate = name
     while candidate in taken:

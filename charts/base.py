@@ -12,6 +12,8 @@ from typing import TypeVar
 import altair as alt
 import pandas as pd
 
+from measures import formatting
+
 # Most marks one chart may draw. Above this, browsers slow down and Altair's default
 # data transformer refuses the data (MaxRowsError at 5000 rows): aggregate first.
 MAX_MARKS = 5000
@@ -44,14 +46,14 @@ def check_marks(df: pd.DataFrame, *, limit: int = MAX_MARKS) -> pd.DataFrame:
     return df
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "no value"
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-    return str(value)
+def _fmt(value: float) -> str:
+    """A value of no known kind: whole from 100 up ('1,234'), else to three significant figures
+    ('12.5', '0.286'), half up, without trailing zeros."""
+    if value.is_integer() or abs(value) >= 100:
+        return formatting.count(value)
+    places = 2 - math.floor(math.log10(abs(value)))
+    text = formatting.mean(value, places)
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def alt_text(kind: str, what: str, data: pd.DataFrame, *, value: str, label: str) -> str:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from charts.base import check_marks
 from charts.palette import OKABE_ITO, PRIMARY, categorical_scale
+from measures import formatting
 
 MODE_LABELS = {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"}
 
@@ -47,7 +48,7 @@ def sessions_alt_text(sessions: pd.DataFrame) -> str:
     if sessions.empty:
         return "Bar charts of sessions each month by mode: no sessions in this period."
     totals = sessions.groupby("mode")["sessions"].sum()
-    parts = [f"{MODE_LABELS.get(m, m).lower()} {int(totals[m])}" for m in MODE_LABELS if m in totals]
+    parts = [f"{MODE_LABELS.get(m, m).lower()} {formatting.count(totals[m])}" for m in MODE_LABELS if m in totals]
     return (f"Bar charts, one per mode, of sessions held each month over {sessions['month'].nunique()} months. "
             f"Sessions in all: {', '.join(parts)}.")
 
@@ -66,6 +67,10 @@ GROUP_LABELS = {"under_11": "Under 11", "11_15": "11 to 15", "16_18": "16 to 18"
 
 def mode_label(mode: str) -> str:
     return ALL_MODES_LABEL if mode == "all" else MODE_LABELS.get(mode, mode)
+
+
+def _month(when: date) -> str:
+    return formatting.month(when)
 
 
 def shown_by_mode(frame: pd.DataFrame, value: str) -> pd.DataFrame:
@@ -113,7 +118,7 @@ def monthly_by_mode_alt_text(frame: pd.DataFrame, value: str, what: str) -> str:
         rows = data[data["mode"] == mode]
         if len(rows):
             top = rows.loc[rows[value].idxmax()]
-            peaks.append(f"{mode.lower()} {pd.Timestamp(top['month']):%B %Y} ({int(top[value])})")
+            peaks.append(f"{mode.lower()} {_month(pd.Timestamp(top['month']))} ({formatting.count(top[value])})")
     return (f"Bar charts of {what} each month, for all modes together and for each mode, over "
             f"{frame['month'].nunique()} months. Busiest month: {'; '.join(peaks)}.")
 
@@ -160,7 +165,8 @@ def shown_reach(reach: pd.DataFrame) -> pd.DataFrame:
         "characteristic": shown["characteristic"].map(CHARACTERISTIC_LABELS),
         "group": shown["group"].map(GROUP_LABELS).fillna(shown["group"]),
         "young_people": people,
-        "label": [f"{n} ({100 * s:.0f}%)" if pd.notna(s) else str(n) for n, s in zip(people, share, strict=True)],
+        "label": [f"{formatting.count(n)} ({formatting.share(s)})" if pd.notna(s) else formatting.count(n)
+                  for n, s in zip(people, share, strict=True)],
     }).reset_index(drop=True)
 
 

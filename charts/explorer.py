@@ -1,4 +1,4 @@
-"""The forum explorer's chart: the kind that suits the split, built from `measures.explorer.explore`.
+"""The forum explorer's chart: the kind that suits the split, built from `measures.explorer.explore.explore`.
 
 - a month or quarter: a line with a labelled point per month or quarter;
 - groups: bars, largest first, each labelled with its value;
@@ -15,8 +15,8 @@ import pandas as pd
 
 from charts.base import MAX_MARKS, check_marks
 from charts.palette import PRIMARY, sequential_scale
-from measures.explorer_catalogue import DIMENSIONS, MEASURES
-from measures.explorer_words import format_value, shown_rows
+from measures.explorer.catalogue import DIMENSIONS, MEASURES
+from measures.explorer.words import format_value, shown_rows
 
 PICK = "pick"
 INK = "#222222"

@@ -10,7 +10,8 @@ from measures.rounding import half_up
 def components_frame(health: dict, labels: dict) -> pd.DataFrame:
     """One row per component with a value (suppressed or empty components are left out), its
     score rounded once, half up, to the whole number the page and the board pack show."""
-    rows = [{"component": labels[name], "value": int(half_up(c["value"], 0)), "weight": round(100 * c["weight"])}
+    rows = [{"component": labels[name], "value": int(half_up(c["value"], 0)),
+             "weight": int(half_up(c["weight"], 0, scale=100))}
             for name, c in health["components"].items() if isinstance(c["value"], (int, float))]
     return pd.DataFrame(rows, columns=["component", "value", "weight"])
 

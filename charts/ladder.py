@@ -9,6 +9,7 @@ import pandas as pd
 from charts.base import check_marks
 from charts.palette import OKABE_ITO
 from charts.principles import UNITS
+from measures import formatting
 from models.vocab import LADDER_GROUPS
 
 GROUPS_TOP_DOWN = ["doing_with", "doing_for", "doing_to"]  # the ladder's top first
@@ -40,8 +41,9 @@ def rungs_alt(frame: pd.DataFrame) -> str:
     total = int(frame["sessions"].sum())
     if not total:
         return "Bar chart of sessions on each rung of the ladder: no session was placed on the ladder."
-    parts = "; ".join(f"{r.rung} {r.sessions}" for r in frame.itertuples())
-    return f"Bar chart of the {total} sessions placed on the ladder, by rung from the top: {parts}."
+    parts = "; ".join(f"{r.rung} {formatting.count(r.sessions)}" for r in frame.itertuples())
+    return (f"Bar chart of the {formatting.plural(total, 'session')} placed on the ladder, by rung from the top: "
+            f"{parts}.")
 
 
 def over_time_frame(groups: pd.DataFrame) -> pd.DataFrame:
@@ -75,6 +77,6 @@ def over_time_alt(frame: pd.DataFrame, unit: str) -> str:
     if frame.empty:
         return f"Bar charts of sessions each {word} by group of the ladder: no sessions placed on the ladder."
     totals = frame.groupby("group")["sessions"].sum()
-    parts = ", ".join(f"{g.lower()} {int(totals.get(g, 0))}" for g in GROUP_NAMES)
+    parts = ", ".join(f"{g.lower()} {formatting.count(totals.get(g, 0))}" for g in GROUP_NAMES)
     return (f"Bar charts, one per group of the ladder, of sessions each {word} over "
             f"{frame['start'].nunique()} {word}s. Sessions in all: {parts}.")

@@ -12,6 +12,7 @@ import pandas as pd
 
 from charts.base import check_marks
 from charts.palette import NEUTRAL, PRIMARY, categorical_scale, sequential_scale
+from measures import formatting
 from measures.suppression import is_suppressed
 
 RATERS = {"young_person": "Young people", "staff": "Staff"}
@@ -40,12 +41,12 @@ def gap_words(young, staff, k: int) -> str:
         return "Only staff rated it"
     if staff is None:
         return "Only young people rated it"
-    gap = staff - young
-    if abs(gap) < 0.05:
+    gap = formatting.difference(staff, young, "mean")  # of the averages as shown, so it matches them
+    if gap == 0:
         return "Staff and young people agree"
     if gap > 0:
-        return f"Staff rate it {gap:.1f} higher"
-    return f"Young people rate it {-gap:.1f} higher"
+        return f"Staff rate it {formatting.mean(gap)} higher"
+    return f"Young people rate it {formatting.mean(-gap)} higher"
 
 
 def rater_points(rows: pd.DataFrame) -> pd.DataFrame:
@@ -107,8 +108,8 @@ def side_by_side_alt(rows: pd.DataFrame, k: int) -> str:
     parts = []
     for r in rows.itertuples():
         young, staff = shown(r.young_people_mean), shown(r.staff_mean)
-        figures = [f"young people {young:.1f}" if young is not None else "",
-                   f"staff {staff:.1f}" if staff is not None else ""]
+        figures = [f"young people {formatting.mean(young)}" if young is not None else "",
+                   f"staff {formatting.mean(staff)}" if staff is not None else ""]
         said = ", ".join(f for f in figures if f)
         words = gap_words(r.young_people_mean, r.staff_mean, k).lower()
         parts.append(f"{r.principle_name}: {said + '; ' if said else ''}{words}")
@@ -119,7 +120,7 @@ def side_by_side_alt(rows: pd.DataFrame, k: int) -> str:
 def share_high(rows: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame({"principle_name": rows["principle_name"], "share": rows["share_4_5"].map(shown)})
     frame = frame.dropna().reset_index(drop=True)
-    frame["label"] = frame["share"].map(lambda s: f"{100 * s:.0f}%")
+    frame["label"] = frame["share"].map(formatting.share)
     return frame
 
 
@@ -128,7 +129,7 @@ def share_high_chart(frame: pd.DataFrame, order: list[str]) -> alt.LayerChart:
     base = alt.Chart(_with_row(check_marks(frame))).encode(
         _principle_axis(order),
         tooltip=[alt.Tooltip("principle_name:N", title="Principle"),
-                 alt.Tooltip("share:Q", title="Rated 4 or 5", format=".0%")])
+                 alt.Tooltip("label:N", title="Rated 4 or 5")])
     bars = base.mark_bar(color=PRIMARY).encode(
         alt.X("share:Q", title="Ratings of 4 or 5 (out of all ratings)", scale=alt.Scale(domain=[0, 1]),
               axis=alt.Axis(format="%")))
@@ -178,8 +179,8 @@ def trend_alt(points: pd.DataFrame, unit: str) -> str:
         if mine.empty:
             parts.append(f"{who}: no {word} to show")
             continue
-        parts.append(f"{who}: {len(mine)} {word}{'s' if len(mine) != 1 else ''}, from {mine['mean'].min():.1f} "
-                     f"to {mine['mean'].max():.1f}, latest {mine['mean'].iloc[-1]:.1f}")
+        parts.append(f"{who}: {formatting.plural(len(mine), word)}, from {formatting.mean(mine['mean'].min())} "
+                     f"to {formatting.mean(mine['mean'].max())}, latest {formatting.mean(mine['mean'].iloc[-1])}")
     return f"Line chart of the average rating each {word}, young people and staff. " + "; ".join(parts) + "."
 
 
@@ -190,10 +191,10 @@ def wrapped(name: str, width: int = 16) -> str:
 
 def heatmap_cells(cells: pd.DataFrame) -> pd.DataFrame:
     """The programme x principle squares that may be drawn (hidden ones are left out)."""
-    means = cells["mean"].map(shown)
-    kept = cells.loc[means.notna(), ["programme", "principle_name"]].assign(mean=means.dropna().round(2))
+    means = cells["mean"].map(shown).dropna()
+    kept = cells.loc[means.index, ["programme", "principle_name"]].assign(mean=means.round(2))
     kept["column"] = kept["principle_name"].map(wrapped)
-    kept["label"] = kept["mean"].map(lambda m: f"{m:.1f}")
+    kept["label"] = means.map(formatting.mean)  # from the exact mean, not the one rounded for the chart
     return kept.reset_index(drop=True)
 
 
@@ -207,7 +208,7 @@ def heatmap(squares: pd.DataFrame, programmes: list[str], principles: list[str])
         alt.Y("programme:N", title=None, sort=programmes, scale=alt.Scale(domain=programmes),
               axis=alt.Axis(labelLimit=280, labelFontSize=13, labelColor="#222222")),
         tooltip=[alt.Tooltip("programme:N", title="Programme"), alt.Tooltip("principle_name:N", title="Principle"),
-                 alt.Tooltip("mean:Q", title="Average rating", format=".1f")])
+                 alt.Tooltip("label:N", title="Average rating")])
     squares_ = base.mark_rect(stroke="white", strokeWidth=2).encode(
         alt.Color("mean:Q", title="Average rating", scale=sequential_scale(domain=[1, 5]),
                   legend=alt.Legend(orient="bottom", direction="horizontal", values=[1, 2, 3, 4, 5],
@@ -222,11 +223,11 @@ def heatmap_alt(squares: pd.DataFrame) -> str:
     if squares.empty:
         return "Heatmap of the average rating for each programme and principle: nothing to show."
     text = (f"Heatmap of the average rating for each programme and principle, the value written in each "
-            f"square: {len(squares)} square{'s' if len(squares) != 1 else ''}.")
+            f"square: {formatting.plural(len(squares), 'square')}.")
     hi, lo = squares["mean"].idxmax(), squares["mean"].idxmin()
     if squares.loc[hi, "mean"] == squares.loc[lo, "mean"]:
-        return f"{text} All equal to {squares.loc[hi, 'mean']:.1f}."
+        return f"{text} All equal to {squares.loc[hi, 'label']}."
 
     def name(i):
-        return f"{squares.loc[i, 'programme']}, {squares.loc[i, 'principle_name']} ({squares.loc[i, 'mean']:.1f})"
+        return f"{squares.loc[i, 'programme']}, {squares.loc[i, 'principle_name']} ({squares.loc[i, 'label']})"
     return f"{text} Highest: {name(hi)}; lowest: {name(lo)}."

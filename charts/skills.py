@@ -9,26 +9,29 @@ import pandas as pd
 
 from charts.base import check_marks
 from charts.palette import NEUTRAL, PRIMARY, categorical_scale
+from measures import formatting
 from measures.suppression import is_suppressed
 
 WHEN = ["Before", "After"]
 SHAPES = ["square", "circle"]
 RATING_SCALE = alt.Scale(domain=[1, 5], nice=False)
 SKILL_AXIS = alt.Axis(labelLimit=260, title=None)
-SIGNED_LABEL = "datum.value > 0 ? '+' + format(datum.value, '.1f') : format(datum.value, '.1f')"
+# Vega writes a negative number with a true minus (U+2212); the project writes an ASCII '-'
+# (measures.formatting), on the axis as in the labels.
+SIGNED_LABEL = ("datum.value > 0 ? '+' + format(datum.value, '.1f') "
+                ": replace(format(datum.value, '.1f'), '\u2212', '-')")
 
 
 def signed(value: float) -> str:
-    """One decimal with its sign and a true minus; no "-0.0"."""
-    value = round(float(value), 1) + 0.0
-    return "0.0" if value == 0 else f"{value:+.1f}".replace("-", "\u2212")
+    """One decimal with its sign: '+1.0', '-0.4', never '-0.0' (`measures.formatting.signed`)."""
+    return formatting.signed(value)
 
 
 def likely_range(mean: float, ci: float | None) -> str | None:
     """The 95% interval as text ("+0.2 to +1.8"), or None without one (fewer than 2 pairs)."""
     if ci is None or pd.isna(ci):
         return None
-    return f"{signed(mean - ci)} to {signed(mean + ci)}"
+    return formatting.interval(mean, ci)
 
 
 def _change_label(mean: float, ci: float | None) -> str:
@@ -42,7 +45,8 @@ def _shown_mask(frame: pd.DataFrame) -> pd.Series:
 
 
 def _with_labels(rows: pd.DataFrame) -> pd.DataFrame:
-    """Numbers as floats, the interval's ends, and the text labels (made before rounding)."""
+    """Numbers as floats, the interval's ends, and the text labels (made before rounding, so a
+    label says what `measures.formatting` says of the exact figure)."""
     out = pd.DataFrame({
         "pairs": rows["pairs"].astype(int),
         "mean_pre": rows["mean_pre"].astype(float),
@@ -56,8 +60,14 @@ def _with_labels(rows: pd.DataFrame) -> pd.DataFrame:
     # Labels sit just right of the interval (or of the point when there is no interval).
     out["label_at"] = out["ci_high"].fillna(out["mean_change"])
     out["change_label"] = [_change_label(m, c) for m, c in zip(out["mean_change"], out["ci95"], strict=True)]
-    out["improved_label"] = [f"{100 * s:.0f}% of {n} pair{'s' if n != 1 else ''}"
+    out["improved_label"] = [f"{formatting.share(s)} of {formatting.plural(n, 'pair')}"
                              for s, n in zip(out["share_improved"], out["pairs"], strict=True)]
+    out["pre_text"] = out["mean_pre"].map(formatting.mean)
+    out["post_text"] = out["mean_post"].map(formatting.mean)
+    # Tooltips give two decimals, for a closer look.
+    for column in ("mean_change", "ci_low", "ci_high"):
+        out[f"{column}_tip"] = out[column].map(lambda v: formatting.signed(v, 2))
+    out["improved_tip"] = out["share_improved"].map(formatting.share)
     return out.round({"mean_pre": 2, "mean_post": 2, "mean_change": 2, "ci95": 2, "ci_low": 2, "ci_high": 2,
                       "label_at": 2, "share_improved": 3})
 
@@ -86,9 +96,10 @@ def before_after_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Dumbbell: mean before and mean after per skill, joined by a line, values written beside."""
     data = check_marks(frame.assign(
         low=frame[["mean_pre", "mean_post"]].min(axis=1), high=frame[["mean_pre", "mean_post"]].max(axis=1)))
-    data = data.assign(low_text=data["low"].map(lambda v: f"{v:.1f}"),
-                       high_text=[f"{h:.1f}" if h != lo else ""
-                                  for lo, h in zip(data["low"], data["high"], strict=True)])
+    rose = data["mean_post"] >= data["mean_pre"]
+    data = data.assign(low_text=data["pre_text"].where(rose, data["post_text"]),
+                       high_text=data["post_text"].where(rose, data["pre_text"]).where(data["high"] != data["low"],
+                                                                                        ""))
     order = list(data["skill_name"])
     y = alt.Y("skill_name:N", sort=order, axis=SKILL_AXIS)
     base = alt.Chart(data)
@@ -96,14 +107,15 @@ def before_after_chart(frame: pd.DataFrame) -> alt.LayerChart:
         alt.X("low:Q", scale=RATING_SCALE, title="Average self-rating (1 to 5)",
               axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")), alt.X2("high:Q"), y)
     points = (base.transform_fold(["mean_pre", "mean_post"], as_=["which", "rating"])
-              .transform_calculate(when="datum.which === 'mean_pre' ? 'Before' : 'After'")
+              .transform_calculate(when="datum.which === 'mean_pre' ? 'Before' : 'After'",
+                                   rating_text="datum.which === 'mean_pre' ? datum.pre_text : datum.post_text")
               .mark_point(filled=True, size=140, opacity=1)
               .encode(alt.X("rating:Q", scale=RATING_SCALE), y,
                       alt.Color("when:N", title=None, scale=categorical_scale(WHEN),
                                 legend=alt.Legend(orient="top", direction="horizontal")),
                       alt.Shape("when:N", title=None, scale=alt.Scale(domain=WHEN, range=SHAPES)),
                       tooltip=[alt.Tooltip("skill_name:N", title="Skill"), alt.Tooltip("when:N", title="When"),
-                               alt.Tooltip("rating:Q", title="Average rating", format=".1f")]))
+                               alt.Tooltip("rating_text:N", title="Average rating")]))
     low_text = base.mark_text(align="right", dx=-10, fontSize=12).encode(alt.X("low:Q"), y, text="low_text:N")
     high_text = base.mark_text(align="left", dx=10, fontSize=12).encode(alt.X("high:Q"), y, text="high_text:N")
     return alt.layer(line, points, low_text, high_text).properties(height=alt.Step(34))
@@ -114,9 +126,9 @@ def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None
     scale = alt.Scale(domain=domain, nice=False)
     x = alt.X("mean_change:Q", scale=scale, title=x_title, axis=alt.Axis(grid=True, labelExpr=SIGNED_LABEL))
     tooltip = [*(who or []), alt.Tooltip("skill_name:N", title="Skill"),
-               alt.Tooltip("mean_change:Q", title="Average change", format="+.2f"),
-               alt.Tooltip("ci_low:Q", title="Likely from", format="+.2f"),
-               alt.Tooltip("ci_high:Q", title="Likely to", format="+.2f"),
+               alt.Tooltip("mean_change_tip:N", title="Average change"),
+               alt.Tooltip("ci_low_tip:N", title="Likely from"),
+               alt.Tooltip("ci_high_tip:N", title="Likely to"),
                alt.Tooltip("pairs:Q", title="Pairs")]
     # No y on the 0 line: with both x and y a rule has no length.
     zero = alt.Chart().mark_rule(color="#555555", strokeDash=[4, 4]).encode(x=alt.datum(0))
@@ -152,7 +164,7 @@ def improved_chart(frame: pd.DataFrame) -> alt.LayerChart:
               scale=alt.Scale(domain=[0, 1.35], nice=False),
               axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
         tooltip=[alt.Tooltip("skill_name:N", title="Skill"),
-                 alt.Tooltip("share_improved:Q", title="Went up", format=".0%"),
+                 alt.Tooltip("improved_tip:N", title="Went up"),
                  alt.Tooltip("pairs:Q", title="Pairs")])
     labels = base.mark_text(align="left", dx=5, fontSize=12).encode(alt.X("share_improved:Q"),
                                                                     text="improved_label:N")
@@ -176,6 +188,5 @@ def dumbbell_alt_text(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "Dumbbell chart of average ratings before and after: no skill to show."
     rise = frame.loc[frame["mean_change"].idxmax()]
-    return (f"Dumbbell chart of average self-ratings before and after, for {len(frame)} "
-            f"skill{'s' if len(frame) != 1 else ''}. Biggest rise: {rise['skill_name']}, from "
-            f"{rise['mean_pre']:.1f} to {rise['mean_post']:.1f}.")
+    return (f"Dumbbell chart of average self-ratings before and after, for {formatting.plural(len(frame), 'skill')}. "
+            f"Biggest rise: {rise['skill_name']}, from {rise['pre_text']} to {rise['post_text']}.")

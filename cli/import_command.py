@@ -1,9 +1,10 @@
-"""import: bring in the DATA_CONTRACT.md files, all or nothing."""
+"""import: bring in the import files (docs/import-contract.md), all or nothing."""
 
 import sys
 
 from data.importing.recording import record_real_import
-from models.store import open_store
+from measures.formatting import count, plural
+from models.schema import open_store
 
 
 def register(commands) -> None:
@@ -23,11 +24,12 @@ def run_import(args) -> int:
     try:
         report = import_files(engine, args.files, replace_demo=True)
     except ImportRejected as rejected:
-        print(f"Nothing was imported: {len(rejected.problems)} problem(s) to fix.", file=sys.stderr)
+        print(f"Nothing was imported: {plural(len(rejected.problems), 'problem')} to fix.", file=sys.stderr)
         for problem in rejected.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
     record_real_import(engine, "manage.py", args.files, report)
     for name, counts in report.files.items():
-        print(f"{name}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
+        print(f"{name}: {count(counts.added)} added, {count(counts.updated)} updated, "
+              f"{count(counts.unchanged)} unchanged")
     return 0

@@ -1,13 +1,16 @@
 """The `manage.py` commands. Each subcommand lives in its own module and registers itself."""
 
 import argparse
+import sys
 
 from cli import (
-    import_command, measures_command, participant_commands, snapshot_commands, store_commands, user_commands,
+    import_command, measures_command, participant_commands, rating_link_command, snapshot_commands, store_commands,
+    user_commands,
 )
+from cli.refusal import Refused
 
 COMMAND_MODULES = (store_commands, import_command, measures_command, user_commands, participant_commands,
-                   snapshot_commands)
+                   snapshot_commands, rating_link_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,4 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args) or 0
+    try:
+        return args.handler(args) or 0
+    except Refused as refused:
+        print(refused, file=sys.stderr)
+        return 2

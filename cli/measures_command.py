@@ -9,7 +9,7 @@ from measures.audiences import ADMIN, AUDIENCES, QuestionRefused, check_question
 from measures.catalogue import programme_names
 from measures.filters import Filters, Period
 from measures.report import measures_json
-from models.store import open_store
+from models.schema import open_store
 
 
 def iso_date(text: str) -> date:

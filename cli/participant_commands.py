@@ -5,10 +5,10 @@ import sys
 from pathlib import Path
 
 from cli.actor import command_line_actor
-from data.participant_rights import (
-    UnknownParticipant, erase_participant, export_participant, find_mentions, row_counts,
-)
-from models.store import open_store
+from cli.refusal import Refused, refused_on
+from data.participant_rights import UnknownParticipant, erase_participant, export_participant, find_mentions, row_counts
+from measures.formatting import count, plural
+from models.schema import open_store
 
 
 def register(commands) -> None:
@@ -33,11 +33,8 @@ def register(commands) -> None:
 
 
 def run_export(args) -> int:
-    try:
+    with refused_on(UnknownParticipant, "Nothing exported"):
         export = export_participant(open_store(), args.code, actor=command_line_actor())
-    except UnknownParticipant as problem:
-        print(f"Nothing exported: {problem}", file=sys.stderr)
-        return 2
     text = json.dumps(export, indent=2, ensure_ascii=False) + "\n"
     if args.output is None:
         sys.stdout.write(text)
@@ -48,8 +45,8 @@ def run_export(args) -> int:
 
 
 def _confirmed(code: str, counts: dict[str, int], mentions: int) -> bool:
-    held = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items())
-    left = f" {mentions} free-text mention(s) above will stay as they are." if mentions else ""
+    held = ", ".join(f"{count(n)} {table.replace('_', ' ')}" for table, n in counts.items())
+    left = f" {plural(mentions, 'free-text mention')} above will stay as they are." if mentions else ""
     answer = input(f"Erase participant '{code}' ({held})?{left} This cannot be undone. Type the code to confirm: ")
     return answer.strip() == code
 
@@ -66,26 +63,19 @@ def _show_mentions(code: str, mentions) -> None:
 
 def run_erase(args) -> int:
     engine = open_store()
-    try:
+    with refused_on(UnknownParticipant, "Nothing erased"):
         counts = row_counts(engine, args.code)
-    except UnknownParticipant as problem:
-        print(f"Nothing erased: {problem}", file=sys.stderr)
-        return 2
     mentions = find_mentions(engine, args.code)
     _show_mentions(args.code, mentions)
     if not args.yes:
         if not sys.stdin.isatty():
-            print("Nothing erased: pass --yes to erase without a terminal to confirm at.", file=sys.stderr)
-            return 2
+            raise Refused("Nothing erased: pass --yes to erase without a terminal to confirm at.")
         if not _confirmed(args.code, counts, len(mentions)):
             print("Nothing erased.", file=sys.stderr)
             return 1
-    try:
+    with refused_on(UnknownParticipant, "Nothing erased"):  # erased by someone else meanwhile
         erasure = erase_participant(engine, args.code, actor=command_line_actor())
-    except UnknownParticipant as problem:  # erased by someone else meanwhile
-        print(f"Nothing erased: {problem}", file=sys.stderr)
-        return 2
-    summary = ", ".join(f"{n} from {table}" for table, n in erasure.deleted.items())
+    summary = ", ".join(f"{count(n)} from {table}" for table, n in erasure.deleted.items())
     print(f"Erased participant '{args.code}': {summary}. Where the code was still written it is now "
           f"'{erasure.token}'.")
     if erasure.cleared is None:

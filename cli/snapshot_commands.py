@@ -4,12 +4,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from cli.measures_command import iso_date
+from board_snapshots.saved import SnapshotProblem, create_snapshot, get_snapshot, list_snapshots, previous_snapshot
 from cli.actor import command_line_actor
+from cli.measures_command import iso_date
+from cli.refusal import Refused, refused_on
 from measures.audiences import is_whole_months, whole_months
 from measures.filters import Period
-from models.store import open_store
-from board_snapshots.store import SnapshotProblem, create_snapshot, get_snapshot, list_snapshots, previous_snapshot
+from measures.formatting import plural
+from models.schema import open_store
 
 
 def register(commands) -> None:
@@ -45,21 +47,16 @@ def register(commands) -> None:
 
 def run_create(args) -> int:
     if args.end < args.start:
-        print(f"Nothing taken: --to {args.end} is before --from {args.start}.", file=sys.stderr)
-        return 2
+        raise Refused(f"Nothing taken: --to {args.end} is before --from {args.start}.")
     period = Period(args.start, args.end)
     if not is_whole_months(period):
         months = whole_months(period)
-        print(f"Nothing taken: a snapshot covers whole months, from the 1st of a month to the last day of a month "
-              f"(asked for {args.start} to {args.end}). For the whole months these dates touch, use "
-              f"--from {months.start} --to {months.end}.", file=sys.stderr)
-        return 2
+        raise Refused(f"Nothing taken: a snapshot covers whole months, from the 1st of a month to the last day of "
+                      f"a month (asked for {args.start} to {args.end}). For the whole months these dates touch, use "
+                      f"--from {months.start} --to {months.end}.")
     meeting = args.meeting or date.today()
-    try:
+    with refused_on(SnapshotProblem, "Nothing taken"):
         snapshot = create_snapshot(open_store(), args.name, period, meeting, command_line_actor())
-    except SnapshotProblem as problem:
-        print(f"Nothing taken: {problem}", file=sys.stderr)
-        return 2
     print(f"Took snapshot '{snapshot.name}' for the board meeting on {snapshot.meeting_date}, covering "
           f"{snapshot.period.start} to {snapshot.period.end} (figures under {snapshot.k} young people hidden).")
     return 0
@@ -78,11 +75,8 @@ def run_list(args) -> int:
 
 def run_export(args) -> int:
     engine = open_store()
-    try:
+    with refused_on(SnapshotProblem, "Nothing exported", hint=" See the names with: manage.py snapshot list"):
         snapshot = get_snapshot(engine, args.name)
-    except SnapshotProblem as problem:
-        print(f"Nothing exported: {problem} See the names with: manage.py snapshot list", file=sys.stderr)
-        return 2
     from board_snapshots.board_pack import board_pack_pdf, chart_png  # charts and PDF: loaded only when needed
     from board_snapshots.compare import compare
     from board_snapshots.core_charts import core_charts
@@ -99,5 +93,5 @@ def run_export(args) -> int:
         print(f"Could not write the files: {problem}", file=sys.stderr)
         return 2
     print(f"Wrote the board pack of '{snapshot.name}' to {args.pdf}"
-          + (f" and {len(pngs)} chart(s) to {args.png_dir}." if args.png_dir else "."))
+          + (f" and {plural(len(pngs), 'chart')} to {args.png_dir}." if args.png_dir else "."))
     return 0

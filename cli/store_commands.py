@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from measures.formatting import count
 from models.db import OWNER_ONLY, create_owner_only, database_url
-from models.store import open_store, schema_revision
+from models.schema import open_store, schema_revision
 
 
 def register(commands) -> None:
@@ -40,8 +41,8 @@ def run_init(_args) -> int:
 
 
 def run_demo(args) -> int:
-    from auth.demo_accounts import load_demo_with_accounts
-    from data.demo import DEMO_SEED, DemoRefused
+    from data.demo.accounts import load_demo_with_accounts
+    from data.demo.organisation import DEMO_SEED, DemoRefused
     engine = open_store()
     try:
         counts = load_demo_with_accounts(engine, force=args.force,
@@ -49,7 +50,7 @@ def run_demo(args) -> int:
     except DemoRefused as refused:
         print(f"Demo data not loaded: {refused}", file=sys.stderr)
         return 1
-    print("Demo data loaded: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    print("Demo data loaded: " + ", ".join(f"{count(n)} {table}" for table, n in counts.items()))
     return 0
 
 

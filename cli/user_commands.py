@@ -5,15 +5,16 @@ import sys
 
 from auth.accounts import ROLES, AccountError, create, listing
 from auth.passwords import PasswordRejected
-from models.store import open_store
+from models.schema import open_store
+
+
+DESCRIPTION = ("Add an account. The password comes from --password, or from standard input (asked for when typing "
+               "at a terminal). At least 12 characters, at most 72 bytes. Creating any account removes the demo "
+               "accounts (in the same transaction).")
 
 
 def register(commands) -> None:
-    parser = commands.add_parser(
-        "create-user", help="add an account (e.g. the first admin)",
-        description="Add an account. The password comes from --password, or from standard input "
-                    "(asked for when typing at a terminal). At least 12 characters, at most 72 bytes. "
-                    "Creating any account removes the demo accounts (in the same transaction).")
+    parser = commands.add_parser("create-user", help="add an account (e.g. the first admin)", description=DESCRIPTION)
     parser.add_argument("--username", required=True)
     parser.add_argument("--role", required=True, choices=ROLES)
     parser.add_argument("--name", help="the name shown in the app (default: the username)")

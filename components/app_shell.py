@@ -1,32 +1,47 @@
 """The app's shell: open the store, sign the person in, run the page they asked for if their
 role allows it.
 
-Order matters (STACK_NOTES.md): every page is registered with st.navigation before signing
+Order matters (docs/decisions.md): every page is registered with st.navigation before signing
 in, so a deep link or a reload lands on the page asked for; the menu shows only the pages of
 the person's role; the shell, and then the page itself, refuse pages outside the role.
-app.py calls `main()`; so does a page file that Streamlit ran directly (see page_guard).
+app.py calls `main()`; so does `page_entry` at the end of a page file that Streamlit ran
+directly (see page_guard).
 """
 
 import streamlit as st
 
 from auth.accounts import ROLE_NAMES, SIGN_IN_FAILED
 from auth.cookie_key import InsecureCookieKey
-from components.page_guard import running_page
+from components.connection import current_engine, is_demo
+from components.page_guard import may_render, running_page
 from components.plain_text import escape_markdown
-from components.registry import HOME, allowed, navigation_pages
+from components.registry import HOME, LINK_HOLDER, RATING_PAGE, allowed, navigation_pages, rating_page
 from components.sign_in import current_account, make_authenticator, sign_out
 from components.sign_in_help import sign_in_help
-from components.store import current_engine, is_demo
-
 
 # The page this session is on. A rerun asked for by a component (the sign-in cookie's, above
 # all) can reach the server without its page, and Streamlit then serves the default page "/":
 # the shell sends such a run back to the page the session was on.
 _ON_PAGE = "_page_this_session_is_on"
+RATE_PARAM = "rate"  # ?rate=TOKEN: a session's rating link (data/rating_links/)
+
+
+def page_entry(page_id: str, render) -> None:
+    """The last line of every page file: draw the page if the shell is running it for a role
+    that may see it; otherwise let the shell decide (it runs this page again if allowed)."""
+    if may_render(page_id):
+        render()
+        return
+    main()
 
 
 def main() -> None:
     engine = current_engine()  # creates or upgrades the store; writes demo data into an empty one
+    if RATE_PARAM in st.query_params:  # a young person's rating link: that page alone, no account
+        page = st.navigation([rating_page()], position="hidden")
+        with running_page(RATING_PAGE.page_id, LINK_HOLDER):
+            page.run()
+        return
     try:
         authenticator = make_authenticator(engine)
     except InsecureCookieKey as problem:

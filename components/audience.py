@@ -1,8 +1,8 @@
 """The audience of the page being drawn (docs/disclosure.md): the signed-in person's role,
 mapped once, by `measures.audiences.audience_for`."""
 
+from components.connection import current_engine
 from components.sign_in import current_account
-from components.store import current_engine
 from measures.audiences import audience_for
 
 

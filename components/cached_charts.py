@@ -1,5 +1,5 @@
 """Chart builders, cached: building an Altair chart (layers, encodings, copies) cost more than
-the rest of a warm page view (issue 8). The same builder with equal arguments (the data frame
+the rest of a warm page view (docs/decisions.md). The same builder with equal arguments (the data frame
 included, hashed by Streamlit) gives back the same chart object, which nothing changes after.
 Bounded in number and time like the measures' cache."""
 

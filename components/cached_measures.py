@@ -8,7 +8,7 @@ import importlib
 
 import streamlit as st
 
-from components.store import current_url, current_version
+from components.connection import current_url, current_version
 from measures.filters import Filters, Period
 from models.db import engine_for
 

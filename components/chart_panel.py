@@ -12,7 +12,7 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from charts.export import to_png, to_svg
 from components.plain_text import escape_markdown
-from components.safe_csv import safe_csv
+from data.exports.safe_csv import safe_csv
 from measures.protected_frames import protect_frame
 
 
@@ -25,7 +25,7 @@ def _spec_of(chart) -> dict:
     """The Vega-Lite spec Streamlit draws (data as Arrow bytes), worked out once per chart object.
 
     Turning a chart into its spec deep-copies every layer; a cached chart (components.cached_charts)
-    is drawn again and again, so its spec is kept on it (issue 8). Altair's JSON-schema check is
+    is drawn again and again, so its spec is kept on it (docs/decisions.md). Altair's JSON-schema check is
     skipped here: it took about a third of a warm page run, and the builders' unit tests still
     validate every chart. The conversion is Streamlit's own, so the spec is exactly what
     `st.altair_chart` would send."""
@@ -61,7 +61,7 @@ def show_chart(
       the chart changes (the chart needs a selection parameter), which finds the selection in
       ``st.session_state[f"{key}-chart"]``;
     - "Show the numbers": the table behind the chart;
-    - downloads: CSV (formula-safe, see components.safe_csv), PNG and SVG. The files are
+    - downloads: CSV (formula-safe, see data.exports.safe_csv), PNG and SVG. The files are
       built only when a button is clicked, and clicking does not rerun the page. A file leaves
       the app, so it holds protected figures (docs/disclosure.md): the CSV is ``data`` through
       ``measures.protected_frames.protect_frame`` with ``kinds`` (every column's kind) and

@@ -5,8 +5,8 @@ import streamlit as st
 
 from components.cached_measures import store_check
 from components.plain_text import escape_markdown
-from data.forms import FormRejected
-from data.forms import choices
+from data.forms import FormRejected, choices
+from measures.formatting import count
 
 SAVED = "record-saved"
 SCORES = [1, 2, 3, 4, 5]
@@ -63,7 +63,7 @@ def pick_session(key: str):
                         placeholder="Type a session code or date to search", help="The latest sessions first.")
 
 
-MAX_LISTED = 1000  # more codes than this in one list made each view of the page slow (issue 8)
+MAX_LISTED = 1000  # more codes than this in one list made each view of the page slow (docs/decisions.md)
 
 
 def findable(codes: list[str], key: str, keep=()) -> list[str]:
@@ -72,7 +72,7 @@ def findable(codes: list[str], key: str, keep=()) -> list[str]:
     if len(codes) <= MAX_LISTED:
         return codes
     typed = st.text_input("Find a participant code", key=f"{key}-find",
-                          placeholder=f"{len(codes):,} participants: type part of a code first").strip().lower()
+                          placeholder=f"{count(len(codes))} participants: type part of a code first").strip().lower()
     found = [code for code in codes if typed in code.lower()][:MAX_LISTED] if typed else []
     return list(dict.fromkeys([*keep, *found]))
 

@@ -1,9 +1,10 @@
 """Pages draw only when the app shell runs them, for a role that may see them.
 
 Streamlit can execute a file under pages/ straight from its URL before app.py has run (see
-STACK_NOTES.md). Each page file therefore ends with `page_entry(PAGE_ID, render)`: it draws
-the page only while the shell runs it for a role the registry allows; otherwise it hands over
-to the shell, which signs the person in, checks the role and runs the page it chose.
+docs/decisions.md). Each page file therefore ends with `page_entry(PAGE_ID, render)` (in
+`components.app_shell`): it draws the page only while the shell runs it for a role the registry
+allows (`may_render`, here); otherwise it hands over to the shell, which signs the person in,
+checks the role and runs the page it chose. This module imports nothing of the shell.
 """
 
 import threading
@@ -25,11 +26,3 @@ def running_page(page_id: str, role: str):
 
 def may_render(page_id: str) -> bool:
     return getattr(_local, "page_id", None) == page_id and allowed(page_id, getattr(_local, "role", None))
-
-
-def page_entry(page_id: str, render) -> None:
-    if may_render(page_id):
-        render()
-        return
-    from components.app_shell import main  # the shell decides; it runs this page again if allowed
-    main()

@@ -37,6 +37,8 @@ PAGES = (
     PageSpec("snapshots", "pages/snapshots.py", "Board snapshots", ":material/photo_camera:", ("admin", "trustee")),
     PageSpec("explorer", "pages/explorer.py", "Forum explorer", ":material/explore:", ("admin", "staff")),
     PageSpec("record", "pages/record.py", "Record", ":material/edit_note:", ("admin", "staff")),
+    PageSpec("session-results", "pages/session_results.py", "Live session ratings", ":material/how_to_vote:",
+             ("admin", "staff")),
     PageSpec("upload", "pages/upload.py", "Bring in data", ":material/upload_file:", ("admin", "staff")),
     PageSpec("data-quality", "pages/data_quality.py", "Data quality", ":material/fact_check:", ("admin", "staff")),
     PageSpec("frameworks", "pages/frameworks.py", "Frameworks and skills", ":material/account_tree:", ("admin",)),
@@ -46,8 +48,12 @@ PAGES = (
     PageSpec("users", "pages/users.py", "Users", ":material/manage_accounts:", ("admin",)),
     PageSpec("audit-log", "pages/audit_log.py", "Audit log", ":material/history:", ("admin",)),
 )
+# Opened from a session's rating link, with no account: the shell registers it alone, so nothing
+# else of the app can be reached from it (docs/architecture.md). Never in a menu.
+LINK_HOLDER = "link holder"
+RATING_PAGE = PageSpec("rate", "pages/rate_session.py", "Rate this session", ":material/how_to_vote:", (LINK_HOLDER,))
 HOME = {"admin": "overview", "staff": "overview", "trustee": "overview", "young_person": "you-said-we-did"}
-BY_ID = {spec.page_id: spec for spec in PAGES}
+BY_ID = {spec.page_id: spec for spec in (*PAGES, RATING_PAGE)}
 
 
 def allowed(page_id: str, role: str | None) -> bool:
@@ -63,3 +69,8 @@ def navigation_pages(role: str | None) -> dict[str, st.Page]:
                                   visibility="visible" if role in spec.roles and spec.page_id != "home"
                                   else "hidden")
             for spec in PAGES}
+
+
+def rating_page() -> st.Page:
+    return st.Page(PROJECT_ROOT / RATING_PAGE.path, title=RATING_PAGE.title, icon=RATING_PAGE.icon,
+                   url_path=RATING_PAGE.url_path, default=True)

@@ -5,13 +5,13 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.flash import act, say, show
 from components.plain_text import escape_markdown
 from components.sign_in import current_account
-from data.saved_views import (
-    MAX_NAME, NOT_SAVED, SavedViewProblem, delete_view, list_views, may_delete, save_view,
-)
+from data.saved_views import MAX_NAME, NOT_SAVED, SavedViewProblem, delete_view, list_views, may_delete, save_view
+from measures.formatting import day
 
-FLASH = "saved-views-flash"  # a message for the next run: (kind, text)
+FLASH = "saved-views"  # components.flash's key for what saving or deleting a view did
 
 
 def current_query() -> str:
@@ -29,7 +29,7 @@ def saved_views_panel(engine) -> None:
     account = current_account(engine)
     me, role = (account.username, account.role) if account else (None, None)
     st.header("Saved views for the forum", anchor=False)
-    _flash()
+    show(FLASH)
     query = current_query()
     st.markdown("**Link to this view**: copy it into the forum's notes; it opens this exact view.")
     st.code(link_to(query), language=None, wrap_lines=True)
@@ -37,12 +37,8 @@ def saved_views_panel(engine) -> None:
         name = st.text_input("Name this view", max_chars=MAX_NAME,
                              placeholder="e.g. Attendance by programme, last quarter")
         if st.form_submit_button("Save this view", icon=":material/bookmark_add:"):
-            try:
-                saved = save_view(engine, name, query, me)
-                st.session_state[FLASH] = ("success", f"Saved '{saved}': it is on the list below for everyone.")
-            except SavedViewProblem as problem:
-                st.session_state[FLASH] = ("error", str(problem))
-            st.rerun()
+            act(FLASH, lambda: f"Saved '{save_view(engine, name, query, me)}': it is on the list below for everyone.",
+                problems=(SavedViewProblem,))
     views = list_views(engine)
     if views.empty:
         st.info("No saved views yet. Choose what to look at above, then name the view and save it: it joins a "
@@ -53,7 +49,7 @@ def saved_views_panel(engine) -> None:
     for i, view in enumerate(views.itertuples()):
         text, opener, remover = st.columns([6, 1.2, 1.2], vertical_alignment="center")
         text.markdown(f"**{escape_markdown(view.name)}**  \nSaved by {escape_markdown(view.created_by)} on "
-                      f"{view.created_at:%-d %B %Y}")
+                      f"{day(view.created_at)}")
         opener.link_button("Open", link_to(view.query), icon=":material/open_in_new:")
         if may_delete(view.created_by, me, role):
             remover.button("Delete", key=f"delete-view-{i}", icon=":material/delete:", on_click=_delete,
@@ -61,16 +57,9 @@ def saved_views_panel(engine) -> None:
 
 
 def _delete(engine, name: str, me: str | None) -> None:
+    """The delete button's callback: the page reruns after it anyway, so only say what happened."""
     try:
         delete_view(engine, name, me)
-        st.session_state[FLASH] = ("success", f"Deleted the view '{name}'.")
+        say(FLASH, f"Deleted the view '{name}'.")
     except SavedViewProblem as problem:
-        st.session_state[FLASH] = ("error", str(problem))
-
-
-def _flash() -> None:
-    kind, text = st.session_state.pop(FLASH, (None, None))
-    if kind == "success":
-        st.success(escape_markdown(text), icon=":material/check:")
-    elif kind == "error":
-        st.error(escape_markdown(text), icon=":material/error:")
+        say(FLASH, str(problem), "error")

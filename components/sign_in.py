@@ -1,6 +1,6 @@
 """Sign-in with streamlit-authenticator, against the accounts in the store.
 
-The library's own checks have known gaps (STACK_NOTES.md), so two of its steps are routed
+The library's own checks have known gaps (docs/decisions.md), so two of its steps are routed
 through auth/: the password check (lockout kept in the store, equal time and message for
 every failure) and the cookie check (cookies issued before a sign-out, password change, role
 change or deactivation are refused, and so is a token whose expiry lies beyond now + the cookie
@@ -14,8 +14,8 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from auth import accounts
-from auth.clock import utcnow
 from auth.cookie_key import cookie_key
+from models.clock import utcnow
 
 COOKIE_NAME = "coprod_sign_in"
 COOKIE_DAYS = 7.0

@@ -8,7 +8,7 @@ import ipaddress
 import streamlit as st
 
 from auth.accounts import listing
-from auth.demo_accounts import DEMO_ACCOUNTS, demo_passwords
+from data.demo.accounts import DEMO_ACCOUNTS, demo_passwords
 
 ASK_ADMIN = "Ask your administrator for an account."
 # Headers a reverse proxy adds: the browser is then elsewhere, whatever address the proxy has.

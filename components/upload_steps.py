@@ -9,6 +9,7 @@ from data.importing import ImportReport, Problem, import_sources
 from data.importing.contract import FILES
 from data.importing.progress import Progress
 from data.importing.recording import record_real_import
+from measures import formatting
 
 MB = 1024 * 1024
 NOTHING_CHANGED = "Nothing was changed."
@@ -17,9 +18,14 @@ NOTHING_CHANGED = "Nothing was changed."
 def size_problems(files: list[tuple[str, int]], limit_mb: float) -> list[str]:
     """A message (markdown, for st.error) for each (name, size in bytes) over the limit, naming the
     file. The name is the uploader's: escaped, so it shows as typed and never as a link or image."""
-    return [f"{escape_markdown(name)} is {size / MB:.1f} MB, over the upload limit of {limit_mb:g} MB. Split it "
-            "into smaller files, or ask an administrator to raise the limit." for name, size in files
-            if size > limit_mb * MB]
+    return [f"{escape_markdown(name)} is {formatting.megabytes(size)}, over the upload limit of "
+            f"{_limit(limit_mb)} MB. Split it into smaller files, or ask an administrator to raise the limit."
+            for name, size in files if size > limit_mb * MB]
+
+
+def _limit(limit_mb: float) -> str:
+    """The limit as set: '20', or '2.5' for part of a megabyte."""
+    return formatting.count(limit_mb) if float(limit_mb).is_integer() else formatting.mean(limit_mb)
 
 
 def mix_problem(names: list[str]) -> str | None:
@@ -54,7 +60,8 @@ def preview_audit(report: ImportReport, names: list[str]) -> dict:
 
 
 def saved_message(report: ImportReport) -> str:
-    parts = [f"{name}: {c.added} added, {c.updated} updated, {c.unchanged} already the same"
+    parts = [f"{name}: {formatting.count(c.added)} added, {formatting.count(c.updated)} updated, "
+             f"{formatting.count(c.unchanged)} already the same"
              for name, c in report.files.items()]
     return "Saved. " + "; ".join(parts) + "."
 

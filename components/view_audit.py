@@ -5,7 +5,7 @@ from collections.abc import Callable, Hashable, Iterable
 
 import streamlit as st
 
-from auth.audit import record_view
+from models.audit import record_view
 
 SEEN = "view-audit-seen"  # the (screen, what was shown) already recorded in this session
 

@@ -26,11 +26,11 @@ from urllib.parse import parse_qsl, quote_plus, urlencode
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
-from auth.audit import AUDIT, record
-from auth.clock import utcnow
+from models.audit import AUDIT, record
+from models.clock import utcnow
 from models.tables import (
-    Attendance, BoardSnapshot, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating,
-    Programme, ProgrammeSession, SavedView, Setting, Skill, YoungPeopleAttendance,
+    Attendance, BoardSnapshot, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating, Programme,
+    ProgrammeSession, SavedView, Setting, Skill, YoungPeopleAttendance,
 )
 from models.version import bump_write_counter
 
@@ -47,7 +47,7 @@ PRINCIPLES = Principle.__table__
 FRAMEWORKS = Framework.__table__
 FEEDBACK = FeedbackItem.__table__
 VIEWS = SavedView.__table__
-SNAPSHOTS = BoardSnapshot.__table__  # board_snapshots/store.py's table, its names updated here
+SNAPSHOTS = BoardSnapshot.__table__  # board_snapshots/saved.py's table, its names updated here
 ERASED_ACTION = "participant erased"
 TOKEN = "erased participant #{n}"
 
@@ -193,7 +193,7 @@ def _like_any(column, needles) -> object:
 
 
 def _audit_text(detail: dict) -> str:
-    return json.dumps(detail, default=str, sort_keys=True)  # as auth/audit.py's `record` writes it
+    return json.dumps(detail, default=str, sort_keys=True)  # as models/audit.py's `record` writes it
 
 
 def _replaced(value, replace):

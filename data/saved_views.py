@@ -12,8 +12,9 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from auth.accounts import get
-from auth.audit import record
-from auth.clock import utcnow
+from data import names
+from models.audit import record
+from models.clock import utcnow
 from models.tables import SavedView
 
 VIEWS = SavedView.__table__
@@ -29,12 +30,7 @@ class SavedViewProblem(ValueError):
 
 
 def clean_name(name: str | None) -> str:
-    name = " ".join((name or "").split())
-    if not name:
-        raise SavedViewProblem("Give the view a name, e.g. 'Attendance by programme, last quarter'.")
-    if len(name) > MAX_NAME:
-        raise SavedViewProblem(f"A view's name is at most {MAX_NAME} characters (this one has {len(name)}).")
-    return name
+    return names.clean_name(name, "view", MAX_NAME, SavedViewProblem, example="Attendance by programme, last quarter")
 
 
 def clean_query(query: str | None) -> str:

@@ -10,8 +10,9 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import and_, exists, func, literal, select
 
-from auth.clock import utcnow
+from measures.formatting import money, plural
 from measures.scope import PR, A, P, S
+from models.clock import utcnow
 from models.tables import Evaluation, FeedbackItem, PrincipleRating, Skill
 from models.vocab import YOUNG_PERSON
 
@@ -87,9 +88,9 @@ def _odd_rules(today: date):
     evaluation = E.join(P, P.c.id == E.c.participant_id).join(SK, SK.c.id == E.c.skill_id)
     return [
         (S, S.c.duration_hours > MAX_HOURS, "Sessions", S.c.code, "duration_hours", S.c.duration_hours,
-         f"A session longer than {MAX_HOURS} hours"),
+         f"A session longer than {plural(MAX_HOURS, 'hour')}"),
         (attendance, A.c.paid_gbp > MAX_PAID_GBP, "Attendance", S.c.code + literal(" / ") + P.c.code, "paid_gbp",
-         A.c.paid_gbp, f"Paid more than £{MAX_PAID_GBP} for one session"),
+         A.c.paid_gbp, f"Paid more than {money(MAX_PAID_GBP)} for one session"),
         (evaluation, E.c.completed_on > today, "Evaluations",
          P.c.code + literal(" / ") + SK.c.code + literal(" / ") + E.c.timepoint, "completed_on", E.c.completed_on,
          "Completed on a date still to come"),

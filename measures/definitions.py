@@ -1,6 +1,6 @@
 """Every measure's definition in plain words: the one text that the explorer shows next to a
 measure and that the measure functions follow (`measures/engagement.py`, `skills.py`,
-`principles.py`, `feedback.py`; the precise rules are in DOMAIN.md).
+`principles.py`, `feedback.py`; the precise rules are in docs/measures.md).
 
 Written for staff, trainers and young people at a forum, so nobody needs an analyst beside
 them. Change a definition here, and everything that shows it changes with it.
@@ -51,6 +51,23 @@ DEFINITIONS = {
         "telling young people what happened. Half were quicker than this, half slower (the median)."),
 }
 
+# Figures the overview shows that the explorer does not offer (its catalogue has exactly the
+# measures above).
+OTHER_DEFINITIONS = {
+    "health_index": (
+        "Health index: the weighted average of its components, each scored out of 100. A component "
+        "without data is left out and the others' weights are scaled up. The weights and the green and "
+        "amber thresholds are the organisation's to set, in Settings."),
+    "open_over_30_days": (
+        "Feedback overdue: 'you said' items of any date still without a response 30 days or more after "
+        "they were raised."),
+    "paid_total_gbp": (
+        "Paid to young people: payments for their time at sessions they came to, in pounds. Travel "
+        "expenses are not included."),
+}
+
+
 def definition(measure: str) -> str:
-    """The plain-words definition of a measure in the explorer's catalogue."""
-    return DEFINITIONS[measure]
+    """The plain-words definition of a figure: a measure in the explorer's catalogue, or one of
+    the overview's other figures."""
+    return DEFINITIONS[measure] if measure in DEFINITIONS else OTHER_DEFINITIONS[measure]

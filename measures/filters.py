@@ -25,7 +25,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Filters:
-    """Empty tuples mean "all". Codes and vocabulary values as in DATA_CONTRACT.md.
+    """Empty tuples mean "all". Codes and vocabulary values as in docs/import-contract.md.
 
     programmes, activity_types and modes narrow sessions (and what hangs off them);
     age_bands, disability and care_experienced narrow the young people counted (the

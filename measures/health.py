@@ -10,6 +10,7 @@ COMPONENTS = (
     ("youth_led_share", "Sessions led or co-led by young people"),
 )
 COMPONENT_LABELS = dict(COMPONENTS)
+STATUS_WORDS = {"green": "Green: healthy", "amber": "Amber: needs attention", "red": "Red: slipping"}
 
 
 def status_for(value: float | None, thresholds: dict) -> str | None:

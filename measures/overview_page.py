@@ -1,12 +1,29 @@
 """Every figure the overview page shows, computed side by side: the measures object of this
-period and of the one before, and the two monthly charts."""
+period and of the one before, and the two monthly charts; its key figures, each with its
+definition (`measures.definitions`), and its texts, figures written by `measures.formatting`."""
 
+from measures import formatting
+from measures.definitions import definition
 from measures.engagement import MONTHLY_KINDS, monthly_engagement, sessions_by_month
+from measures.engagement_page import KeyFigure, comparable_figures
 from measures.filters import Filters, Period
-from measures.report import assemble, part_calls
+from measures.parallel import run_side_by_side
 from measures.protected_figures import protected_figures, without_basis
 from measures.protected_frames import protect_frame
-from measures.side_by_side import side_by_side
+from measures.report import assemble, part_calls
+
+# (part of the measures object, key, label, kind) of the key figures, in the order shown.
+FIGURES = (
+    ("engagement", "active_young_people", "Young people", "count"),
+    ("engagement", "returning_share", "Came back", "share"),
+    ("engagement", "attendance_rate", "Attendance", "share"),
+    ("engagement", "youth_led_share", "Youth-led sessions", "share"),
+    ("engagement", "doing_with_share", "'Doing with' sessions", "share"),
+    ("feedback", "told_back_share", "Feedback told back", "share"),
+    ("feedback", "open_over_30_days", "Feedback overdue", "count"),
+    ("remuneration", "paid_total_gbp", "Paid to young people", "money"),
+)
+LOWER_IS_BETTER = {"open_over_30_days"}
 
 
 def overview_page_figures(engine, period: Period, filters: Filters, k: int, comparable: bool,
@@ -19,7 +36,7 @@ def overview_page_figures(engine, period: Period, filters: Filters, k: int, comp
     if comparable:
         calls |= part_calls(engine, period.previous(), filters, k, prefix="before.", full=protected)
     calls["sessions"] = (sessions_by_month, engine, period, filters, "mode")
-    parts = side_by_side(calls)
+    parts = run_side_by_side(calls)
     now = assemble(engine, period, k, parts)
     before = assemble(engine, period.previous(), k, parts, prefix="before.") if comparable else None
     if not protected:  # the admin's working view; `now_protected` for what leaves the app
@@ -29,3 +46,40 @@ def overview_page_figures(engine, period: Period, filters: Filters, k: int, comp
     return {"now": now, "before": before and protected_figures(before), "now_protected": now,
             "monthly": protect_frame(parts["monthly"], MONTHLY_KINDS, k), "sessions": parts["sessions"]}
 
+
+
+def empty_figures(like: dict) -> dict:
+    """The same shape as `like` with every figure None: nothing to compare against."""
+    if isinstance(like, dict):
+        return {key: empty_figures(value) for key, value in like.items()}
+    return None
+
+
+def key_figures(now: dict, before: dict | None, k: int, comparable: bool) -> list[KeyFigure]:
+    """The overview's key figures (measures objects as `overview_page_figures` gives them; `before`
+    None when there is nothing to compare with), each with its definition and, for a share of
+    sessions or of feedback, what it is a share of."""
+    now = {**now, "engagement": comparable_figures(now["engagement"], comparable)}
+    before = before or empty_figures(now)
+    held = formatting.figure(now["engagement"]["sessions_held"], "count", k)
+    raised = formatting.figure(now["feedback"]["raised"], "count", k)
+    context = {"youth_led_share": f"Sessions held in this period: {held}.",
+               "told_back_share": f"Items raised in this period: {raised}."}
+    return [KeyFigure(label, now[part][key], before[part][key], kind,
+                      " ".join(filter(None, [definition(key), context.get(key)])), key not in LOWER_IS_BETTER)
+            for part, key, label, kind in FIGURES]
+
+
+def health_figure(health: dict, before: dict | None) -> KeyFigure:
+    """The health index (`measures.health.health_index`), out of 100, against the period before's."""
+    return KeyFigure("Health index (out of 100)", health["value"], before and before["value"], "score",
+                     definition("health_index"))
+
+
+def thresholds_text(thresholds: dict) -> str:
+    return (f"Green from {formatting.count(thresholds['green'])}, amber from {formatting.count(thresholds['amber'])}, "
+            "red below. The dashed lines on the chart mark the same thresholds.")
+
+
+def alerts_heading(found: list[str]) -> str:
+    return f"**Where it is slipping** ({formatting.plural(len(found), 'alert')})"

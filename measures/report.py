@@ -5,14 +5,15 @@ trustee and a script get the same number for the same question.
 """
 
 import math
+
+from measures.audiences import ADMIN, check_question, is_protected
 from measures.engagement import engagement_and_remuneration
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
-from measures.audiences import ADMIN, check_question, is_protected
 from measures.health import health_index
-from measures.protected_figures import BASIS, protected_figures, without_basis
+from measures.parallel import run_side_by_side
 from measures.principles import pooled_adherence, principle_table
-from measures.side_by_side import side_by_side
+from measures.protected_figures import BASIS, protected_figures, without_basis
 from measures.skills import skills_and_pooled_share
 from measures.suppression import to_json_safe
 from models.settings import get_setting
@@ -34,12 +35,12 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None, full
     """All figures, with SUPPRESSED markers where fewer than k young people stand behind one;
     `full` secondary suppression for a protected audience (`suppression.complete_hiding`)."""
     k = suppression_k(engine) if k is None else k
-    return assemble(engine, period, k, side_by_side(part_calls(engine, period, filters, k, full=full)))
+    return assemble(engine, period, k, run_side_by_side(part_calls(engine, period, filters, k, full=full)))
 
 
 def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "",
                full: bool = False) -> dict[str, tuple]:
-    """The independent parts of `figures`, as calls for `side_by_side` (slowest first)."""
+    """The independent parts of `figures`, as calls for `run_side_by_side` (slowest first)."""
     return {prefix + name: call for name, call in {
         "engagement": (engagement_and_remuneration, engine, period, filters, k),
         "skills": (skills_and_pooled_share, engine, period, filters, k, full),
@@ -83,7 +84,7 @@ def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> d
 
 def measures_json(engine, period: Period, filters: Filters, k: int | None = None,
                   audience: str = ADMIN) -> dict:
-    """The public JSON object of DOMAIN.md, as `audience` sees it (docs/disclosure.md):
+    """The public JSON object of docs/measures.md, as `audience` sees it (docs/disclosure.md):
     SUPPRESSED becomes null and is listed by path. A question the audience may not ask raises
     `QuestionRefused`."""
     check_question(audience, period, filters)

@@ -23,26 +23,22 @@ def in_period(column, period: Period):
 
 def session_filter(filters: Filters, sessions=S):
     """Programme, activity type and mode filters on a sessions table."""
-    clauses = []
-    if filters.programmes:
-        clauses.append(sessions.c.programme_id.in_(programme_ids(filters.programmes)))
-    if filters.activity_types:
-        clauses.append(sessions.c.activity_type.in_(filters.activity_types))
-    if filters.modes:
-        clauses.append(sessions.c.mode.in_(filters.modes))
-    return and_(true(), *clauses)
+    programmes = programme_ids(filters.programmes) if filters.programmes else ()
+    return _each_chosen((sessions.c.programme_id, programmes), (sessions.c.activity_type, filters.activity_types),
+                        (sessions.c.mode, filters.modes))
 
 
 def group_filter(filters: Filters, people=P):
     """The participant-group filter (age band, disability, care experience)."""
-    clauses = []
-    if filters.age_bands:
-        clauses.append(people.c.age_band.in_(filters.age_bands))
-    if filters.disability:
-        clauses.append(people.c.disability.in_(filters.disability))
-    if filters.care_experienced:
-        clauses.append(people.c.care_experienced.in_(filters.care_experienced))
-    return and_(true(), *clauses)
+    return _each_chosen((people.c.age_band, filters.age_bands), (people.c.disability, filters.disability),
+                        (people.c.care_experienced, filters.care_experienced))
+
+
+def _each_chosen(*columns_and_values):
+    """Each column in its chosen values (a list, or a subquery); a column with an empty list of
+    values is not filtered ("all")."""
+    return and_(true(), *(column.in_(values) for column, values in columns_and_values
+                          if not isinstance(values, tuple | list) or values))
 
 
 def young_people(filters: Filters, people=P):

@@ -1,4 +1,4 @@
-"""Alembic environment: the URL comes from the caller (models.store) or DATABASE_URL."""
+"""Alembic environment: the URL comes from the caller (models.schema) or DATABASE_URL."""
 
 from alembic import context
 from sqlmodel import SQLModel

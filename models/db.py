@@ -41,7 +41,7 @@ def larger_page_cache(conn: Connection, mebibytes: int = 64):
     """On SQLite, a page cache of `mebibytes` for this connection while the block runs, then
     the one it had. A large write touches index pages all over a big store; with SQLite's
     default 2 MB it read many of them twice (an import of 100,000 rows into a store at scale L
-    took 2.4 s instead of 2.1 s: issue 8). Nothing on other databases."""
+    took 2.4 s instead of 2.1 s). Nothing on other databases."""
     if conn.dialect.name != "sqlite":
         yield
         return

@@ -16,7 +16,10 @@ DEFAULTS = {
         "feedback_closed_within_30_days": 1, "youth_led_share": 1,
     },
     "health_thresholds": {"green": 70, "amber": 50},
-    "upload_limit_mb": 20,  # largest file the upload page accepts
+    "upload_limit_mb": 20,
+    # The address people reach the app at (e.g. https://dashboard.example.org), for rating links;
+    # empty: the address of the browser that opens the link.
+    "public_url": "",  # largest file the upload page accepts
     # When the overview raises an alert (see measures/alerts.py).
     "alert_thresholds": {"principle_mean_below": 3.0, "gap_above": 0.5, "active_drop_share": 0.25},
 }

@@ -39,5 +39,5 @@ def attendance_added_in_bulk(conn: Connection):
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PAUSED))
     # Holding the write lock, every record above `before` was added by this transaction. The
     # importer adds them session by session, so they reach the summary in runs of its own order;
-    # sorting them all first cost more than it saved (issue 8).
+    # sorting them all first cost more than it saved (docs/decisions.md).
     conn.execute(insert(Y).from_select([c.name for c in Y.columns], summary_rows(A.c.id > before)))

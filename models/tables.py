@@ -1,4 +1,4 @@
-"""The store: one SQLModel class per table. Codes are the natural keys of DATA_CONTRACT.md;
+"""The store: one SQLModel class per table. Codes are the natural keys of docs/import-contract.md;
 integer ids join the tables. Every enumeration and range is also a CHECK constraint, so bad
 values cannot reach the store whichever way they come in."""
 
@@ -9,8 +9,8 @@ from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.vocab import (
-    ACTIVITY_TYPES, AGE_BANDS, FEEDBACK_STATUSES, LED_BY, MODES, RATER_ROLES, ROLES,
-    ROLES_IN_SESSION, STAGES, TIMEPOINTS, YES_NO_PREFER, sql_in,
+    ACTIVITY_TYPES, AGE_BANDS, FEEDBACK_STATUSES, LED_BY, MODES, RATER_ROLES, ROLES, ROLES_IN_SESSION, STAGES,
+    TIMEPOINTS, YES_NO_PREFER, sql_in,
 )
 
 
@@ -25,21 +25,31 @@ def _score(column: str = "score") -> CheckConstraint:
     return CheckConstraint(f"{column} BETWEEN 1 AND 5", name=f"ck_{column}_1_5")
 
 
-class Programme(SQLModel, table=True):
+class CodedRow(SQLModel):
+    """A row with its own integer id and a unique code, its natural key (the first two columns)."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+
+
+class NamedRow(SQLModel):
+    """A row with its own integer id and a unique name that people gave it (the first two columns)."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+
+
+class Programme(CodedRow, table=True):
     __tablename__ = "programmes"
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
                         name="ck_programme_dates"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
-    code: str = Field(unique=True, index=True)
     name: str
     description: Optional[str] = None
     start_date: Optional[date] = None
     end_date: Optional[date] = None
 
 
-class Participant(SQLModel, table=True):
+class Participant(CodedRow, table=True):
     __tablename__ = "participants"
     __table_args__ = (
         _enum("role", ROLES),
@@ -47,10 +57,8 @@ class Participant(SQLModel, table=True):
         _enum("disability", YES_NO_PREFER, nullable=True),
         _enum("care_experienced", YES_NO_PREFER, nullable=True),
         # No index on role: nine in ten participants are young people, and with one SQLite
-        # drove the measures from participants and read every attendance row (issue 8).
+        # drove the measures from participants and read every attendance row (docs/decisions.md).
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
-    code: str = Field(unique=True, index=True)
     role: str
     joined_on: Optional[date] = None
     age_band: Optional[str] = None
@@ -59,7 +67,7 @@ class Participant(SQLModel, table=True):
     consent_data_use: bool = True
 
 
-class ProgrammeSession(SQLModel, table=True):
+class ProgrammeSession(CodedRow, table=True):
     """One meeting or activity of a programme (the contract's `sessions.csv`)."""
     __tablename__ = "sessions"
     __table_args__ = (
@@ -72,8 +80,6 @@ class ProgrammeSession(SQLModel, table=True):
         Index("ix_sessions_date", "date"),
         Index("ix_sessions_programme_date", "programme_id", "date"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
-    code: str = Field(unique=True, index=True)
     programme_id: int = Field(foreign_key="programmes.id")
     date: date
     title: Optional[str] = None
@@ -103,10 +109,8 @@ class Attendance(SQLModel, table=True):
     expenses_gbp: Optional[float] = None
 
 
-class Skill(SQLModel, table=True):
+class Skill(CodedRow, table=True):
     __tablename__ = "skills"
-    id: Optional[int] = Field(default=None, primary_key=True)
-    code: str = Field(unique=True, index=True)
     name: str
     builtin: bool = False
     # Retired skills are no longer offered on forms; evaluations already given keep counting.
@@ -137,10 +141,8 @@ class Evaluation(SQLModel, table=True):
     score: int
 
 
-class Framework(SQLModel, table=True):
+class Framework(CodedRow, table=True):
     __tablename__ = "frameworks"
-    id: Optional[int] = Field(default=None, primary_key=True)
-    code: str = Field(unique=True, index=True)
     name: str
     description: Optional[str] = None
     builtin: bool = False
@@ -190,7 +192,7 @@ class PrincipleRating(SQLModel, table=True):
     comment: Optional[str] = None
 
 
-class FeedbackItem(SQLModel, table=True):
+class FeedbackItem(CodedRow, table=True):
     """A "you said, we did" item."""
     __tablename__ = "feedback_items"
     __table_args__ = (
@@ -198,8 +200,6 @@ class FeedbackItem(SQLModel, table=True):
         CheckConstraint("responded_on IS NULL OR responded_on >= raised_on", name="ck_responded_after"),
         Index("ix_feedback_raised", "raised_on"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
-    code: str = Field(unique=True, index=True)
     programme_id: Optional[int] = Field(default=None, foreign_key="programmes.id")
     raised_on: date
     you_said: str
@@ -256,12 +256,10 @@ class AuditEntry(SQLModel, table=True):
     detail: Optional[str] = None
 
 
-class BoardSnapshot(SQLModel, table=True):
+class BoardSnapshot(NamedRow, table=True):
     """Figures frozen for a board meeting: `content` is JSON (after suppression) and never
     changes once written; `data_version` says which state of the store it was taken from."""
     __tablename__ = "board_snapshots"
-    id: Optional[int] = Field(default=None, primary_key=True)
-    name: str = Field(unique=True, index=True)
     period_from: date
     period_to: date
     meeting_date: date
@@ -272,11 +270,9 @@ class BoardSnapshot(SQLModel, table=True):
     content: str
 
 
-class SavedView(SQLModel, table=True):
+class SavedView(NamedRow, table=True):
     """A named explorer view for a staff forum's agenda: the page's URL query string."""
     __tablename__ = "saved_views"
-    id: Optional[int] = Field(default=None, primary_key=True)
-    name: str = Field(unique=True, index=True)
     query: str
     created_at: datetime
     created_by: str
@@ -288,7 +284,7 @@ Day = date  # a field named "date" cannot also be annotated "date" when it has a
 class YoungPeopleAttendance(SQLModel, table=True):
     """A summary table kept by triggers (migration 0006): young people's attendance records with
     their session's and their own attributes copied in, in date order, so the engagement
-    measures read one range of one table instead of joining three (issue 8). Column names are
+    measures read one range of one table instead of joining three (docs/decisions.md). Column names are
     those of the tables they come from. Never written by the application itself."""
     __tablename__ = "young_people_attendance"
     __table_args__ = (
@@ -312,3 +308,38 @@ class YoungPeopleAttendance(SQLModel, table=True):
     age_band: Optional[str] = None
     disability: Optional[str] = None
     care_experienced: Optional[str] = None
+
+
+class RatingLink(SQLModel, table=True):
+    """A window in which young people rate one session from a link or QR code, without an
+    account (docs/decisions.md). Only the token's SHA-256 is kept: the store never holds the
+    link itself, so a copy of the store cannot be used to send ratings."""
+    __tablename__ = "rating_links"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True, index=True)
+    session_id: int = Field(foreign_key="sessions.id", ondelete="CASCADE")
+    framework_id: int = Field(foreign_key="frameworks.id")
+    opened_at: datetime
+    opened_by: str
+    expires_at: datetime
+    closed_at: Optional[datetime] = None
+    closed_by: Optional[str] = None
+    max_responses: int
+
+
+class RatingResponse(SQLModel, table=True):
+    """One device's answers through a rating link. A second send from the same device replaces
+    its ratings (their rating codes start with `response_code`); `client_hash` (a hash of the
+    client's address) rate-limits new responses from one address."""
+    __tablename__ = "rating_responses"
+    __table_args__ = (
+        UniqueConstraint("link_id", "device_hash", name="uq_rating_response_device"),
+        Index("ix_rating_responses_client", "client_hash", "first_sent_at"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    link_id: int = Field(foreign_key="rating_links.id", ondelete="CASCADE")
+    device_hash: str
+    response_code: str = Field(unique=True)
+    client_hash: str
+    first_sent_at: datetime
+    sent_at: datetime

@@ -4,14 +4,13 @@
 The highest id of each record table (read from the end of the primary-key index, so it costs
 the same at any size) catches rows added by anyone; the write counter catches updates and
 deletions made by this product's own writers, which all bump it. Counting rows would catch
-deletions by other tools too, but reads whole indexes on every page view (issue 8)."""
+deletions by other tools too, but reads whole indexes on every page view (docs/decisions.md)."""
 
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.engine import Engine
 
 from models.tables import (
-    Attendance, Evaluation, FeedbackItem, Participant, PrincipleRating, Programme, ProgrammeSession,
-    Setting,
+    Attendance, Evaluation, FeedbackItem, Participant, PrincipleRating, Programme, ProgrammeSession, Setting,
 )
 
 RECORD_TABLES = (Programme, Participant, ProgrammeSession, Attendance, Evaluation, PrincipleRating,

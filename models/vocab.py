@@ -1,4 +1,4 @@
-"""The built-in vocabulary of DATA_CONTRACT.md: every enumerated value the store accepts.
+"""The built-in vocabulary of docs/import-contract.md: every enumerated value the store accepts.
 
 Values are stored lower-case exactly as written here; imports match them case-insensitively.
 """

@@ -3,18 +3,18 @@ screen showing participant codes. Filter by what was done and by a participant c
 
 import streamlit as st
 
-from auth.audit import audit_actions, recent
-from components.page_guard import page_entry
-from components.store import current_engine
+from components.app_shell import page_entry
+from components.page_opening import page_opening
+from measures.formatting import count
+from models.audit import audit_actions, recent
 
 PAGE_ID = "audit-log"
 LIMIT = 500
 
 
 def render() -> None:
-    engine = current_engine()
-    st.title("Audit log", anchor=False)
-    st.caption(f"Who did what, and when (times in UTC), newest first: the last {LIMIT} entries of those chosen.")
+    engine, _ = page_opening("Audit log", f"Who did what, and when (times in UTC), newest first: the last "
+                                          f"{count(LIMIT)} entries of those chosen.")
     left, right = st.columns(2)
     chosen = left.multiselect("Show only", audit_actions(engine), placeholder="All actions", key="audit-actions")
     code = right.text_input("Participant code", key="audit-code", placeholder="Any participant",

@@ -3,35 +3,36 @@
 import streamlit as st
 
 from components import cached_measures as cached
-from components.page_guard import page_entry
-from components.store import current_engine, current_version
+from components.app_shell import page_entry
+from components.connection import current_engine, current_version
 from components.view_audit import signed_in, view_once
-from data.quality_workbook import FILE_NAME, SCREEN, participant_codes, quality_lists_xlsx
-from data.safe_export import XLSX
+from data.exports.quality_workbook import FILE_NAME, SCREEN, participant_codes, quality_lists_xlsx
+from data.exports.safe_export import XLSX
 from measures.data_quality import (
     odd_values, participants_never_seen, pre_awaiting_post, sessions_without_register, table_counts,
 )
+from measures.formatting import count, noun
 
 PAGE_ID = "data-quality"
 SHOWN = 50
+INTRO = ("Checks on the records themselves, across all dates. Fix what is listed in your spreadsheet or with the "
+         "forms, then bring the data in again. Participant codes are shown: this page is for admins and staff only.")
 
 
 def render() -> None:
     engine = current_engine()
     st.title("Data quality", anchor=False)
-    st.caption("Checks on the records themselves, across all dates. Fix what is listed in your spreadsheet or "
-               "with the forms, then bring the data in again. Participant codes are shown: this page is for "
-               "admins and staff only.")
+    st.caption(INTRO)
     st.subheader("What the dashboard holds", anchor=False)
     st.dataframe(cached.store_check(table_counts), hide_index=True)
 
     st.subheader("Checks", anchor=False)
     awaiting = cached.store_check(pre_awaiting_post)
     if awaiting.keys:
-        st.markdown(f"**{awaiting.keys}** skill {_plural(awaiting.keys, 'survey', 'surveys')} taken before a "
-                    f"programme still {_plural(awaiting.keys, 'has', 'have')} no 'after' survey, for "
-                    f"**{awaiting.young_people}** {_plural(awaiting.young_people, 'young person', 'young people')}. "
-                    "Skills gained can only be shown once both are in.")
+        st.markdown(f"**{count(awaiting.keys)}** skill {noun(awaiting.keys, 'survey')} taken before a programme "
+                    f"still {noun(awaiting.keys, 'has', 'have')} no 'after' survey, for "
+                    f"**{count(awaiting.young_people)}** {noun(awaiting.young_people, 'young person', 'young people')}"
+                    ". Skills gained can only be shown once both are in.")
     else:
         _all_clear("Every 'before' skills survey has an 'after' survey to pair with.")
 
@@ -55,18 +56,14 @@ def _check(found, sentence: str, words: tuple[str, str], clear: str) -> None:
     if not found.count:
         _all_clear(clear)
         return
-    st.markdown(sentence.format(n=f"**{found.count}**", things=_plural(found.count, *words)))
-    shown = "" if found.count <= len(found.rows) else f" (the first {len(found.rows)})"
+    st.markdown(sentence.format(n=f"**{count(found.count)}**", things=noun(found.count, *words)))
+    shown = "" if found.count <= len(found.rows) else f" (the first {count(len(found.rows))})"
     with st.expander(f"Show them{shown}"):
         st.dataframe(found.rows, hide_index=True)
 
 
 def _all_clear(message: str) -> None:
     st.success(f"All clear: {message}", icon=":material/check_circle:")
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
 
 
 page_entry(PAGE_ID, render)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.page_guard import page_entry
+from components.app_shell import page_entry
 
 PAGE_ID = "home"
 

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from auth.audit import record
-from components.page_guard import page_entry
-from components.store import current_engine
+from components.app_shell import page_entry
+from components.page_opening import page_opening
+from measures.formatting import count
 from measures.health import COMPONENT_LABELS
+from measures.rounding import half_up
+from models.audit import record
 from models.settings import get_setting, set_setting
 
 PAGE_ID = "settings"
@@ -13,9 +15,8 @@ LABELS = ("co-production", "participation", "youth voice")
 
 
 def render() -> None:
-    engine = current_engine()
-    st.title("Settings", anchor=False)
-    st.caption("Changes apply to every page, the command line and exports, and are recorded in the audit log.")
+    engine, me = page_opening("Settings", "Changes apply to every page, the command line and exports, and are "
+                                          "recorded in the audit log.")
     with st.form("settings"):
         values = _privacy_and_words(engine) | _health(engine) | _alerts(engine)
         saved = st.form_submit_button("Save settings", type="primary")
@@ -28,7 +29,7 @@ def render() -> None:
         for key, value in changed.items():
             set_setting(engine, key, value)
         with engine.begin() as conn:
-            record(conn, st.session_state.get("username"), "settings changed", **changed)
+            record(conn, me, "settings changed", **changed)
         st.success("Saved: " + (", ".join(key.replace("_", " ") for key in changed) or "nothing had changed") + ".")
 
 
@@ -40,7 +41,11 @@ def _privacy_and_words(engine) -> dict:
     st.subheader("Words", anchor=False)
     current = get_setting(engine, "work_label")
     label = st.selectbox("What we call this work", LABELS, index=LABELS.index(current) if current in LABELS else 0)
-    return {"suppression_k": int(k), "work_label": label}
+    public_url = st.text_input("The dashboard's address, for rating links (optional)",
+                               value=get_setting(engine, "public_url") or "", placeholder="https://dashboard.example.org",
+                               help="Young people's rating links and QR codes start with it. Empty: the address your "
+                                    "browser reached the dashboard at.")
+    return {"suppression_k": int(k), "work_label": label, "public_url": public_url.strip().rstrip("/")}
 
 
 def _health(engine) -> dict:
@@ -69,13 +74,16 @@ def _alerts(engine) -> dict:
         "gap_above": float(b.number_input("Staff rate a principle higher than young people by more than", 0.0, 4.0,
                                           float(current["gap_above"]), 0.1)),
         "active_drop_share": c.number_input("Young people taking part fall by at least (%)", 1, 100,
-                                            int(round(100 * current["active_drop_share"]))) / 100}}
+                                            int(half_up(current["active_drop_share"], 0, scale=100))) / 100}}
 
 
 def _problem(values: dict) -> str | None:
+    url = values["public_url"]
+    if url and not (url.startswith(("https://", "http://")) and " " not in url and len(url) <= 200):
+        return "the dashboard's address starts with https:// (or http://), e.g. https://dashboard.example.org."
     thresholds = values["health_thresholds"]
     if thresholds["amber"] >= thresholds["green"]:
-        return f"amber ({thresholds['amber']}) must start below green ({thresholds['green']})."
+        return f"amber ({count(thresholds['amber'])}) must start below green ({count(thresholds['green'])})."
     if not any(values["health_weights"].values()):
         return "at least one health index component needs a weight above 0."
     return None

@@ -4,16 +4,21 @@ import streamlit as st
 
 from auth import accounts
 from auth.passwords import PasswordRejected
-from components.page_guard import page_entry
-from components.store import current_engine
+from components import flash
+from components.app_shell import page_entry
+from components.page_opening import page_opening
 
 PAGE_ID = "users"
+MESSAGES = "users"  # components.flash key: what the last change did
+
+
+class Refused(ValueError):
+    """An account change refused; the message says what was not done, and why."""
 
 
 def render() -> None:
-    engine = current_engine()
-    me = st.session_state.get("username")
-    st.title("Users", anchor=False)
+    engine, me = page_opening("Users")
+    flash.show(MESSAGES)
     users = accounts.listing(engine)
     st.dataframe(users.assign(role=users["role"].map(accounts.ROLE_NAMES)), hide_index=True,
                  column_config={"username": "Username", "display_name": "Name", "role": "Role", "active": "Active",
@@ -26,6 +31,18 @@ def render() -> None:
         _change_forms(engine, me, list(users["username"]))
 
 
+def _act(change, said, refused: str = "Not changed") -> None:
+    """Make the change, then say `said` (or `said(what the change returned)`) over lists that
+    show it; or say here what was not done, and why."""
+    def run() -> str:
+        try:
+            result = change()
+        except (accounts.AccountError, PasswordRejected) as problem:
+            raise Refused(f"{refused}: {problem}") from problem
+        return said(result) if callable(said) else said
+    flash.act(MESSAGES, run, problems=(Refused,))
+
+
 def _add_form(engine, me) -> None:
     with st.form("add-user", clear_on_submit=True):
         username = st.text_input("Username", help="Letters, digits, dots, dashes or underscores.")
@@ -33,12 +50,9 @@ def _add_form(engine, me) -> None:
         role = st.selectbox("Role", accounts.ROLES, format_func=accounts.ROLE_NAMES.get)
         password = st.text_input("Password", type="password", help="At least 12 characters.")
         if st.form_submit_button("Add user"):
-            try:
-                account = accounts.create(engine, username, role, password, display_name=name or None, actor=me)
-            except (accounts.AccountError, PasswordRejected) as problem:
-                st.error(f"Not added: {problem}")
-            else:
-                st.success(f"Added {accounts.ROLE_NAMES[account.role].lower()} '{account.username}'.")
+            _act(lambda: accounts.create(engine, username, role, password, display_name=name or None, actor=me),
+                 lambda account: f"Added {accounts.ROLE_NAMES[account.role].lower()} '{account.username}'.",
+                 refused="Not added")
 
 
 def _change_forms(engine, me, usernames: list[str]) -> None:
@@ -63,15 +77,6 @@ def _change_forms(engine, me, usernames: list[str]) -> None:
         _act(lambda: accounts.set_active(engine, who, True, me), f"'{who}' can sign in again.")
     if unlock.button("Unlock", help="Clears failed sign-ins after a lockout."):
         _act(lambda: accounts.unlock(engine, who, me), f"'{who}' unlocked.")
-
-
-def _act(change, success: str) -> None:
-    try:
-        change()
-    except (accounts.AccountError, PasswordRejected) as problem:
-        st.error(f"Not changed: {problem}")
-    else:
-        st.success(success)
 
 
 page_entry(PAGE_ID, render)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the checks: ruff, then pytest (unit, AppTest and real-browser tests).
+# Run the checks: ruff, the import layers, then pytest (unit, AppTest and real-browser tests).
 # Does all its own set-up on a fresh machine: creates .venv (python3) if missing,
 # installs requirements-test.txt when it changed, installs Debian chromium when
 # /usr/bin/chromium is missing. Extra arguments go to pytest.
@@ -67,6 +67,12 @@ status=0
 echo "==> ruff check ."
 if ! .venv/bin/ruff check .; then
     echo "FAILED: ruff check found problems (see above)" >&2
+    status=1
+fi
+
+echo "==> lint-imports (the layers in pyproject.toml, docs/architecture.md)"
+if ! .venv/bin/lint-imports; then
+    echo "FAILED: an import breaks the layers contract (see above)" >&2
     status=1
 fi
 

@@ -42,7 +42,7 @@ def add_role_accounts(engine) -> None:
 
 def sign_in_as(at: AppTest, role: str) -> AppTest:
     """The test seam: a session already signed in (what the sign-in form leaves behind)."""
-    from auth.clock import utcnow
+    from models.clock import utcnow
     at.session_state["authentication_status"] = True
     at.session_state["username"] = username_for(role)
     at.session_state["name"] = f"Test {role}"

@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from models.store import open_store  # noqa: E402
+from models.schema import open_store  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,11 @@
-"""A deliberately naive reference for `measures_json`, written from /work/shared/DOMAIN.md alone.
+"""A deliberately naive reference for `measures_json`, written from the definitions alone (docs/measures.md).
 
 It reads every table whole into pandas and computes each figure the obvious way, so that the
 real implementation (SQL, caching, whatever it uses) can be checked against it figure by figure.
 It returns the nested dict of "The measures as data", with None for missing or suppressed figures,
 and the set of suppressed key paths ("skills.teamwork.mean_change").
 
-Readings of DOMAIN.md followed here (the project's decisions where DOMAIN.md leaves a choice):
+Readings of the definitions followed here (the project's decisions where the definitions leave a choice):
 - Session measures (sessions_held, youth_led_share, doing_with_share) use the session filters
   (programme, activity type, mode) only; doing_with_share's denominator is the sessions that have
   a ladder rung.
@@ -28,8 +28,8 @@ Readings of DOMAIN.md followed here (the project's decisions where DOMAIN.md lea
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from datetime import date, timedelta
+from fractions import Fraction
 
 import pandas as pd
 

@@ -9,8 +9,8 @@ from datetime import date
 from sqlalchemy import insert, select
 
 from models.tables import (
-    Attendance, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating,
-    Programme, ProgrammeSession, Skill,
+    Attendance, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating, Programme,
+    ProgrammeSession, Skill,
 )
 
 D = date.fromisoformat

@@ -16,9 +16,9 @@ from datetime import date
 
 from sqlalchemy import insert, select
 
+from board_snapshots.saved import create_snapshot
 from measures.filters import Period
 from models.tables import Framework, Participant, Principle, PrincipleRating, ProgrammeSession
-from board_snapshots.store import create_snapshot
 
 Q4_2023 = Period(date(2023, 10, 1), date(2023, 12, 31))
 Q1_2024 = Period(date(2024, 1, 1), date(2024, 3, 31))

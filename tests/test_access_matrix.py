@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
-from models.store import open_store
+from models.schema import open_store
 from tests import small_org
 from tests.apptest_helpers import ROLES, add_role_accounts, charts, open_deep_link, sign_in_as
 
@@ -20,6 +20,7 @@ ALLOWED = {
     "snapshots": {"admin", "trustee"},
     "explorer": {"admin", "staff"},
     "record": {"admin", "staff"},
+    "session-results": {"admin", "staff"},
     "frameworks": {"admin"},
     "upload": {"admin", "staff"},
     "data-quality": {"admin", "staff"},
@@ -32,7 +33,7 @@ ALLOWED = {
 TITLES = {"overview": "Co-production health", "engagement": "Engagement", "skills": "Skills gained",
           "principles": "Principles and the ladder", "settings": "Settings", "you-said-we-did": "You said, we did",
           "upload": "Bring in data", "snapshots": "Board snapshots", "explorer": "Forum explorer",
-          "record": "Record", "frameworks": "Frameworks and skills",
+          "record": "Record", "session-results": "Live session ratings", "frameworks": "Frameworks and skills",
           "data-quality": "Data quality",
           "participant-rights": "Participant records", "users": "Users",
           "audit-log": "Audit log"}

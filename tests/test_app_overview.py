@@ -4,8 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from auth.demo_accounts import demo_password
-from models.store import open_store
+from data.demo.accounts import demo_password
+from models.schema import open_store
 from tests.apptest_helpers import chart_rows, charts, metrics, open_deep_link, sign_in_as
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

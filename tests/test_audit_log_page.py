@@ -1,6 +1,6 @@
 """The audit log page: filtered by what was done, and by a participant code named in the details."""
 
-from auth.audit import record, record_view
+from models.audit import record, record_view
 from tests.apptest_helpers import add_role_accounts, open_deep_link
 
 

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from auth import accounts
-from auth.audit import recent
 from auth.cookie_key import InsecureCookieKey, cookie_key
 from auth.passwords import PasswordRejected, check_policy
+from models.audit import recent
 from models.db import make_engine
 from models.settings import get_setting, set_setting
 from models.tables import LoginAttempt, Setting
@@ -199,8 +199,9 @@ def test_cookie_key_is_never_a_default(engine, monkeypatch):
 
 
 def test_demo_accounts_come_with_demo_data_and_go_with_a_real_admin(engine):
-    from auth.demo_accounts import load_demo_with_accounts
     from datetime import date
+
+    from data.demo.accounts import load_demo_with_accounts
     load_demo_with_accounts(engine, end=date(2026, 11, 1))
     users = accounts.listing(engine)
     assert sorted(users["role"]) == ["admin", "staff", "trustee", "young_person"] and users["is_demo"].all()
@@ -262,6 +263,7 @@ def test_a_key_file_others_can_read_is_refused(engine, monkeypatch, cookie_key_f
 
 def test_the_key_file_path_defaults_beside_the_app_and_is_git_ignored(monkeypatch):
     import subprocess
+
     from auth import cookie_key as module
     monkeypatch.delenv("COPROD_COOKIE_KEY_FILE", raising=False)
     root = Path(module.__file__).resolve().parent.parent

@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 from sqlalchemy import update
 
-from models.tables import Principle
-from charts.export import to_png
 from board_snapshots.board_pack import board_pack_for, board_pack_pdf, chart_png, png_size
 from board_snapshots.compare import compare
 from board_snapshots.core_charts import core_charts
-from board_snapshots.store import create_snapshot, get_snapshot
+from board_snapshots.saved import create_snapshot, get_snapshot
+from charts.export import to_png
+from models.tables import Principle
 from tests.snapshot_helpers import EARLIER, LATER, Q1_2024, add_power_ratings, take_both
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from charts.base import MAX_MARKS, alt_text, check_marks, titled
 from charts.export import EXPORT_WIDTH, export_spec, to_png, to_svg
 from charts.palette import OKABE_ITO, categorical_scale
-from components.safe_csv import safe_csv
+from data.exports.safe_csv import safe_csv
 
 
 def _rows(csv: bytes) -> list[str]:

@@ -35,18 +35,18 @@ def test_only_skills_with_pairs_and_nothing_suppressed_are_plotted():
     assert (confidence["pairs"], confidence["mean_pre"], confidence["mean_post"]) == (5, 2.4, 3.4)
     # 1.0 -/+ 1.386: the interval's ends, rounded to 2 places.
     assert (confidence["ci_low"], confidence["ci_high"]) == (-0.39, 2.39)
-    assert confidence["change_label"] == "+1.0 (\u22120.4 to +2.4)"
+    assert confidence["change_label"] == "+1.0 (-0.4 to +2.4)"
     assert confidence["improved_label"] == "60% of 5 pairs"
-    assert shown.iloc[1]["change_label"] == "\u22120.5 (\u22120.9 to \u22120.1)"
+    assert shown.iloc[1]["change_label"] == "-0.5 (-0.9 to -0.1)"
     assert not_plotted(skills_frame()) == (["Empathy"], ["Teamwork"])
 
 
 def test_signed_values_read_plainly():
     assert signed(1) == "+1.0"
-    assert signed(-0.36) == "\u22120.4"
+    assert signed(-0.36) == "-0.4"          # an ASCII minus
     assert signed(-0.04) == "0.0"          # never "-0.0"
     assert likely_range(1.0, None) is None
-    assert likely_range(1.0, 1.385929) == "\u22120.4 to +2.4"
+    assert likely_range(1.0, 1.385929) == "-0.4 to +2.4"
 
 
 def test_a_single_pair_has_no_interval_but_is_labelled():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from models.store import head_revision, open_store
+from models.schema import head_revision, open_store
 from tests import small_org
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,8 +114,9 @@ def test_import_with_problems_exits_non_zero_and_lists_them(tmp_path, store_url)
 
 def test_create_user_of_any_role_removes_the_demo_accounts(store_url):
     from datetime import date
+
     from auth.accounts import listing
-    from auth.demo_accounts import demo_passwords, load_demo_with_accounts
+    from data.demo.accounts import demo_passwords, load_demo_with_accounts
     engine = open_store(store_url)
     load_demo_with_accounts(engine, end=date(2026, 11, 1))
     assert len(demo_passwords(engine)) == 4

@@ -14,10 +14,10 @@ from streamlit.runtime.context import ContextProxy
 from streamlit.testing.v1 import AppTest
 
 from auth import accounts
-from auth.clock import utcnow
 from auth.cookie_key import cookie_key
 from components.sign_in import COOKIE_LIFETIME, COOKIE_NAME
-from models.store import open_store
+from models.clock import utcnow
+from models.schema import open_store
 from tests.apptest_helpers import add_role_accounts
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

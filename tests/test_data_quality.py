@@ -89,7 +89,8 @@ def test_page_shows_counts_and_checks(small_org, store_url, monkeypatch):
 
 def views(engine, action="viewed") -> list[tuple[str, dict]]:
     import json
-    from auth.audit import recent
+
+    from models.audit import recent
     entries = recent(engine, actions=[action])
     return [(actor, json.loads(detail)) for actor, detail in zip(entries["actor"], entries["detail"], strict=True)]
 
@@ -105,7 +106,7 @@ def test_opening_the_page_is_audited_once_per_session(small_org, store_url, monk
 
 
 def test_building_the_workbook_is_audited(small_org):
-    from data.quality_workbook import quality_lists_xlsx
+    from data.exports.quality_workbook import quality_lists_xlsx
     assert quality_lists_xlsx(small_org, actor="u-staff")[:2] == b"PK"
     assert views(small_org, "downloaded") == [("u-staff", {"screen": "data quality", "file": "data-quality.xlsx",
                                                            "participants": 1, "codes": ["S2"]})]

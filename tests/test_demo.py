@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import insert, text
 
-from data.demo import DEMO_SEED, DemoRefused, generate_demo, load_demo
+from data.demo.organisation import DEMO_SEED, DemoRefused, generate_demo, load_demo
+from models.schema import open_store
 from models.settings import get_setting
-from models.store import open_store
 from models.tables import Programme
 
 END = date(2026, 11, 1)

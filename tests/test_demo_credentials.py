@@ -9,13 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from auth import accounts
-from auth.demo_accounts import (
-    DEMO_ACCOUNTS, PASSWORDS_SETTING, demo_password, demo_passwords, load_demo_with_accounts,
-)
 from components import sign_in_help
 from components.sign_in_help import ASK_ADMIN, may_see_demo_passwords
+from data.demo.accounts import DEMO_ACCOUNTS, PASSWORDS_SETTING, demo_password, demo_passwords, load_demo_with_accounts
+from models.schema import open_store
 from models.settings import get_setting
-from models.store import open_store
 from tests.store_helpers import row_counts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +65,7 @@ def test_any_real_role_removes_the_demo_accounts(demo_store, role):
 
 
 def test_clearing_the_demo_records_forgets_the_passwords(demo_store):
-    from data.demo import remove_demo_records
+    from data.demo.organisation import remove_demo_records
     engine = open_store(demo_store)
     with engine.begin() as conn:
         assert remove_demo_records(conn)

@@ -32,7 +32,7 @@ from sqlalchemy import insert, select
 from measures.audiences import ADMIN, ONE_CHARACTERISTIC_AT_A_TIME, PROTECTED, QuestionRefused, check_question
 from measures.filters import Filters, Period
 from measures.report import measures_json
-from models.store import open_store
+from models.schema import open_store
 from models.tables import Attendance, Participant, Programme, ProgrammeSession
 from models.vocab import YES_NO_PREFER
 

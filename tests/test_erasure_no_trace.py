@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, insert, select
 
-from auth.audit import AUDIT
-from board_snapshots.store import create_snapshot, list_snapshots
+from board_snapshots.saved import create_snapshot, list_snapshots
 from data.forms.feedback import FeedbackEntry, add_feedback, update_feedback
 from data.forms.participant import NewParticipant, save_participant
 from data.forms.session import RegisterLine, save_register
 from data.participant_rights import Mention, erase_participant, export_participant, find_mentions
 from data.saved_views import list_views, save_view
 from measures.filters import Period
+from models.audit import AUDIT
 from models.db import sqlite_file
-from models.store import open_store
+from models.schema import open_store
 from models.tables import Participant, PrincipleRating, ProgrammeSession
 from tests import small_org
 from tests.apptest_helpers import add_role_accounts, open_deep_link

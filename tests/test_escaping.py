@@ -3,11 +3,11 @@ read as markdown, so they cannot load an outside image or show a link."""
 
 from datetime import date
 
+from board_snapshots.saved import create_snapshot
 from components.plain_text import escape_markdown
 from components.upload_steps import size_problems
+from models.schema import open_store
 from models.settings import set_setting
-from models.store import open_store
-from board_snapshots.store import create_snapshot
 from tests.apptest_helpers import open_deep_link
 from tests.snapshot_helpers import Q1_2024
 

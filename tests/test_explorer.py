@@ -17,11 +17,11 @@ import pandas as pd
 import pytest
 
 from measures.audiences import QuestionRefused
-from measures.explorer import ExploreError, check_pair, explore
-from measures.explorer_catalogue import (
+from measures.explorer.catalogue import (
     DIMENSIONS, MEASURES, PEOPLE_DIMENSIONS, allowed_pairs, dimensions_for, next_split, second_splits_for,
 )
-from measures.explorer_protected import check_sensitive, protect, protected_view, value_kind
+from measures.explorer.explore import ExploreError, check_pair, explore
+from measures.explorer.protected import check_sensitive, protect, protected_view, value_kind
 from measures.filters import Filters, Period
 
 Q1 = Period(date(2024, 1, 1), date(2024, 3, 31))
@@ -183,7 +183,7 @@ def test_after_a_click_the_view_opens_the_group_up():
 
 
 def test_a_click_narrows_to_the_group_and_splits_what_is_inside():
-    from measures.explorer_drill import look_inside
+    from measures.explorer.drill import look_inside
     programme = look_inside("attendance_rate", ["programme"], {"group": "P1"})
     assert (programme.groups, programme.when, programme.split) == ({"programme": "P1"}, None, "month")
     january = look_inside("attendance_rate", ["month"], {"group": "2024-01"})
@@ -200,7 +200,7 @@ def test_a_click_narrows_to_the_group_and_splits_what_is_inside():
 
 
 def test_one_month_or_quarter_of_the_period():
-    from measures.explorer_catalogue import buckets_in, narrowed
+    from measures.explorer.catalogue import buckets_in, narrowed
     # A quarter with one month in the period would say the same as that month: left out.
     assert buckets_in(date(2024, 2, 10), date(2024, 4, 5)) == ["2024-Q1", "2024-02", "2024-03", "2024-04"]
     assert buckets_in(date(2023, 12, 1), date(2024, 1, 31)) == ["2023-12", "2024-01"]
@@ -222,7 +222,7 @@ def test_definitions_have_one_source():
         assert "measures/definitions.py" in module.__doc__
 
 
-# --- What the page shows: protected figures (measures/explorer_protected.py) ------------------
+# --- What the page shows: protected figures (measures/explorer/protected.py) ------------------
 
 
 def test_each_measure_is_protected_by_its_kind():

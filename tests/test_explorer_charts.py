@@ -1,7 +1,7 @@
 """The explorer's chart builder and words, on small hand-made results.
 
 The frames are what the page hands the builder: `explore`'s answer after protection
-(`measures.explorer_protected.protect`, k=5): young people in multiples of 5, shares in whole
+(`measures.explorer.protected.protect`, k=5): young people in multiples of 5, shares in whole
 percent, means to one decimal. `test_the_frames_are_protected_figures` works them out.
 """
 
@@ -10,8 +10,8 @@ import pytest
 
 from charts.explorer import PICK, chart_data, explorer_alt_text, explorer_chart
 from charts.export import to_png
-from measures.explorer_protected import protect
-from measures.explorer_words import format_value, hidden_note, numbers_table, sentence
+from measures.explorer.protected import protect
+from measures.explorer.words import format_value, hidden_note, numbers_table, sentence
 
 # Protected at k=5 (exact figures in test_the_frames_are_protected_figures): 12 young people -> 10,
 # 9 -> 10; 6 -> 5, 8 -> 10; 7 -> 5, 6 -> 5, 5 -> 5.

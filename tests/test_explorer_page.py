@@ -4,7 +4,7 @@ Every measure once and every split once (and two second splits) on the demo orga
 allowed pairs run as plain functions in tests/test_explorer_pairs.py, since one AppTest per pair
 (109 of them) would take minutes. Then: a URL reproduces the view, small groups never reach a
 chart spec, presentation mode, saving a view. Whoever opens it, the page shows protected figures
-(the staff forum's audience: measures/explorer_protected.py).
+(the staff forum's audience: measures/explorer/protected.py).
 """
 
 import json
@@ -15,10 +15,10 @@ import pytest
 from charts.explorer import chart_data
 from data.saved_views import list_views
 from measures.definitions import DEFINITIONS
-from measures.explorer_protected import protected_view
-from measures.explorer_catalogue import DIMENSIONS, MEASURES, allowed_pairs
+from measures.explorer.catalogue import DIMENSIONS, MEASURES, allowed_pairs
+from measures.explorer.protected import protected_view
 from measures.filters import Filters, Period
-from models.store import open_store
+from models.schema import open_store
 from tests import small_org
 from tests.apptest_helpers import add_role_accounts, charts, open_deep_link
 
@@ -40,7 +40,7 @@ SAMPLE = [  # every measure and every split at least once
 
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory):
-    from data.demo import load_demo
+    from data.demo.organisation import load_demo
     url = f"sqlite:///{tmp_path_factory.mktemp('explorer_page')}/demo.db"
     engine = open_store(url)
     load_demo(engine, end=date(2026, 3, 31))

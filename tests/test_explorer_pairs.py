@@ -13,12 +13,12 @@ import pytest
 
 from charts.base import MAX_MARKS
 from charts.explorer import PICK, explorer_alt_text, explorer_chart
-from measures.explorer import explore
-from measures.explorer_catalogue import DIMENSIONS, MEASURES, allowed_pairs, dimensions_for, second_splits_for
-from measures.explorer_protected import protect
-from measures.explorer_words import numbers_table, sentence
+from measures.explorer.catalogue import DIMENSIONS, MEASURES, allowed_pairs, dimensions_for, second_splits_for
+from measures.explorer.explore import explore
+from measures.explorer.protected import protect
+from measures.explorer.words import numbers_table, sentence
 from measures.filters import Filters, Period
-from models.store import open_store
+from models.schema import open_store
 
 K = 5
 LAST_YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
@@ -27,7 +27,7 @@ DEMO_END = date(2026, 3, 31)
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from data.demo import load_demo
+    from data.demo.organisation import load_demo
     engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('explorer')}/demo.db")
     load_demo(engine, end=DEMO_END)
     return engine

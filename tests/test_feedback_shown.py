@@ -9,13 +9,13 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
-from auth.audit import recent
 from data.forms import FeedbackEntry, FormRejected, add_feedback, update_feedback
 from data.forms.feedback import named_participants
 from measures.feedback import feedback_list
 from measures.filters import Filters, Period
+from models.audit import recent
 from models.db import make_engine
-from models.store import open_store, upgrade_schema
+from models.schema import open_store, upgrade_schema
 from models.tables import FeedbackItem
 from models.version import data_version
 from tests.import_helpers import run

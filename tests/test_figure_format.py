@@ -1,5 +1,14 @@
-from components.figures import NO_CHANGE, change, formatted, half_up
+"""Figures as every screen writes them (measures/formatting.py): half-up rounding, hidden and
+missing figures, changes between the figures as shown."""
+
+from measures.formatting import NO_CHANGE, change
+from measures.formatting import figure as formatted
+from measures.rounding import half_up as exact_half_up
 from measures.suppression import SUPPRESSED
+
+
+def half_up(value, places):
+    return str(exact_half_up(value, places))
 
 
 def test_rounding_is_half_up_as_people_expect():

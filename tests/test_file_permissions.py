@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from models.db import make_engine
-from models.store import open_store
+from models.schema import open_store
 from tests import small_org
 from tests.test_cli import manage
 

@@ -10,7 +10,6 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
-from auth.audit import recent
 from data.forms import (
     EvaluationEntry, FeedbackEntry, FormRejected, NewParticipant, RatingEntry, RegisterLine, SessionDetails,
     add_feedback, save_evaluation, save_participant, save_ratings, save_session, update_feedback,
@@ -21,6 +20,7 @@ from data.forms.session import register_of, save_register
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
 from measures.skills import skills_by_skill
+from models.audit import recent
 from models.tables import (
     Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme, ProgrammeSession, Skill,
 )
@@ -338,7 +338,7 @@ def test_a_bad_update_changes_nothing(small_org):
 
 def test_a_form_save_into_the_demo_clears_the_demo_records_and_accounts_in_its_transaction(engine, monkeypatch):
     from auth.accounts import listing
-    from auth.demo_accounts import demo_passwords, load_demo_with_accounts
+    from data.demo.accounts import demo_passwords, load_demo_with_accounts
     from data.forms import saving
     from models.settings import get_setting
     load_demo_with_accounts(engine)

@@ -17,10 +17,10 @@ import pytest
 from pytest import approx
 from sqlalchemy import func, select
 
-from data.frameworks_editor import (
+from data.frameworks.editor import (
     EditorError, add_framework, add_principle, add_skill, delete_framework, delete_principle, delete_skill,
-    frameworks_listing, offered_frameworks, offered_principles, offered_skills, principles_listing,
-    rename_framework, rename_principle, rename_skill, set_principle_retired, set_skill_retired, skills_listing,
+    frameworks_listing, offered_frameworks, offered_principles, offered_skills, principles_listing, rename_framework,
+    rename_principle, rename_skill, set_principle_retired, set_skill_retired, skills_listing,
 )
 from data.importing import import_sources
 from measures.filters import Filters, Period

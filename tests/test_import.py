@@ -1,4 +1,4 @@
-"""The import module against DATA_CONTRACT.md: typed values, all-or-nothing, idempotence,
+"""The import module against the import contract (docs/import-contract.md): typed values, all-or-nothing, idempotence,
 code-less ratings as a multiset, references and file-level problems (CSV files)."""
 
 from datetime import date
@@ -8,14 +8,10 @@ from sqlalchemy import select
 
 from data.importing import FileCounts, ImportRejected, ImportReport, Problem, import_files
 from models.tables import (
-    Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme,
-    ProgrammeSession, Skill,
+    Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme, ProgrammeSession, Skill,
 )
-from tests.import_helpers import (
-    PROGRAMMES, SESSIONS, all_files, only, places, rejected, run, valid_copy, write,
-)
+from tests.import_helpers import PROGRAMMES, SESSIONS, all_files, only, places, rejected, run, valid_copy, write
 from tests.store_helpers import row_counts
-
 
 # --- a valid set of all seven files -------------------------------------------------------
 

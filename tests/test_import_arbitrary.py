@@ -10,10 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from data.importing import ImportRejected
-from models.store import open_store
+from models.schema import open_store
 from tests.import_helpers import PROGRAMMES, run, workbook_bytes
 from tests.store_helpers import row_counts
-
 
 STORE: dict = {}  # one store for every generated example (each checks its own before/after)
 

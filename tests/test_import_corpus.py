@@ -1,6 +1,7 @@
-"""A corpus of malformed files, one (or two) per problem of issue 5 item 7: each is refused with
-a message naming file, row and column, and the store is unchanged, although a valid file that
-would add one programme and rename another comes in the same import."""
+"""A corpus of malformed files, one (or two) per problem the import contract names
+(docs/import-contract.md): each is refused with a message naming file, row and column, and the
+store is unchanged, although a valid file that would add one programme and rename another comes
+in the same import."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from data.importing import ImportRejected, import_files, import_sources
-from models.store import open_store
+from models.schema import open_store
 from models.vocab import ACTIVITY_TYPES
 
 VALID = Path(__file__).parent / "fixtures" / "import" / "valid"

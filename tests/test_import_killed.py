@@ -17,7 +17,7 @@ from sqlalchemy import text
 
 from data.importing import import_sources
 from models.db import make_engine
-from models.store import open_store
+from models.schema import open_store
 
 HELPER = Path(__file__).parent / "helpers" / "import_file.py"
 NEW_SESSIONS, PARTICIPANTS = 100, 2_000  # the killed import: 100 x 2,000 = 200,000 attendance rows

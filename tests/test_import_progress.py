@@ -73,7 +73,7 @@ def test_the_preview_says_comparing_and_nothing_was_saved(engine):
 
 
 def test_the_callback_changes_nothing_in_what_is_imported(engine, tmp_path):
-    from models.store import open_store
+    from models.schema import open_store
     other = open_store(f"sqlite:///{tmp_path}/other.db")
     with_progress = import_sources(engine, sources(), lambda line, fraction: None)
     assert with_progress.files == import_sources(other, sources()).files == {

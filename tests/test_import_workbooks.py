@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from data.importing import FileCounts
-from models.store import open_store
+from models.schema import open_store
 from models.tables import Programme, ProgrammeSession
 from tests.import_helpers import rejected, run, workbook_bytes
 

@@ -13,8 +13,7 @@ from datetime import date
 import pytest
 
 from measures.engagement import (
-    ALL_MODES, active_by_month_and_mode, engagement_by_mode, engagement_figures, sessions_by_month_and_mode,
-    stage_grid,
+    ALL_MODES, active_by_month_and_mode, engagement_by_mode, engagement_figures, sessions_by_month_and_mode, stage_grid,
 )
 from measures.filters import Filters, Period
 from measures.reach import reach_by_group

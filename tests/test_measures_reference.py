@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from data.demo import generate_demo
+from data.demo.organisation import generate_demo
 from measures.filters import Filters, Period
 from measures.report import measures_json
-from models.store import open_store
+from models.schema import open_store
 from tests.reference_measures import load_tables, reference_measures
 
 PERIODS = {
@@ -101,7 +101,7 @@ def test_measures_json_matches_reference(demo, period_name, filters_name, k):
 
 
 def test_reference_covers_every_figure_of_the_domain(demo):
-    """The reference (and so the comparison) covers every key DOMAIN.md requires."""
+    """The reference (and so the comparison) covers every key docs/measures.md requires."""
     _, tables = demo
     expected, _ = reference_measures(tables, PERIODS["year"], Filters(), 5)
     assert set(expected["engagement"]) >= {
@@ -155,8 +155,8 @@ def _build_small_org(engine, seed: int = 20240101) -> None:
     from sqlalchemy import insert, select
 
     from models.tables import (
-        Attendance, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating,
-        Programme, ProgrammeSession, Skill,
+        Attendance, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating, Programme,
+        ProgrammeSession, Skill,
     )
 
     rnd = random.Random(seed)

@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from models.db import make_engine
-from models.store import head_revision, open_store, schema_revision, upgrade_schema
+from models.schema import head_revision, open_store, schema_revision, upgrade_schema
 
 
 def test_store_from_the_oldest_migration_upgrades_and_keeps_its_rows(tmp_path):

@@ -44,7 +44,7 @@ def test_key_figures_are_the_hand_worked_ones_with_changes(small_org_url, monkey
     assert shown["Sessions held"] == ("4", "+3")       # A, B, C, F; one (E) the period before
     assert shown["Attendance"][0] == "83%"             # 10 of 12 expected places
     assert shown["Came back"][0] == "29%"              # Y1 and Y5 of 7
-    assert shown["Involvement hours"][0] == "20"       # 3x2 + 2x3 + 3x1.5 + 2x2 = 20.5, shown whole
+    assert shown["Involvement hours"][0] == "21"       # 3x2 + 2x3 + 3x1.5 + 2x2 = 20.5, rounded half up
     assert shown["Youth-led sessions"] == ("50%", "+50 points")   # A and B; E was not
     # The period before rests on two young people: no change is shown against a hidden figure.
     assert not shown["Young people"][1] and not shown["Attendance"][1]
@@ -54,8 +54,9 @@ def test_key_figures_are_the_hand_worked_ones_with_changes(small_org_url, monkey
 def test_mode_table_hides_small_modes(small_org_url, monkeypatch):
     at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     table = mode_table(at).set_index("Mode")
-    # In person: Y1 Y2 Y4 Y6 Y7; 6 of 7 places; Y1 came in person last period; 6 + 4.5 = 10.5 hours.
-    assert table.loc["In person"].tolist() == ["5", "2", "86%", "20%", "10", "50%"]
+    # In person: Y1 Y2 Y4 Y6 Y7; 6 of 7 places; Y1 came in person last period; 6 + 4.5 = 10.5 hours
+    # (rounded half up).
+    assert table.loc["In person"].tolist() == ["5", "2", "86%", "20%", "11", "50%"]
     # Online (Y1, Y5) and hybrid (Y1, Y3) rest on two young people each; sessions are not hidden.
     assert table.loc["Online"].tolist() == ["hidden", "1", "hidden", "hidden", "hidden", "100%"]
     assert table.loc["Hybrid"].tolist() == ["hidden", "1", "hidden", "hidden", "hidden", "0%"]

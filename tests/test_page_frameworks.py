@@ -6,8 +6,8 @@ import json
 import pytest
 from sqlalchemy import select
 
-from data.frameworks_editor import offered_skills, principles_listing, skills_listing
-from models.store import open_store
+from data.frameworks.editor import offered_skills, principles_listing, skills_listing
+from models.schema import open_store
 from models.tables import AuditEntry
 from tests.apptest_helpers import open_deep_link, username_for
 

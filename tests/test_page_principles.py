@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from measures.protected_principles import protect_principle_table, protect_programme_cells, protect_rating_trend
 from measures.suppression import SUPPRESSED
-from models.store import open_store
+from models.schema import open_store
 from models.tables import Framework, Principle, PrincipleRating, ProgrammeSession
 from tests.apptest_helpers import chart_rows, charts, metrics, open_deep_link
 

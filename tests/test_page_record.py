@@ -8,9 +8,9 @@ from datetime import date
 
 from sqlalchemy import select, update
 
-from auth.audit import recent
-from auth.demo_accounts import load_demo_with_accounts
-from models.store import open_store
+from data.demo.accounts import load_demo_with_accounts
+from models.audit import recent
+from models.schema import open_store
 from models.tables import FeedbackItem, Principle, Skill
 from tests.apptest_helpers import add_role_accounts, open_deep_link
 from tests.store_helpers import row_counts

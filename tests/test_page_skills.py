@@ -13,14 +13,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from models.schema import open_store
 from models.settings import set_setting
-from models.store import open_store
 from tests import small_org
 from tests.apptest_helpers import add_role_accounts, chart_rows, charts, open_deep_link
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
-MINUS = "\u2212"
 
 
 def open_skills(url: str, monkeypatch, **query) -> AppTest:
@@ -64,7 +63,7 @@ def test_paired_figures_per_skill_worked_out_by_hand(small_org_url, monkeypatch)
     assert chart_data(at, "share_improved")["share_improved"].tolist() == [0.6]
     rows = table(at, ["Skill", "Pairs"]).set_index("Skill")
     assert rows.loc["Confidence"].to_dict() == {
-        "Pairs": "5", "Before": "2.4", "After": "3.4", "Change": "+1.0", "Likely range": f"{MINUS}0.4 to +2.4",
+        "Pairs": "5", "Before": "2.4", "After": "3.4", "Change": "+1.0", "Likely range": "-0.4 to +2.4",
         "Went up": "60%", "Waiting for 'after'": "fewer than 5"}
     assert rows.loc["Teamwork", "Pairs"] == "fewer than 5" and rows.loc["Teamwork", "Change"] == "\u2014"
     assert rows.loc["Teamwork", "Waiting for 'after'"] == "0"
@@ -98,7 +97,7 @@ def test_programme_view_worked_out_by_hand_with_k_1(store_url, monkeypatch):
     assert got[("Podcast", "Confidence")] == (4, 1.0, 2.79)
     assert got[("Keeping It Social", "Confidence")][:2] == (1, 1.0)
     rows = table(at, ["Programme", "Skill"]).set_index(["Programme", "Skill"])
-    assert rows.loc[("Podcast", "Confidence"), "Likely range"] == f"{MINUS}0.8 to +2.8"
+    assert rows.loc[("Podcast", "Confidence"), "Likely range"] == "-0.8 to +2.8"
     assert rows.loc[("Podcast", "Confidence"), "Went up"] == "50%"
     assert rows.loc[("Podcast", "Confidence"), "Waiting for 'after'"] == "2"          # Y2, Y7
     assert rows.loc[("Keeping It Social", "Confidence"), "Likely range"] == "one pair: no range"

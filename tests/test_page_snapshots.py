@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from auth.audit import recent
+from board_snapshots.saved import list_snapshots
 from components.registry import PAGES
 from data.importing import import_sources
-from models.store import open_store
-from board_snapshots.store import list_snapshots
+from models.audit import recent
+from models.schema import open_store
 from tests.apptest_helpers import charts, open_deep_link
 from tests.snapshot_helpers import EARLIER, LATER, PARTICIPANT_CODES, add_power_ratings, take_both
 from tests.test_snapshots import LATE_DATA

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert, update
 
-from models.store import open_store
+from models.schema import open_store
 from models.tables import FeedbackItem
 from tests.apptest_helpers import open_deep_link
 

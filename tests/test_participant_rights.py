@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from auth.audit import AUDIT
 from data.participant_rights import UnknownParticipant, erase_participant, export_participant
 from measures.filters import Filters, Period
 from measures.report import measures_json
-from models.store import open_store
+from models.audit import AUDIT
+from models.schema import open_store
 from models.tables import Attendance, Evaluation, Participant, PrincipleRating
 from models.version import data_version
 from tests import small_org

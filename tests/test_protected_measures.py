@@ -15,7 +15,7 @@ import pytest
 from measures.audiences import ADMIN, ONE_CHARACTERISTIC_AT_A_TIME, PROTECTED, QuestionRefused, check_question
 from measures.filters import Filters, Period
 from measures.report import measures_json
-from models.store import open_store
+from models.schema import open_store
 from tests import small_org
 
 ROOT = Path(__file__).resolve().parent.parent

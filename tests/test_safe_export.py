@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from components.safe_csv import safe_csv
-from data.safe_export import FORMULA_PREFIXES, neutralise, records_xlsx, safe_xlsx, sheet_title
+from data.exports.safe_csv import safe_csv
+from data.exports.safe_export import FORMULA_PREFIXES, neutralise, records_xlsx, safe_xlsx, sheet_title
 
 DANGEROUS = ["=1+2", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
@@ -121,9 +121,10 @@ def test_the_participant_export_has_a_sheet_per_table_with_their_rows(small_org)
 
 
 def test_the_data_quality_lists_come_in_full_not_only_the_first_fifty(small_org):
-    from data.quality_workbook import quality_lists_xlsx
-    from models.tables import ProgrammeSession
     from sqlalchemy import insert
+
+    from data.exports.quality_workbook import quality_lists_xlsx
+    from models.tables import ProgrammeSession
     with small_org.begin() as conn:  # 60 sessions with no register: more than the page shows (50)
         conn.execute(insert(ProgrammeSession), [dict(code=f"G{i:02d}", programme_id=1, date=date(2024, 3, 28),
                                                      activity_type="workshop", duration_hours=2.0) for i in range(60)])

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from auth.audit import recent
 from data.saved_views import SavedViewProblem, clean_query, delete_view, list_views, save_view
+from models.audit import recent
 from tests.apptest_helpers import add_role_accounts
 
 QUERY = "measure=Attendance+rate&split=Month&programme=Podcast&programme=Keeping+It+Social"

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from auth.audit import recent
+from models.audit import recent
+from models.schema import open_store
 from models.settings import get_setting
-from models.store import open_store
 from tests import small_org
 from tests.apptest_helpers import add_role_accounts, sign_in_as
 
@@ -50,3 +50,14 @@ def test_amber_above_green_is_refused_and_nothing_changes(settings_page):
     assert any("Nothing saved" in e.value and "amber (80)" in e.value for e in at.error)
     assert get_setting(engine, "health_thresholds") == {"green": 70, "amber": 50}
     assert get_setting(engine, "suppression_k") == 5
+
+
+def test_the_address_for_rating_links_is_saved_and_a_bad_one_refused(settings_page):
+    engine, at = settings_page
+    at.text_input[0].input("dashboard.example.org")
+    next(b for b in at.button if b.label == "Save settings").click().run()
+    assert any("Nothing saved" in e.value and "https://" in e.value for e in at.error)
+    assert get_setting(engine, "public_url") == ""
+    at.text_input[0].input("https://dashboard.example.org/")
+    next(b for b in at.button if b.label == "Save settings").click().run()
+    assert get_setting(engine, "public_url") == "https://dashboard.example.org"

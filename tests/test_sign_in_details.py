@@ -11,11 +11,11 @@ import streamlit as st
 from sqlalchemy import select
 
 from auth import accounts, lockout
-from auth.audit import recent
 from auth.passwords import PasswordRejected, check_policy
-from board_snapshots.store import NotAllowed, create_snapshot, list_snapshots
+from board_snapshots.saved import NotAllowed, create_snapshot, list_snapshots
 from cli.actor import command_line_actor
 from measures.filters import Period
+from models.audit import recent
 from models.tables import LoginAttempt
 from tests.apptest_helpers import PASSWORD, add_role_accounts, open_deep_link
 
@@ -188,7 +188,7 @@ def test_only_an_active_admin_or_the_command_line_takes_a_snapshot(small_org):
 def test_the_refreshing_overview_stops_once_the_account_is_deactivated(small_org_url, monkeypatch):
     """The fragment reruns on its own, without the app shell: here it is run a second time right
     after the trustee was deactivated, as its next refresh would."""
-    from models.store import open_store
+    from models.schema import open_store
     real_fragment = st.fragment
 
     def fragment_that_refreshes_once(func=None, *, run_every=None, **kwargs):
@@ -224,7 +224,7 @@ def test_the_form_refuses_the_right_password_from_a_locked_address(store_url, mo
     from streamlit.testing.v1 import AppTest
 
     from components import sign_in
-    from models.store import open_store
+    from models.schema import open_store
     from tests.apptest_helpers import APP_PATH
     engine = open_store(store_url)
     add_role_accounts(engine)

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from auth.accounts import SIGN_IN_FAILED
-from models.store import open_store
+from models.schema import open_store
 from tests.apptest_helpers import PASSWORD, add_role_accounts
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

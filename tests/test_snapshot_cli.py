@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from auth.audit import recent
+from board_snapshots.saved import get_snapshot, list_snapshots
 from cli.main import main
-from models.store import open_store
-from board_snapshots.store import get_snapshot, list_snapshots
+from models.audit import recent
+from models.schema import open_store
 from tests import small_org
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -34,9 +34,9 @@ from datetime import date
 
 import pytest
 
-from measures.filters import Period
 from board_snapshots.compare import compare
-from board_snapshots.store import create_snapshot, previous_snapshot
+from board_snapshots.saved import create_snapshot, previous_snapshot
+from measures.filters import Period
 from tests.snapshot_helpers import add_power_ratings, take_both
 
 

@@ -7,18 +7,18 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from auth.audit import recent
+from board_snapshots import codec
+from board_snapshots.saved import (
+    NotAllowed, SnapshotProblem, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, previous_snapshot,
+)
 from data.importing import import_sources
 from measures.audiences import QuestionRefused
 from measures.filters import NO_FILTERS, Period
 from measures.report import figures
 from measures.suppression import SUPPRESSED, is_suppressed
+from models.audit import recent
 from models.tables import BoardSnapshot
 from models.version import data_version
-from board_snapshots import codec
-from board_snapshots.store import (
-    NotAllowed, SnapshotProblem, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, previous_snapshot,
-)
 from tests.apptest_helpers import add_role_accounts
 from tests.snapshot_helpers import EARLIER, LATER, PARTICIPANT_CODES, Q1_2024, add_power_ratings, take_both
 

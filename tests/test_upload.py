@@ -4,21 +4,19 @@ import json
 
 import pytest
 from sqlalchemy import text
-
-from auth.audit import recent
-from data.importing import FileCounts, ImportRejected, import_sources
-from data.importing.contract import FILES
-from data.importing.preview import preview_sources
-from measures.data_quality import table_counts
 from streamlit.testing.v1 import AppTest
 
 from components.upload_steps import (
     bring_in, confirm_label, demo_accounts, demo_warning, mix_problem, preview_table, problems_table, saved_message,
     size_problems, template_csv,
 )
-from tests.store_helpers import row_counts
+from data.importing import FileCounts, ImportRejected, import_sources
+from data.importing.contract import FILES
+from data.importing.preview import preview_sources
+from measures.data_quality import table_counts
+from models.audit import recent
 from tests.apptest_helpers import APP_PATH, add_role_accounts, open_deep_link, sign_in_as
-
+from tests.store_helpers import row_counts
 
 # Against the small organisation (P1 "Podcast", P2 "Keeping It Social"; Y1..Y7, S1, S2):
 # P1 is as stored (unchanged), P2 gets a new name (updated), P3 is new (added);
@@ -199,7 +197,7 @@ def test_a_demo_admin_is_warned_before_saving_and_the_button_says_so(demo_store,
     [confirm] = [b for b in at.button if b.label.startswith("Bring these in")]
     assert confirm.label == "Bring these in and sign me out (demo sign-ins are removed)"
     confirm.click().run()
-    from models.store import open_store
+    from models.schema import open_store
     assert demo_accounts(open_store(demo_store)) == []  # real data now: the demo sign-ins are gone
 
 
@@ -232,8 +230,9 @@ def test_the_preview_is_not_run_again_when_the_person_confirms(page_store, monke
 
 
 def test_real_data_replaces_the_demo_organisation_in_the_same_step(engine):
-    from data.demo import load_demo
     from datetime import date
+
+    from data.demo.organisation import load_demo
     from models.settings import get_setting
     load_demo(engine, end=date(2024, 6, 30))
     demo_rows = row_counts(engine)
@@ -253,7 +252,7 @@ def test_real_data_replaces_the_demo_organisation_in_the_same_step(engine):
 
 
 def test_the_preview_is_audited_once_with_its_files_and_counts(page_store, monkeypatch):
-    from models.store import open_store
+    from models.schema import open_store
     at = open_deep_link(page_store, monkeypatch, "pages/upload.py", "staff")
     at.get("file_uploader")[0].set_value([("programmes.csv", PROGRAMMES.encode(), "text/csv"),
                                           ("participants.csv", PARTICIPANTS.encode(), "text/csv")])

@@ -4,8 +4,8 @@ import json
 
 import pandas as pd
 
-from auth.audit import CODES_LISTED, code_details, recent, record_view
-from data.quality_workbook import participant_codes
+from data.exports.quality_workbook import participant_codes
+from models.audit import CODES_LISTED, code_details, recent, record_view
 from tests.apptest_helpers import add_role_accounts, open_deep_link
 
 

@@ -7,8 +7,7 @@ from io import BytesIO
 import pytest
 from openpyxl import Workbook
 
-from data.importing import ImportRejected, import_sources
-from data.importing import reading, workbook_safety
+from data.importing import ImportRejected, import_sources, reading, workbook_safety
 from tests.store_helpers import row_counts
 
 MB = 1024 * 1024

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from data.forms.saving import FormProblem, Rows, save
 from data.forms.words import TIMEPOINTS_SHORT, plural
-from data.frameworks_editor import offered_skills
+from data.frameworks.editor import offered_skills
 from models.tables import Evaluation, Participant, Programme, Skill
 
 EVALUATIONS, SKILLS = Evaluation.__table__, Skill.__table__

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from data.forms.saving import FormProblem, Rows, save
 from data.forms.words import RATER_ROLES, plural
-from data.frameworks_editor import offered_principles
+from data.frameworks.editor import offered_principles
 from models.tables import Participant
 from models.vocab import YOUNG_PERSON
 

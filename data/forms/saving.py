@@ -16,14 +16,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
-from auth.audit import record
-from auth.demo_accounts import remove_demo_accounts
-from data.demo import remove_demo_records
+from auth.accounts import remove_demo_accounts
+from data.demo.organisation import remove_demo_records
+from data.forms.words import FIELDS
 from data.importing import ImportRejected, ImportReport
 from data.importing.contract import FILES
 from data.importing.importer import import_in_transaction
 from data.importing.validation import MISSING_VALUE
-from data.forms.words import FIELDS
+from models.audit import record
 
 AUDIT_ACTION = "form saved"
 _UNKNOWN_TAIL = re.compile(r": not in the store nor in \w+ of this import")

@@ -2,6 +2,7 @@
 contract column a form fills (so that a problem found by the importer names the field the person
 filled, not a CSV column)."""
 
+from measures import formatting
 from models.vocab import LADDER, LADDER_GROUPS
 
 ROLES = {"young_person": "Young person", "staff": "Staff", "trainer": "Trainer", "volunteer": "Volunteer",
@@ -47,5 +48,4 @@ FIELDS: dict[str, dict[str, str]] = {
 }
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+plural = formatting.plural  # '1 rating', '3 ratings': how every number is written

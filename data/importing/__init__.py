@@ -1,4 +1,4 @@
-"""Importing organisations' records (DATA_CONTRACT.md): CSV files or .xlsx workbooks.
+"""Importing organisations' records (docs/import-contract.md): CSV files or .xlsx workbooks.
 
     report = import_files(engine, ["sessions.csv", "attendance.csv"])
     report = import_sources(engine, [("sessions.csv", content_bytes)])  # e.g. an upload

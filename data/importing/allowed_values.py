@@ -12,8 +12,8 @@ from data.importing.contract import FILES
 from data.importing.values import NO, YES
 from models.tables import Framework, LadderRung, Principle, Skill
 from models.vocab import (
-    ACTIVITY_TYPES, AGE_BANDS, FEEDBACK_STATUSES, LADDER_GROUPS, LED_BY, MODES, RATER_ROLES, ROLES,
-    ROLES_IN_SESSION, STAGES, TIMEPOINTS, YES_NO_PREFER,
+    ACTIVITY_TYPES, AGE_BANDS, FEEDBACK_STATUSES, LADDER_GROUPS, LED_BY, MODES, RATER_ROLES, ROLES, ROLES_IN_SESSION,
+    STAGES, TIMEPOINTS, YES_NO_PREFER,
 )
 
 DATE_FORMAT = "YYYY-MM-DD"

@@ -1,4 +1,4 @@
-"""The import contract (/work/shared/DATA_CONTRACT.md) as data: files, columns, natural keys.
+"""The import contract (docs/import-contract.md) as data: files, columns, natural keys.
 
 Each column has a parser (data.importing.values) for non-empty cells and a default used when
 the cell is empty. Files are listed in dependency order: a file only refers to files above it."""
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from data.importing import values as v
 from models.vocab import (
-    ACTIVITY_TYPES, AGE_BANDS, FEEDBACK_STATUSES, LED_BY, MODES, RATER_ROLES, ROLES,
-    ROLES_IN_SESSION, STAGES, TIMEPOINTS, YES_NO_PREFER,
+    ACTIVITY_TYPES, AGE_BANDS, FEEDBACK_STATUSES, LED_BY, MODES, RATER_ROLES, ROLES, ROLES_IN_SESSION, STAGES,
+    TIMEPOINTS, YES_NO_PREFER,
 )
 
 

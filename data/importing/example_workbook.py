@@ -13,10 +13,10 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from data.exports.safe_export import excel_value, write_frame
 from data.importing.allowed_values import DATE_RULE, YES_NO_RULE, Allowed, allowed_values
 from data.importing.contract import FILES
 from data.importing.reading import NOTES_SHEET
-from data.safe_export import excel_value, write_frame
 from models.tables import Framework, Principle, Skill
 from models.vocab import FRAMEWORKS, SKILLS
 

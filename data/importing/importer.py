@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection, Engine
 
+from data.demo.organisation import remove_demo_records
 from data.importing.contract import FILES, ORDER
 from data.importing.lookup import load_index
 from data.importing.problems import ImportRejected, ImportReport, Problem
@@ -14,7 +15,6 @@ from data.importing.reading import Sheet, base_name, read_sources
 from data.importing.records import build_batches
 from data.importing.validation import ParsedFile, parse_sheet
 from data.importing.writing import write_batches
-from data.demo import remove_demo_records
 from models.db import larger_page_cache
 from models.summaries import attendance_added_in_bulk
 from models.version import bump_write_counter

@@ -7,6 +7,8 @@ pass it to the caller's callback. Without a callback the import passes no hooks 
 
 from collections.abc import Callable
 
+from measures.formatting import count, plural
+
 Progress = Callable[[str, float], None]
 
 EVERY_ROWS = 5000  # rows checked between two reports: often enough to move, rarely enough to cost nothing
@@ -48,7 +50,7 @@ class Tracker:
 
         def checked(done: int) -> None:
             share = (before + done) / self._rows_total
-            self._say(f"Checking {label}: {done:,} of {_rows(total)}", READ_END + (CHECK_END - READ_END) * share)
+            self._say(f"Checking {label}: {count(done)} of {_rows(total)}", READ_END + (CHECK_END - READ_END) * share)
 
         checked(0)
         return checked
@@ -67,14 +69,14 @@ class Tracker:
         share = (self._table_start + added) / self._records_total
         step = f"Comparing {table} with the store" if self._dry_run else f"Saving {table}"
         if added == 0:
-            count = _rows(records)
+            done = _rows(records)
         else:  # in a dry run, the rows that would be added
-            count = f"{added:,} of {_rows(records)}" + ("" if self._dry_run else " added")
-        self._say(f"{step}: {count}", CROSS_END + (WRITE_END - CROSS_END) * share)
+            done = f"{count(added)} of {_rows(records)}" + ("" if self._dry_run else " added")
+        self._say(f"{step}: {done}", CROSS_END + (WRITE_END - CROSS_END) * share)
 
     def finished(self) -> None:
         self._say(CHECKED if self._dry_run else SAVED, 1.0)
 
 
 def _rows(n: int) -> str:
-    return f"{n:,} row" if n == 1 else f"{n:,} rows"
+    return plural(n, "row")

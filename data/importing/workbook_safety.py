@@ -9,6 +9,7 @@ import io
 import zipfile
 
 from data.importing.problems import Problem
+from measures.formatting import count
 
 MB = 1024 * 1024
 MAX_TOTAL_BYTES = 200 * MB  # unpacked size of the whole workbook
@@ -30,11 +31,11 @@ def workbook_problems(label: str, content: bytes) -> list[Problem]:
         members = book.infolist()
         if len(members) > MAX_MEMBERS:
             return [Problem(label, None, None,
-                            f"the workbook holds {len(members):,} parts: too many to read safely")]
+                            f"the workbook holds {count(len(members))} parts: too many to read safely")]
         total = sum(m.file_size for m in members)
         if total > MAX_TOTAL_BYTES or any(_bomb(m) for m in members):
             return [Problem(label, None, None,
-                            f"the workbook unpacks to {total / MB:,.0f} MB: too large to read safely")]
+                            f"the workbook unpacks to {count(total / MB)} MB: too large to read safely")]
         return [Problem(label, None, None, f"the workbook part {m.filename} declares XML entities "
                         "(a DOCTYPE), which are not allowed: save the workbook again from Excel")
                 for m in members if m.filename.lower().endswith(XML_SUFFIXES) and _declares_entities(book, m)]

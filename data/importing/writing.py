@@ -115,7 +115,7 @@ def _upsert(conn: Connection, batch: Batch, positions: list[int],
             counts.updated += 1
     if problems:
         raise ImportRejected(problems)
-    if batch.name == "attendance":  # in the unique index's order: appended, not scattered (issue 8)
+    if batch.name == "attendance":  # in the unique index's order: appended, not scattered (docs/decisions.md)
         inserts.sort(key=lambda record: (record["session_id"], record["participant_id"]))
     _insert(conn, table, inserts, added)
     if updates:
@@ -155,7 +155,7 @@ def _insert(conn: Connection, table: Table, records: list[dict], added: Callable
 def _positional_insert(conn: Connection, table: Table, columns: list[str]) -> Callable[[list[dict]], None] | None:
     """For a driver that takes positional parameters (SQLite): the INSERT compiled once and the
     rows handed to the driver's executemany as tuples, with each column's own conversion (dates
-    to text). SQLAlchemy's per-row parameter building was a third of an import's time (issue 8).
+    to text). SQLAlchemy's per-row parameter building was a third of an import's time (docs/decisions.md).
     None for other drivers: SQLAlchemy already sends many rows per statement to PostgreSQL."""
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=columns)
     if not compiled.positional:

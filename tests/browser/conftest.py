@@ -10,13 +10,13 @@ relative to the repo root) points the harness at another script.
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,6 +37,8 @@ CHROMIUM_ARGS = [
 ]
 START_TIMEOUT_S = 60
 VIEWPORT = {"width": 1280, "height": 900}
+DEVICES: dict[str, dict] = {}   # Playwright's device descriptors, once Chromium runs
+PHONE = "Pixel 7"
 
 
 def _free_port() -> int:
@@ -124,6 +126,12 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def phone(browser) -> dict:
+    """Playwright's descriptor of a common Android phone (viewport, touch, user agent)."""
+    return DEVICES[PHONE]
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium driven by Playwright."""
     if not os.access(CHROMIUM, os.X_OK):
@@ -131,6 +139,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
+        DEVICES.update(pw.devices)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             yield browser

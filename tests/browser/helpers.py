@@ -16,7 +16,7 @@ def demo_account(base_url: str, username: str, timeout_s: float = 60) -> tuple[s
     demo passwords are random, made by the app's first run (open the app first; this waits for it)."""
     from sqlalchemy.exc import OperationalError
 
-    from auth.demo_accounts import demo_password
+    from data.demo.accounts import demo_password
     from models.db import engine_for
 
     url = STORES[base_url]

@@ -21,12 +21,12 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import func, select
 
-from board_snapshots.store import get_snapshot
 from auth.accounts import create
-from data.demo import load_demo
+from board_snapshots.saved import get_snapshot
+from data.demo.organisation import load_demo
 from models.db import engine_for
+from models.schema import open_store
 from models.settings import set_setting
-from models.store import open_store
 from models.tables import Participant
 from tests.browser.conftest import page_of_its_own, running_app
 from tests.browser.helpers import CHART, demo_account, settle, sign_in, sign_in_form_shown

@@ -1,0 +1,65 @@
+"""The skills page's charts: before and after, the change with its likely range, and how often
+ratings went up, skill by skill; then the change programme by programme."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.base import alt_text
+from charts.skills import before_after_chart, change_chart, dumbbell_alt_text, improved_chart, programme_change_chart
+from components.cached_charts import built
+from components.chart_panel import show_chart
+from components.plain_text import escape_markdown
+from measures import formatting
+from measures.skills_page import CHART_KINDS, with_improved
+
+
+def skill_charts(shown: pd.DataFrame, k: int, protected: bool) -> None:
+    """`shown`: the skills with enough pairs to plot (`charts.skills.plotted`)."""
+    show_chart(built(before_after_chart, shown), shown[["skill_name", "pairs", "mean_pre", "mean_post"]],
+               title="Average rating before and after, skill by skill", alt_text=dumbbell_alt_text(shown),
+               note="Each line joins the average 'before' rating (square) to the average 'after' rating "
+                    "(circle) of the same young people. Skills with the biggest rise come first.",
+               key="skills-before-after", kinds=CHART_KINDS, k=k, protected=protected)
+    show_chart(built(change_chart, shown), shown[["skill_name", "pairs", "mean_change", "ci_low", "ci_high"]],
+               title="How much ratings changed, with the likely range",
+               alt_text=alt_text("Dot chart", "the average change in rating per skill", shown,
+                                 value="mean_change", label="skill_name"),
+               note="The dot is the average change (after minus before). The line, and the figures in "
+                    "brackets, are the 95% confidence interval: the range the real change most likely lies "
+                    "in. Few pairs give a wide range; a range crossing the dashed 0 line means we cannot be "
+                    "sure ratings changed.",
+               key="skills-change", kinds=CHART_KINDS, k=k, protected=protected)
+    show_chart(built(improved_chart, shown), with_improved(shown)[["skill_name", "pairs", "improved",
+                                                                   "share_improved"]],
+               title="How often ratings went up",
+               alt_text=alt_text("Bar chart", "the share of pairs where the rating went up, per skill", shown,
+                                 value="share_improved", label="skill_name"),
+               key="skills-improved", kinds=CHART_KINDS, k=k, protected=protected)
+
+
+def not_shown_note(no_pairs: list[str], too_few: list[str], k: int) -> None:
+    """The skills left out of the charts: without pairs, or with pairs from fewer than k."""
+    lines = []
+    if no_pairs:
+        lines.append("**No pairs yet:** " + ", ".join(escape_markdown(n) for n in no_pairs) + ".")
+    if too_few:
+        lines.append(f"**{formatting.hidden(k).capitalize()} young people** (not shown): "
+                     + ", ".join(escape_markdown(n) for n in too_few) + ".")
+    if lines:
+        st.markdown("  \n".join(lines))
+
+
+def programme_chart(shown: pd.DataFrame, k: int, protected: bool) -> None:
+    """`shown`: the programmes' skills with enough pairs to plot (`charts.skills.plotted_cells`)."""
+    labelled = shown.assign(where=shown["programme_name"] + ": " + shown["skill_name"])
+    kind = f"Dot charts, one per programme ({formatting.count(shown['programme_name'].nunique())}),"
+    show_chart(built(programme_change_chart, shown),
+               with_improved(shown)[["programme_name", "skill_name", "pairs", "mean_pre", "mean_post",
+                                     "mean_change", "ci_low", "ci_high", "improved", "share_improved"]],
+               title="How much ratings changed, programme by programme",
+               alt_text=alt_text(kind, "the average change in rating per skill", labelled, value="mean_change",
+                                 label="where"),
+               note="As above: the dot is the average change, the line and the brackets the likely range. "
+                    f"Only skills with pairs from at least {formatting.count(k)} young people in a programme are "
+                    "drawn.",
+               key="skills-by-programme", kinds=CHART_KINDS, k=k, protected=protected)

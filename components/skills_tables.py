@@ -1,0 +1,35 @@
+"""The skills page's tables: every skill at a glance, and every programme and skill, figures as
+text (`measures.skills_page`), each column explained."""
+
+import pandas as pd
+import streamlit as st
+
+from measures import formatting
+from measures.skills_page import WAITING, programme_table, skill_table
+
+COLUMN_HELP = {
+    "Pairs": "Young people (per programme) with both a 'before' and an 'after' rating of the skill.",
+    "Before": "Average first 'before' rating, 1 to 5.", "After": "Average latest 'after' rating, 1 to 5.",
+    "Change": "Average of each young person's own change: after minus before.",
+    "Likely range": "95% confidence interval: the range the real average change most likely lies in.",
+    "Went up": "Share of pairs where the 'after' rating is higher than the 'before' rating.",
+    WAITING: "Young people whose first 'before' rating was in this period and who had no 'after' rating by its end.",
+}
+WIDTHS = {"Pairs": 100, "Before": 60, "After": 60}
+COLUMNS = {name: st.column_config.TextColumn(name, help=text, width=WIDTHS.get(name))
+           for name, text in COLUMN_HELP.items()}
+# The waiting count before the averages: on a narrow screen the last columns scroll out of view.
+PROGRAMME_ORDER = ["Programme", "Skill", "Pairs", "Change", "Likely range", "Went up", WAITING, "Before", "After"]
+
+
+def skills_at_a_glance(skills: pd.DataFrame, k: int) -> None:
+    st.subheader("Every skill at a glance", anchor=False)
+    st.dataframe(skill_table(skills, k), hide_index=True, height="content", column_config=COLUMNS, key="skills-table")
+
+
+def programmes_and_skills(cells: pd.DataFrame, k: int) -> None:
+    st.subheader("Every programme and skill", anchor=False)
+    st.caption(f"'{formatting.hidden(k)}' also marks figures hidden so that a smaller group's cannot be worked out "
+               "from the skill's total above.")
+    st.dataframe(programme_table(cells, k), hide_index=True, height="content", column_config=COLUMNS,
+                 column_order=PROGRAMME_ORDER, key="skills-programme-table")

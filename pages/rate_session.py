@@ -1,0 +1,32 @@
+"""Rate a session (no account): opened from a session's rating link or QR code. The app shell
+runs this page alone, so nothing else of the app can be reached from it; an unknown, expired,
+closed or full link gets one plain message and nothing else."""
+
+import streamlit as st
+
+from components.app_shell import RATE_PARAM, page_entry
+from components.chrome import hide_chrome
+from components.connection import current_engine
+from components.rating_device import this_device
+from components.rating_form import NOT_OPEN, RATING_CSS, rating_form, session_heading, thank_you
+from data.rating_links.links import find_link
+
+PAGE_ID = "rate"
+
+
+def render() -> None:
+    hide_chrome(extra=RATING_CSS.removeprefix("<style>").removesuffix("</style>"))
+    token = st.query_params.get(RATE_PARAM, "")
+    device = this_device()
+    link = find_link(current_engine(), token, device=device)  # every token costs the same look-up
+    if link is None:
+        st.title("How was this session?", anchor=False)
+        st.info(NOT_OPEN, icon=":material/link_off:")
+        return
+    with st.container(key="rating"):
+        session_heading(link)
+        if not thank_you():
+            rating_form(current_engine(), link, token, device, st.context.ip_address)
+
+
+page_entry(PAGE_ID, render)
