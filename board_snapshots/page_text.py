@@ -39,8 +39,8 @@ def covers(period: Period) -> str:
 
 def widened(asked: Period, months: Period) -> str:
     """Why a snapshot of custom dates covers more: it covers the whole months they touch."""
-    return (f"Snapshots cover whole months, so this one will cover {date_range(months.start, months.end)}: the "
-            f"whole months that {date_range(asked.start, asked.end)} touch.")
+    whole, touched = date_range(months.start, months.end), date_range(asked.start, asked.end)
+    return f"Snapshots cover whole months, so this one will cover {whole}: the whole months that {touched} touch."
 
 
 def meeting_line(snapshot: Snapshot) -> str:

@@ -6,6 +6,7 @@ exported to PNG/SVG outside Streamlit).
 
 from __future__ import annotations
 
+import json
 import math
 from typing import TypeVar
 
@@ -78,3 +79,36 @@ def alt_text(kind: str, what: str, data: pd.DataFrame, *, value: str, label: str
         f"{text} Highest: {data.loc[hi, label]} ({_fmt(float(known[hi]))}); "
         f"lowest: {data.loc[lo, label]} ({_fmt(float(known[lo]))})."
     )
+
+
+# What a mark says to a screen reader (the `aria-label` of each bar, point or square in the SVG), as
+# the mark property `description`: a Vega expression of its datum, built from the parts below. Numbers
+# in it are whole counts or text the builders wrote with `measures.formatting`. Marks that only repeat
+# what another mark says (value labels, joining lines, zero lines) get `aria=False` instead.
+class Said(str):
+    """A part of a description read from the datum (a Vega expression), not words to say as they are."""
+
+
+def field(name: str) -> Said:
+    """The datum's field `name`, as it is (text)."""
+    return Said(f"datum[{json.dumps(name)}]")
+
+
+def whole(name: str) -> Said:
+    """A field holding a whole number, as `measures.formatting.count` writes it: '1,234'."""
+    return Said(f"format({field(name)}, ',')")
+
+
+def counted(name: str, one: str, many: str) -> Said:
+    """A whole count with its noun: '1 session', '1,234 sessions'."""
+    return Said(f"{whole(name)} + ({field(name)} === 1 ? {json.dumps(' ' + one)} : {json.dumps(' ' + many)})")
+
+
+def dated(name: str, fmt: str, utc: bool = False) -> Said:
+    """A date field in words ('%B %Y': 'March 2024'), in the same time zone as the chart's tooltip."""
+    return Said(f"{'utcFormat' if utc else 'timeFormat'}(toDate({field(name)}), {json.dumps(fmt)})")
+
+
+def described(*parts: str) -> alt.ExprRef:
+    """The mark property `description`: `parts` in order, plain strings said as they are."""
+    return alt.ExprRef(" + ".join(p if isinstance(p, Said) else json.dumps(p) for p in parts))

@@ -5,7 +5,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from charts.base import check_marks
+from charts.base import check_marks, counted, dated, described, field
 from charts.palette import OKABE_ITO, PRIMARY, categorical_scale
 from measures import formatting
 
@@ -22,7 +22,9 @@ def _month_axis(title: str = "Month") -> alt.X:
 def active_by_month(monthly: pd.DataFrame) -> alt.Chart:
     """Active young people per month; suppressed months are left out of the data entirely."""
     shown = check_marks(monthly.loc[~monthly["suppressed"], ["month", "active_young_people"]])
-    return (alt.Chart(shown).mark_bar(color=PRIMARY)
+    said = described(dated("month", "%B %Y"), ": ", counted("active_young_people", "young person", "young people"),
+                     " took part")
+    return (alt.Chart(shown).mark_bar(color=PRIMARY, description=said)
             .encode(_month_axis(), alt.Y("active_young_people:Q", title="Young people who took part"),
                     tooltip=[alt.Tooltip("month:T", format="%B %Y", title="Month"),
                              alt.Tooltip("active_young_people:Q", title="Young people")])
@@ -34,7 +36,8 @@ def sessions_by_mode(sessions: pd.DataFrame) -> alt.Chart:
     data = sessions.assign(mode=sessions["mode"].map(MODE_LABELS).fillna(sessions["mode"]))
     check_marks(data)
     modes = [MODE_LABELS[m] for m in MODE_LABELS if MODE_LABELS[m] in set(data["mode"])]
-    return (alt.Chart(data).mark_bar()
+    said = described(field("mode"), ", ", dated("month", "%B %Y"), ": ", counted("sessions", "session", "sessions"))
+    return (alt.Chart(data).mark_bar(description=said)
             .encode(_month_axis(), alt.Y("sessions:Q", title="Sessions"),
                     alt.Color("mode:N", title="Mode", scale=categorical_scale(modes), legend=None),
                     alt.Row("mode:N", title=None, sort=modes, header=alt.Header(labelAngle=0, labelAlign="left")),
@@ -63,6 +66,10 @@ CHARACTERISTIC_LABELS = {"age_band": "Age band", "disability": "Disability / SEN
 GROUP_LABELS = {"under_11": "Under 11", "11_15": "11 to 15", "16_18": "16 to 18", "19_25": "19 to 25",
                 "over_25": "Over 25", "yes": "Yes", "no": "No", "prefer_not_to_say": "Prefer not to say",
                 "not_recorded": "Not recorded"}
+
+
+# What a monthly-by-mode chart counts, for a screen reader: (one, many).
+COUNTED = {"sessions": ("session", "sessions"), "young_people": ("young person", "young people")}
 
 
 def mode_label(mode: str) -> str:
@@ -97,7 +104,9 @@ def monthly_by_mode(frame: pd.DataFrame, value: str, start: date, end: date) -> 
     data = check_marks(shown_by_mode(frame, value))
     modes = [m for m in MODE_ORDER if m in set(data["mode"])]
     y_title = value.replace("_", " ").capitalize()
-    return (alt.Chart(data).mark_bar()
+    one, many = COUNTED.get(value, (y_title.lower(), y_title.lower()))
+    said = described(field("mode"), ", ", dated("month", "%B %Y"), ": ", counted(value, one, many))
+    return (alt.Chart(data).mark_bar(description=said)
             .encode(_period_month_axis(start, end), alt.Y(f"{value}:Q", title=None, axis=alt.Axis(tickCount=3)),
                     alt.Color("mode:N", scale=alt.Scale(domain=MODE_ORDER, range=MODE_COLOURS), legend=None),
                     alt.Row("mode:N", title=None, sort=modes,
@@ -138,10 +147,11 @@ def stage_grid_chart(grid: pd.DataFrame) -> alt.LayerChart:
         alt.Y("programme:N", sort=None, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=13)),
         tooltip=[alt.Tooltip("programme:N", title="Programme"), alt.Tooltip("stage:N", title="Stage"),
                  alt.Tooltip("took_part:N", title="Young people")])
-    squares = base.mark_rect(stroke="white", strokeWidth=3).encode(
+    squares = base.mark_rect(stroke="white", strokeWidth=3, description=described(
+        field("programme"), ", ", field("stage"), ": ", field("took_part"))).encode(
         alt.Color("took_part:N", title=None, legend=alt.Legend(orient="bottom"),
                   scale=alt.Scale(domain=["Young people took part", "No young people"], range=[PRIMARY, "#E8E8E8"])))
-    marks = base.mark_text(fontSize=18, fontWeight="bold").encode(
+    marks = base.mark_text(fontSize=18, fontWeight="bold", aria=False).encode(
         text="mark:N", color=alt.condition(alt.datum.mark == "✓", alt.value("white"), alt.value("#555555")))
     return alt.layer(squares, marks).properties(height=alt.Step(40))
 
@@ -177,7 +187,9 @@ def reach_chart(reach: pd.DataFrame) -> alt.FacetChart:
         alt.Y("group:N", sort=None, title=None, axis=alt.Axis(labelLimit=200, labelFontSize=12)),
         alt.X("young_people:Q", title="Young people who took part"),
         tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("label:N", title="Young people (share)")])
-    layers = alt.layer(base.mark_bar(color=PRIMARY), base.mark_text(align="left", dx=4).encode(text="label:N"),
+    said = described(field("characteristic"), ", ", field("group"), ": ", field("label"))
+    layers = alt.layer(base.mark_bar(color=PRIMARY, description=said),
+                       base.mark_text(align="left", dx=4, aria=False).encode(text="label:N"),
                        data=data).properties(width=560, height=alt.Step(24))
     return (layers.facet(row=alt.Row("characteristic:N", title=None, sort=list(CHARACTERISTIC_LABELS.values()),
                                      header=alt.Header(labelOrient="top", labelAngle=0, labelAlign="left",

@@ -13,7 +13,7 @@ Suppressed groups never reach the chart's data. Every mark carries the point sel
 import altair as alt
 import pandas as pd
 
-from charts.base import MAX_MARKS, check_marks
+from charts.base import MAX_MARKS, check_marks, described, field
 from charts.palette import PRIMARY, sequential_scale
 from measures.explorer.catalogue import DIMENSIONS, MEASURES
 from measures.explorer.words import format_value, shown_rows
@@ -61,6 +61,13 @@ def _tooltip(dimension: str, by: str | None, measure: str, data: pd.DataFrame) -
     return tips
 
 
+def _said(measure: str, by: str | None = None) -> alt.ExprRef:
+    """What each bar, point or square says to a screen reader: its group(s), the measure and its value in
+    words. The line joining the points and the values written beside the marks repeat it: hidden from it."""
+    groups = (field("label"), ", ", field("label2")) if by else (field("label"),)
+    return described(*groups, ". ", MEASURES[measure].label, ": ", field("text"))
+
+
 def _pick(by: str | None, nearest: bool = False):
     return alt.selection_point(name=PICK, fields=["group", "group2"] if by else ["group"], on="click",
                                nearest=nearest, toggle=False, clear=False)
@@ -91,9 +98,9 @@ def _bars(data: pd.DataFrame, measure: str, dimension: str, large: bool) -> alt.
               axis=alt.Axis(labelFontSize=size["label"], labelLimit=560 if large else 260))
     base = alt.Chart(data).encode(y, alt.X("value:Q", **_value_axis(measure, large)),
                                   tooltip=_tooltip(dimension, None, measure, data))
-    bars = base.mark_bar(color=PRIMARY, cursor="pointer").add_params(_pick(None))
+    bars = base.mark_bar(color=PRIMARY, cursor="pointer", description=_said(measure)).add_params(_pick(None))
     labels = base.mark_text(align="left", dx=6, fontSize=size["label"], fontWeight="bold",
-                            color=INK).encode(text="text:N")
+                            color=INK, aria=False).encode(text="text:N")
     return alt.layer(bars, labels).properties(height=alt.Step(size["step"]))
 
 
@@ -114,13 +121,13 @@ def _line(data: pd.DataFrame, measure: str, dimension: str, large: bool) -> alt.
     size = _sizes(large)
     base = alt.Chart(data).encode(_time_x(dimension, large, data), alt.Y("value:Q", **_value_axis(measure, large)),
                                   tooltip=_tooltip(dimension, None, measure, data))
-    line = base.mark_line(color=PRIMARY, strokeWidth=4 if large else 2)
+    line = base.mark_line(color=PRIMARY, strokeWidth=4 if large else 2, aria=False)
     points = base.mark_point(color=PRIMARY, filled=True, size=size["point"], cursor="pointer",
-                             opacity=1).add_params(_pick(None, nearest=True))
+                             opacity=1, description=_said(measure)).add_params(_pick(None, nearest=True))
     layers = [line, points]
     if len(data) <= LABELLED_POINTS:
         layers.append(base.mark_text(dy=-size["font"], fontSize=size["font"], fontWeight="bold",
-                                     color=INK).encode(text="text:N"))
+                                     color=INK, aria=False).encode(text="text:N"))
     return alt.layer(*layers).properties(height=size["height"])
 
 
@@ -138,11 +145,11 @@ def _grid(data: pd.DataFrame, measure: str, dimension: str, by: str, large: bool
         tooltip=_tooltip(dimension, by, measure, data))
     domain = {"share": [0, 1], "mean": [1, 5]}.get(MEASURES[measure].kind)
     scale = sequential_scale(domain=domain) if domain else sequential_scale()
-    squares = base.mark_rect(stroke="white", strokeWidth=2, cursor="pointer").encode(
+    squares = base.mark_rect(stroke="white", strokeWidth=2, cursor="pointer", description=_said(measure, by)).encode(
         alt.Color("value:Q", title=MEASURES[measure].label, scale=scale, legend=None)).add_params(_pick(by))
     low, high = domain or ([data["value"].min(), data["value"].max()] if len(data) else [0, 1])
     dark = alt.datum.value < (low + high) / 2  # the low end of viridis is dark: white text there
-    labels = base.mark_text(fontSize=size["font"], fontWeight="bold").encode(
+    labels = base.mark_text(fontSize=size["font"], fontWeight="bold", aria=False).encode(
         text="text:N", color=alt.condition(dark, alt.value("white"), alt.value("#111111")))
     return alt.layer(squares, labels).properties(height=alt.Step(size["step"]), width=alt.Step(size["step"] * 3))
 
@@ -160,12 +167,12 @@ def _small_lines(data: pd.DataFrame, measure: str, dimension: str, by: str, larg
                                   title=None, tickCount=3, labelFontSize=size["font"],
                                   **({"format": "%"} if MEASURES[measure].kind == "share" else {}))}),
                               tooltip=_tooltip(dimension, by, measure, data))
-    layers = [base.mark_line(color=PRIMARY, strokeWidth=3 if large else 2),
+    layers = [base.mark_line(color=PRIMARY, strokeWidth=3 if large else 2, aria=False),
               base.mark_point(color=PRIMARY, filled=True, size=size["point"], cursor="pointer",
-                              opacity=1).add_params(_pick(by, nearest=True))]
+                              opacity=1, description=_said(measure, by)).add_params(_pick(by, nearest=True))]
     if data.empty or data.groupby(group).size().max() <= LABELLED_POINTS // 2:
         layers.append(base.mark_text(dy=-size["font"] * 0.8, fontSize=size["font"] * 0.85,
-                                     color=INK).encode(text="text:N"))
+                                     color=INK, aria=False).encode(text="text:N"))
     return (alt.layer(*layers, data=data).properties(height=size["row"], width=760 if large else 600)
             .facet(row=alt.Row(f"{group}:N", sort=order, title=DIMENSIONS[group_dimension].label,
                                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",

@@ -3,7 +3,7 @@
 import altair as alt
 import pandas as pd
 
-from charts.base import check_marks
+from charts.base import Said, check_marks, dated, described, field, whole
 from charts.palette import OKABE_ITO
 
 SERIES = {"raised": "Raised", "told_back_within_30_days": "Told back within 30 days"}
@@ -22,7 +22,8 @@ def raised_and_told_back(monthly: pd.DataFrame) -> alt.Chart:
     tooltip = [alt.Tooltip("month:T", format="%B %Y", title="Month"), alt.Tooltip("series:N", title="What"),
                alt.Tooltip("items:Q", title="Items")]
     base = alt.Chart(long).encode(x, alt.Y("items:Q", title="Items"), colour, tooltip=tooltip)
-    bars = base.transform_filter(alt.datum.series == SERIES["raised"]).mark_bar(opacity=0.8)
+    said = described(dated("month", "%B %Y"), ": ", whole("items"), " ", Said(f"lower({field('series')})"))
+    bars = base.transform_filter(alt.datum.series == SERIES["raised"]).mark_bar(opacity=0.8, description=said)
     dots = (base.transform_filter(alt.datum.series == SERIES["told_back_within_30_days"])
-            .mark_point(shape="circle", size=70, filled=True, stroke="white"))
+            .mark_point(shape="circle", size=70, filled=True, stroke="white", description=said))
     return alt.layer(bars, dots).properties(height=260)

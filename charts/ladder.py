@@ -6,9 +6,9 @@ Counts of sessions, not of young people: nothing here is suppressed.
 import altair as alt
 import pandas as pd
 
-from charts.base import check_marks
+from charts.base import check_marks, counted, dated, described, field
 from charts.palette import OKABE_ITO
-from charts.principles import UNITS
+from charts.principles import SPOKEN, UNITS
 from measures import formatting
 from models.vocab import LADDER_GROUPS
 
@@ -31,9 +31,10 @@ def rungs_chart(frame: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(check_marks(frame)).encode(
         alt.Y("rung:N", title=None, sort=order, axis=alt.Axis(labelLimit=300, labelFontSize=13, labelColor="#222222")),
         tooltip=[alt.Tooltip("rung:N", title="Rung"), alt.Tooltip("sessions:Q", title="Sessions")])
-    bars = base.mark_bar().encode(alt.X("sessions:Q", title="Sessions"),
+    bars = base.mark_bar(description=described(field("rung"), ": ", counted("sessions", "session", "sessions"))).encode(
+        alt.X("sessions:Q", title="Sessions"),
                                   alt.Color("group:N", title=None, scale=GROUP_COLOURS, legend=None))
-    text = base.mark_text(align="left", dx=4, fontSize=12).encode(alt.X("sessions:Q"), text="sessions:Q")
+    text = base.mark_text(align="left", dx=4, fontSize=12, aria=False).encode(alt.X("sessions:Q"), text="sessions:Q")
     return alt.layer(bars, text).properties(height=alt.Step(32))
 
 
@@ -60,7 +61,9 @@ def over_time_frame(groups: pd.DataFrame) -> pd.DataFrame:
 def over_time_chart(frame: pd.DataFrame, unit: str) -> alt.Chart:
     """Bars of sessions per month or quarter, one row for each group (named), top of the ladder first."""
     time_unit, fmt, word = UNITS[unit]
-    return (alt.Chart(check_marks(frame)).mark_bar()
+    said = described(field("group"), ", ", dated("start", SPOKEN[unit], utc=True), ": ",
+                     counted("sessions", "session", "sessions"))
+    return (alt.Chart(check_marks(frame)).mark_bar(description=said)
             .encode(alt.X(f"{time_unit}(start):T", title=word.capitalize(), axis=alt.Axis(format=fmt, labelAngle=0)),
                     alt.Y("sessions:Q", title="Sessions"),
                     alt.Color("group:N", title=None, scale=GROUP_COLOURS, legend=None),

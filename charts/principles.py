@@ -10,7 +10,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from charts.base import check_marks
+from charts.base import check_marks, dated, described, field
 from charts.palette import NEUTRAL, PRIMARY, categorical_scale, sequential_scale
 from measures import formatting
 from measures.suppression import is_suppressed
@@ -61,8 +61,8 @@ def rater_points(rows: pd.DataFrame) -> pd.DataFrame:
 def _direct_labels(points: pd.DataFrame, y: alt.Y, x: alt.X) -> list[alt.Chart]:
     """Name each rater once, at its first point: young people above the point, staff below."""
     first = points.drop_duplicates("who")
-    return [alt.Chart(first[first["who"] == who].assign(label=who.lower()))
-            .mark_text(fontSize=11, color="#333333", dy=dy).encode(y, x, text="label:N")
+    return [alt.Chart(first[first["who"] == who].assign(label=who.lower()))  # the legend's words again
+            .mark_text(fontSize=11, color="#333333", dy=dy, aria=False).encode(y, x, text="label:N")
             for who, dy in (("Young people", -16), ("Staff", 17))]
 
 
@@ -81,15 +81,20 @@ def side_by_side(rows: pd.DataFrame, k: int) -> alt.HConcatChart:
     """A dot plot, one row per principle: young people (circles) and staff (diamonds), gap in words."""
     order = list(rows["principle_name"])
     points = _with_row(check_marks(rater_points(rows)))
+    exact = {(r.principle_name, RATERS[role]): shown(value) for r in rows.itertuples()
+             for role, value in (("young_person", r.young_people_mean), ("staff", r.staff_mean))}
+    points["mean_text"] = [formatting.mean(exact[(name, who)])
+                           for name, who in zip(points["principle_name"], points["who"], strict=True)]
     y = _principle_axis(order)
     x = alt.X("mean:Q", title="Average rating (1 = not at all, 5 = completely)", scale=RATING_SCALE,
               axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d", labelFontSize=12))
     wide = points.pivot(index="principle_name", columns="who", values="mean").reindex(columns=WHO).dropna()
     pairs = _with_row(pd.DataFrame({"principle_name": wide.index, "low": wide.min(axis=1).to_numpy(),
                                     "high": wide.max(axis=1).to_numpy()}))
-    rule = alt.Chart(pairs).mark_rule(color=NEUTRAL, strokeWidth=3).encode(y, alt.X("low:Q", scale=RATING_SCALE),
-                                                                           x2="high:Q")
-    dots = alt.Chart(points).mark_point(filled=True, size=160, opacity=1).encode(
+    rule = alt.Chart(pairs).mark_rule(color=NEUTRAL, strokeWidth=3, aria=False).encode(  # the dots say it
+        y, alt.X("low:Q", scale=RATING_SCALE), x2="high:Q")
+    dots = alt.Chart(points).mark_point(filled=True, size=160, opacity=1, description=described(
+        field("principle_name"), ", ", field("who"), ": average rating ", field("mean_text"))).encode(
         y, x,
         alt.Color("who:N", title=None, scale=categorical_scale(WHO), legend=alt.Legend(orient="top")),
         alt.Shape("who:N", title=None, scale=SHAPES),
@@ -97,7 +102,8 @@ def side_by_side(rows: pd.DataFrame, k: int) -> alt.HConcatChart:
                  alt.Tooltip("mean:Q", title="Average rating", format=".1f")])
     words = _with_row(pd.DataFrame({"principle_name": order, "words": [
         gap_words(r.young_people_mean, r.staff_mean, k) for r in rows.itertuples()]}))
-    gap = alt.Chart(words).mark_text(align="left", fontSize=13, color="#222222").encode(
+    gap = alt.Chart(words).mark_text(align="left", fontSize=13, color="#222222", description=described(
+        field("principle_name"), ": ", field("words"))).encode(
         _principle_axis(order, labelled=False), x=alt.value(0), text="words:N").properties(
             width=200, height=alt.Step(ROW), title=alt.TitleParams("The gap", anchor="start", fontSize=13))
     left = alt.layer(rule, dots, *_direct_labels(points, y, x)).properties(width=360, height=alt.Step(ROW))
@@ -130,10 +136,11 @@ def share_high_chart(frame: pd.DataFrame, order: list[str]) -> alt.LayerChart:
         _principle_axis(order),
         tooltip=[alt.Tooltip("principle_name:N", title="Principle"),
                  alt.Tooltip("label:N", title="Rated 4 or 5")])
-    bars = base.mark_bar(color=PRIMARY).encode(
+    bars = base.mark_bar(color=PRIMARY, description=described(
+        field("principle_name"), ": ", field("label"), " of ratings were 4 or 5")).encode(
         alt.X("share:Q", title="Ratings of 4 or 5 (out of all ratings)", scale=alt.Scale(domain=[0, 1]),
               axis=alt.Axis(format="%")))
-    text = base.mark_text(align="left", dx=4, fontSize=12).encode(alt.X("share:Q"), text="label:N")
+    text = base.mark_text(align="left", dx=4, fontSize=12, aria=False).encode(alt.X("share:Q"), text="label:N")
     return alt.layer(bars, text).properties(height=alt.Step(40))
 
 
@@ -145,6 +152,7 @@ def share_high_alt(frame: pd.DataFrame) -> str:
 
 
 UNITS = {"month": ("utcyearmonth", "%b %Y", "month"), "quarter": ("utcyearquarter", "Q%q %Y", "quarter")}
+SPOKEN = {"month": "%B %Y", "quarter": "Q%q %Y"}  # a month or quarter as a screen reader says it
 
 
 def trend_points(trend: pd.DataFrame) -> pd.DataFrame:
@@ -160,9 +168,11 @@ def trend_chart(points: pd.DataFrame, unit: str) -> alt.LayerChart:
     x = alt.X(f"{time_unit}(start):T", title=word.capitalize(), axis=alt.Axis(format=fmt, labelAngle=0))
     y = alt.Y("mean:Q", title="Average rating (1 to 5)", scale=RATING_SCALE, axis=alt.Axis(values=[1, 2, 3, 4, 5]))
     colour = alt.Color("who:N", title=None, scale=categorical_scale(WHO), legend=alt.Legend(orient="top"))
-    base = alt.Chart(check_marks(points)).encode(x, y, colour)
-    lines = base.mark_line(strokeWidth=2)
-    dots = base.mark_point(filled=True, size=100, opacity=1).encode(
+    data = check_marks(points).assign(mean_text=points["mean"].map(formatting.mean))
+    base = alt.Chart(data).encode(x, y, colour)
+    lines = base.mark_line(strokeWidth=2, aria=False)  # the points say each value
+    dots = base.mark_point(filled=True, size=100, opacity=1, description=described(
+        field("who"), ", ", dated("start", SPOKEN[unit], utc=True), ": average rating ", field("mean_text"))).encode(
         alt.Shape("who:N", title=None, scale=SHAPES),
         tooltip=[alt.Tooltip(f"{time_unit}(start):T", title=word.capitalize(), format=fmt),
                  alt.Tooltip("who:N", title="Rated by"), alt.Tooltip("mean:Q", title="Average rating", format=".1f")])
@@ -209,11 +219,12 @@ def heatmap(squares: pd.DataFrame, programmes: list[str], principles: list[str])
               axis=alt.Axis(labelLimit=280, labelFontSize=13, labelColor="#222222")),
         tooltip=[alt.Tooltip("programme:N", title="Programme"), alt.Tooltip("principle_name:N", title="Principle"),
                  alt.Tooltip("label:N", title="Average rating")])
-    squares_ = base.mark_rect(stroke="white", strokeWidth=2).encode(
+    squares_ = base.mark_rect(stroke="white", strokeWidth=2, description=described(
+        field("programme"), ", ", field("principle_name"), ": average rating ", field("label"))).encode(
         alt.Color("mean:Q", title="Average rating", scale=sequential_scale(domain=[1, 5]),
                   legend=alt.Legend(orient="bottom", direction="horizontal", values=[1, 2, 3, 4, 5],
                                     gradientLength=200)))
-    text = base.mark_text(fontSize=14, fontWeight="bold").encode(
+    text = base.mark_text(fontSize=14, fontWeight="bold", aria=False).encode(
         text="label:N", color=alt.condition(alt.datum.mean < 3, alt.value("white"), alt.value("black")))
     column = max(70, 560 // max(1, len(principles)))
     return alt.layer(squares_, text).properties(height=alt.Step(44), width=alt.Step(column))

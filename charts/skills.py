@@ -7,7 +7,7 @@ Only skills (or programme-skill cells) with pairs and nothing suppressed reach a
 import altair as alt
 import pandas as pd
 
-from charts.base import check_marks
+from charts.base import check_marks, counted, described, field
 from charts.palette import NEUTRAL, PRIMARY, categorical_scale
 from measures import formatting
 from measures.suppression import is_suppressed
@@ -103,26 +103,31 @@ def before_after_chart(frame: pd.DataFrame) -> alt.LayerChart:
     order = list(data["skill_name"])
     y = alt.Y("skill_name:N", sort=order, axis=SKILL_AXIS)
     base = alt.Chart(data)
-    line = base.mark_rule(color=NEUTRAL, strokeWidth=3).encode(
+    line = base.mark_rule(color=NEUTRAL, strokeWidth=3, aria=False).encode(
         alt.X("low:Q", scale=RATING_SCALE, title="Average self-rating (1 to 5)",
               axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")), alt.X2("high:Q"), y)
     points = (base.transform_fold(["mean_pre", "mean_post"], as_=["which", "rating"])
               .transform_calculate(when="datum.which === 'mean_pre' ? 'Before' : 'After'",
                                    rating_text="datum.which === 'mean_pre' ? datum.pre_text : datum.post_text")
-              .mark_point(filled=True, size=140, opacity=1)
+              .mark_point(filled=True, size=140, opacity=1, description=described(
+                  field("skill_name"), ", ", field("when"), ": average rating ", field("rating_text")))
               .encode(alt.X("rating:Q", scale=RATING_SCALE), y,
                       alt.Color("when:N", title=None, scale=categorical_scale(WHEN),
                                 legend=alt.Legend(orient="top", direction="horizontal")),
                       alt.Shape("when:N", title=None, scale=alt.Scale(domain=WHEN, range=SHAPES)),
                       tooltip=[alt.Tooltip("skill_name:N", title="Skill"), alt.Tooltip("when:N", title="When"),
                                alt.Tooltip("rating_text:N", title="Average rating")]))
-    low_text = base.mark_text(align="right", dx=-10, fontSize=12).encode(alt.X("low:Q"), y, text="low_text:N")
-    high_text = base.mark_text(align="left", dx=10, fontSize=12).encode(alt.X("high:Q"), y, text="high_text:N")
+    low_text = base.mark_text(align="right", dx=-10, fontSize=12, aria=False).encode(alt.X("low:Q"), y,
+                                                                                   text="low_text:N")
+    high_text = base.mark_text(align="left", dx=10, fontSize=12, aria=False).encode(alt.X("high:Q"), y,
+                                                                                  text="high_text:N")
     return alt.layer(line, points, low_text, high_text).properties(height=alt.Step(34))
 
 
-def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None = None) -> list:
-    """Dashed 0 line, interval line, point and its label: the layers of a change chart."""
+def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None = None,
+                   said_first: tuple[str, ...] = ()) -> list:
+    """Dashed 0 line, interval line, point and its label: the layers of a change chart. The point says
+    it all to a screen reader (`said_first`, then the skill, the change, its range and the pairs)."""
     scale = alt.Scale(domain=domain, nice=False)
     x = alt.X("mean_change:Q", scale=scale, title=x_title, axis=alt.Axis(grid=True, labelExpr=SIGNED_LABEL))
     tooltip = [*(who or []), alt.Tooltip("skill_name:N", title="Skill"),
@@ -131,11 +136,14 @@ def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None
                alt.Tooltip("ci_high_tip:N", title="Likely to"),
                alt.Tooltip("pairs:Q", title="Pairs")]
     # No y on the 0 line: with both x and y a rule has no length.
-    zero = alt.Chart().mark_rule(color="#555555", strokeDash=[4, 4]).encode(x=alt.datum(0))
-    interval = alt.Chart().mark_rule(color=PRIMARY, strokeWidth=2).encode(
+    zero = alt.Chart().mark_rule(color="#555555", strokeDash=[4, 4], aria=False).encode(x=alt.datum(0))
+    interval = alt.Chart().mark_rule(color=PRIMARY, strokeWidth=2, aria=False).encode(
         alt.X("ci_low:Q", scale=scale), alt.X2("ci_high:Q"), y, tooltip=tooltip)
-    point = alt.Chart().mark_point(filled=True, size=110, color=PRIMARY, opacity=1).encode(x, y, tooltip=tooltip)
-    text = alt.Chart().mark_text(align="left", dx=8, fontSize=12).encode(
+    said = described(*said_first, field("skill_name"), ": average change ", field("change_label"), ", ",
+                     counted("pairs", "pair", "pairs"))
+    point = alt.Chart().mark_point(filled=True, size=110, color=PRIMARY, opacity=1, description=said).encode(
+        x, y, tooltip=tooltip)
+    text = alt.Chart().mark_text(align="left", dx=8, fontSize=12, aria=False).encode(
         alt.X("label_at:Q", scale=scale), y, text="change_label:N")
     return [point, interval, zero, text]
 
@@ -159,15 +167,16 @@ def improved_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Share of pairs whose rating went up, per skill, labelled with the share and the pairs."""
     check_marks(frame)
     base = alt.Chart(frame).encode(alt.Y("skill_name:N", sort=list(frame["skill_name"]), axis=SKILL_AXIS))
-    bars = base.mark_bar(color=PRIMARY).encode(
+    bars = base.mark_bar(color=PRIMARY, description=described(
+        field("skill_name"), ": rating went up for ", field("improved_label"))).encode(
         alt.X("share_improved:Q", title="Share of young people whose rating went up",
               scale=alt.Scale(domain=[0, 1.35], nice=False),
               axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
         tooltip=[alt.Tooltip("skill_name:N", title="Skill"),
                  alt.Tooltip("improved_tip:N", title="Went up"),
                  alt.Tooltip("pairs:Q", title="Pairs")])
-    labels = base.mark_text(align="left", dx=5, fontSize=12).encode(alt.X("share_improved:Q"),
-                                                                    text="improved_label:N")
+    labels = base.mark_text(align="left", dx=5, fontSize=12, aria=False).encode(alt.X("share_improved:Q"),
+                                                                                text="improved_label:N")
     return alt.layer(bars, labels).properties(height=alt.Step(34))
 
 
@@ -176,7 +185,7 @@ def programme_change_chart(cells: pd.DataFrame, columns: int = 2) -> alt.FacetCh
     check_marks(cells)
     y = alt.Y("skill_name:N", sort=None, axis=SKILL_AXIS)
     layers = _change_layers(y, "Average change", _change_domain(cells),
-                            [alt.Tooltip("programme_name:N", title="Programme")])
+                            [alt.Tooltip("programme_name:N", title="Programme")], (field("programme_name"), ", "))
     return (alt.layer(*layers, data=cells).properties(width=300, height=alt.Step(28))
             .facet(facet=alt.Facet("programme_name:N", title=None, header=alt.Header(
                 labelFontSize=14, labelFontWeight="bold", labelAnchor="start", labelLimit=400)),

@@ -3,7 +3,7 @@ role allows it.
 
 Order matters (docs/decisions.md): every page is registered with st.navigation before signing
 in, so a deep link or a reload lands on the page asked for; the menu shows only the pages of
-the person's role; the shell, and then the page itself, refuse pages outside the role.
+the person's role, in the registry's sections; the shell, and then the page itself, refuse pages outside the role.
 app.py calls `main()`; so does `page_entry` at the end of a page file that Streamlit ran
 directly (see page_guard).
 """
@@ -12,12 +12,15 @@ import streamlit as st
 
 from auth.accounts import ROLE_NAMES, SIGN_IN_FAILED
 from auth.cookie_key import InsecureCookieKey
+from components.accessibility import accessible_styles
 from components.connection import current_engine, is_demo
+from components.menu import sidebar_menu
 from components.page_guard import may_render, running_page
 from components.plain_text import escape_markdown
 from components.registry import HOME, LINK_HOLDER, RATING_PAGE, allowed, navigation_pages, rating_page
 from components.sign_in import current_account, make_authenticator, sign_out
 from components.sign_in_help import sign_in_help
+from models.settings import get_setting
 
 # The page this session is on. A rerun asked for by a component (the sign-in cookie's, above
 # all) can reach the server without its page, and Streamlit then serves the default page "/":
@@ -36,6 +39,7 @@ def page_entry(page_id: str, render) -> None:
 
 
 def main() -> None:
+    accessible_styles()
     engine = current_engine()  # creates or upgrades the store; writes demo data into an empty one
     if RATE_PARAM in st.query_params:  # a young person's rating link: that page alone, no account
         page = st.navigation([rating_page()], position="hidden")
@@ -49,8 +53,10 @@ def main() -> None:
         st.stop()
     authenticator.login(location="unrendered")  # a valid cookie signs the person in again
     account = current_account(engine)
-    pages = navigation_pages(account.role if account else None)
-    page = st.navigation(list(pages.values()), position="sidebar" if account else "hidden")
+    work_label = get_setting(engine, "work_label")
+    pages = navigation_pages(account.role if account else None, work_label)
+    # Every page registered, the menu drawn by components/menu.py once the person is known.
+    page = st.navigation(list(pages.values()), position="hidden")
     page_id = next(pid for pid, p in pages.items() if p.url_path == page.url_path)
     if is_demo():
         st.sidebar.warning("Demo data: a made-up organisation. No real young people are shown.",
@@ -64,6 +70,7 @@ def main() -> None:
             st.stop()
     if page_id == "home":  # a forbidden page the session was on then says so, rather than vanish
         st.switch_page(pages[st.session_state.get(_ON_PAGE) or HOME[account.role]])
+    sidebar_menu(pages, account.role, work_label)
     if not allowed(page_id, account.role):
         st.warning(f"This page is not available to your role ({ROLE_NAMES[account.role]}). "
                    "Use the menu on the left to open your pages.", icon=":material/block:")
@@ -84,8 +91,9 @@ def _sign_in(engine, authenticator):
     drawn in this run) must reach the browser to write the cookie, and its own rerun then
     opens the page. Clearing the screen or calling st.rerun() here loses the cookie.
     """
-    st.title("Co-production health", anchor=False)
-    st.write("Sign in to see how co-production is going.")
+    label = get_setting(engine, "work_label")
+    st.title(f"{label[:1].upper()}{label[1:]} health", anchor=False)
+    st.write(f"Sign in to see how {label} is going.")
     authenticator.login(location="main", fields={"Form name": "Sign in", "Username": "Username",
                                                  "Password": "Password", "Login": "Login"})
     if st.session_state.get("authentication_status") is False:

@@ -48,6 +48,7 @@ def show_chart(
     k: int,
     protected: bool,
     note: str | None = None,
+    summary: str | None = None,
     on_select="ignore",
     export_data: pd.DataFrame | None = None,
 ) -> None:
@@ -57,6 +58,8 @@ def show_chart(
     - the chart itself, full width, with ``alt_text`` as its accessible name;
     - ``alt_text`` again as a visible caption (plain text, never HTML);
     - ``note`` (optional) as a second caption, e.g. where the numbers come from;
+    - ``summary`` (optional): a one-line plain summary in bold between the title and the chart
+      (easy read), made from the figures the chart shows;
     - ``on_select`` (optional) goes to ``st.vega_lite_chart``: e.g. a callable run when a selection in
       the chart changes (the chart needs a selection parameter), which finds the selection in
       ``st.session_state[f"{key}-chart"]``;
@@ -74,6 +77,8 @@ def show_chart(
     stem = _file_stem(title, key)
 
     st.subheader(title, anchor=False)
+    if summary:
+        st.markdown(f"**{escape_markdown(summary)}**")  # names from the store: never read as markdown
     # Streamlit copies the spec's top level before taking the data out of it, so the kept spec
     # is never changed.
     st.vega_lite_chart(_spec_of(chart), width="stretch", alt=alt_text, key=f"{key}-chart", on_select=on_select)

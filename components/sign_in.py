@@ -6,12 +6,19 @@ every failure) and the cookie check (cookies issued before a sign-out, password 
 change or deactivation are refused, and so is a token whose expiry lies beyond now + the cookie
 lifetime). A signed-in session keeps the account's session version it signed in with, and ends
 when the account's has moved on: see `accounts.session_still_valid` for the whole design.
+
+A third step is changed too: the library's cookie manager no longer reads the browser's cookies
+with a component (`CookieWriter`), so that one click on Login always signs in.
 """
 
+import importlib
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
+import extra_streamlit_components as stx
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit_authenticator.models import cookie_model
 
 from auth import accounts
 from auth.cookie_key import cookie_key
@@ -21,6 +28,34 @@ COOKIE_NAME = "coprod_sign_in"
 COOKIE_DAYS = 7.0
 COOKIE_LIFETIME = timedelta(days=COOKIE_DAYS)
 SESSION_KEYS = ("authentication_status", "username", "name", "roles", "email")
+
+
+# The component behind stx.CookieManager (its module's name is hidden by the class of the same name).
+_COOKIE_COMPONENT = importlib.import_module("extra_streamlit_components.CookieManager")._component_func
+
+
+class CookieWriter(stx.CookieManager):
+    """The library's cookie manager without the component that reads the browser's cookies.
+
+    That component, drawn on every run, sends the cookies back and so asks for a rerun of its own
+    (twice on a server's first session: its id changes after the first run). The library never
+    uses what it sends (it reads `st.context.cookies`), but with Streamlit's fast reruns a rerun
+    asked for by the browser stops the run under way: arriving while a Login click was being
+    checked, it stopped that run at the password check and started one in which the click was
+    no longer set, so the form stayed, filled in (docs/decisions.md). Writing and deleting the
+    cookie are as before: a component drawn in the run that signs in or out.
+    """
+
+    def __init__(self, key: str = "init") -> None:  # not super().__init__(): that draws the reader
+        self.cookie_manager = _COOKIE_COMPONENT
+        self.cookies = {}
+
+    def delete(self, cookie: str, key: str = "delete") -> None:
+        self.cookies.setdefault(cookie, None)  # the library deletes only what the reader had seen
+        super().delete(cookie, key)
+
+
+cookie_model.stx = SimpleNamespace(CookieManager=CookieWriter)  # what the library builds its manager from
 
 
 def _secret_cookie_key() -> str | None:
@@ -36,7 +71,7 @@ def _cookie_issued_at(token: dict) -> datetime | None:
 
 
 def make_authenticator(engine) -> stauth.Authenticate:
-    """Build once per run (its cookie manager is a component with a fixed key)."""
+    """Build once per run (its cookie writer draws components with fixed keys)."""
     authenticator = stauth.Authenticate(accounts.credentials(engine), COOKIE_NAME,
                                         cookie_key(engine, _secret_cookie_key()), COOKIE_DAYS,
                                         auto_hash=False, login_sleep_time=0.1)

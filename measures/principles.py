@@ -20,7 +20,10 @@ LR = LadderRung.__table__
 MIXED = ("mean", "share_4_5", "young_people_mean", "gap", "ratings", "ratings_4_5")
 
 
-def _ratings_where(period: Period, filters: Filters):
+def ratings_where(period: Period, filters: Filters):
+    """The ratings a period and filters take in (the principles page and the explorer share it): in
+    the period, of the sessions filtered; with a group filter, staff's ratings and only the young
+    people's known to come from the group."""
     where = [in_period(R.c.rated_on, period), session_filter(filters)]
     if filters.has_group:  # only young people's ratings known to come from the group
         where.append(or_(R.c.rater_role == "staff", R.c.rater_id.in_(young_people_ids(filters))))
@@ -37,7 +40,7 @@ def _rating_counts(group_cols, period: Period, filters: Filters, *extra_where):
                    (func.count(distinct(case((young, R.c.rater_id))))
                     + func.sum(case((and_(young, R.c.rater_id.is_(None)), 1), else_=0))).label("people"))
             .select_from(R.join(S, R.c.session_id == S.c.id))
-            .where(_ratings_where(period, filters), *extra_where)
+            .where(ratings_where(period, filters), *extra_where)
             .group_by(*group_cols, R.c.rater_role))
 
 

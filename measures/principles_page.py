@@ -1,6 +1,7 @@
 """The principles page's tables and texts: the tables under its charts with every figure written
 out by `measures.formatting` ('3.8', '67%', '+1.4', 'fewer than 5', 'no data'), the kind of every
-column for its protected CSV, the lists of principles offered, and months and quarters in words."""
+column for its protected CSV, the lists of principles offered, the notes under the charts, and
+months and quarters in words (easy read's texts: measures/easy_read.py)."""
 
 from datetime import date
 
@@ -42,6 +43,21 @@ def side_by_side_note(unrated: list[str]) -> str:
     note = ("Circles are young people, diamonds are staff; the grey line between them is the gap. "
             "A principle without a circle had no young people's ratings, or too few to show.")
     return note + (" Not rated in this period: " + "; ".join(unrated) + "." if unrated else "")
+
+
+def share_note(k: int) -> str:
+    return ("Everyone's ratings together, young people's and staff's. A principle is left out when "
+            f"{formatting.hidden(k)} young people rated it.")
+
+
+def trend_note(k: int, unit: str) -> str:
+    return (f"All the principles in this list together. A {unit} where {formatting.hidden(k)} young people rated "
+            "has no young people's point.")
+
+
+def heatmap_note(k: int) -> str:
+    return ("Everyone's average rating, from 1 (dark) to 5 (light), written in each square. An empty square had "
+            f"no ratings, or {formatting.hidden(k)} young people rated it (or it would give such a one away).")
 
 
 def when(start: str, unit: str) -> str:

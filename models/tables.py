@@ -235,6 +235,8 @@ class User(SQLModel, table=True):
     # Raised by one at every sign-out, password reset, role change and deactivation: a signed-in
     # session keeps the version it signed in with, and ends once the account's has moved on.
     session_version: int = 0
+    # Easy read on the pages young people see (auth/preferences.py); None: the role's default.
+    easy_read: Optional[bool] = None
 
 
 class LoginAttempt(SQLModel, table=True):

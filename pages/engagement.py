@@ -5,8 +5,8 @@ import streamlit as st
 
 from components import cached_measures as cached
 from components.app_shell import page_entry
-from components.engagement_modes import modes_section
-from components.engagement_reach import reach_section, stages_section
+from components.engagement.modes import modes_section
+from components.engagement.reach import reach_section, stages_section
 from components.figure_page import comparable, heading, open_figure_page
 from components.figure_row import figure_row
 from measures.engagement_page import comparable_figures, engagement_page_figures, key_figures

@@ -19,13 +19,13 @@ from components.audience import protected_note
 from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.connection import current_engine, suppression_k
-from components.explorer_look_inside import CHART, FLASH, on_click, remember_view
-from components.explorer_pickers import only_these_groups, pickers
-from components.explorer_style import explorer_style
+from components.explorer.look_inside import CHART, FLASH, on_click, remember_view
+from components.explorer.pickers import only_these_groups, pickers
+from components.explorer.style import explorer_style
 from components.filters import sidebar_filters
 from components.flash import show
 from components.plain_text import escape_markdown
-from components.saved_views_panel import saved_views_panel
+from components.explorer.saved_views import saved_views_panel
 from measures.audiences import STAFF_FORUM, QuestionRefused
 from measures.explorer.catalogue import MEASURES
 from measures.explorer.explore import framework_names, group_options

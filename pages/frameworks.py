@@ -5,9 +5,9 @@ given are never lost: data/frameworks/editor.py refuses any change that would lo
 import streamlit as st
 
 from components.app_shell import page_entry
-from components.framework_new import new_framework
-from components.framework_principles import frameworks
-from components.framework_skills import skills
+from components.frameworks.new_framework import new_framework
+from components.frameworks.principles import frameworks
+from components.frameworks.skills import skills
 from components.page_opening import page_opening
 
 PAGE_ID = "frameworks"

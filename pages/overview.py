@@ -7,9 +7,9 @@ from components.app_shell import page_entry
 from components.connection import current_engine
 from components.figure_page import chosen, comparable, figure_page, heading
 from components.figure_row import figure_row
-from components.overview_alerts import alerts_box
-from components.overview_health import health_section
-from components.overview_monthly import monthly_charts
+from components.overview.alerts import alerts_box
+from components.overview.health import health_section
+from components.overview.monthly import monthly_charts
 from components.registry import allowed
 from components.sign_in import current_account
 from measures.overview_page import empty_figures, key_figures, overview_page_figures

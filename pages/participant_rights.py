@@ -6,8 +6,8 @@ import streamlit as st
 from components import flash
 from components.app_shell import page_entry
 from components.page_opening import page_opening
-from components.rights_erasure import MESSAGES, erase
-from components.rights_export import export
+from components.rights.erasure import MESSAGES, erase
+from components.rights.export import export
 from components.view_audit import view_once
 from data.participant_rights import UnknownParticipant, participant_codes, row_counts
 

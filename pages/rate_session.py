@@ -1,14 +1,16 @@
 """Rate a session (no account): opened from a session's rating link or QR code. The app shell
 runs this page alone, so nothing else of the app can be reached from it; an unknown, expired,
-closed or full link gets one plain message and nothing else."""
+closed or full link gets one plain message and nothing else. Easy read lives in the browser
+session here, on at first (components/easy_read.py)."""
 
 import streamlit as st
 
 from components.app_shell import RATE_PARAM, page_entry
 from components.chrome import hide_chrome
 from components.connection import current_engine
-from components.rating_device import this_device
-from components.rating_form import NOT_OPEN, RATING_CSS, rating_form, session_heading, thank_you
+from components.easy_read import browser_easy_read, browser_easy_read_switch
+from components.rating_links.device import this_device
+from components.rating_links.rating_form import RATING_CSS, not_open, rating_form, session_heading, thank_you
 from data.rating_links.links import find_link
 
 PAGE_ID = "rate"
@@ -21,12 +23,13 @@ def render() -> None:
     link = find_link(current_engine(), token, device=device)  # every token costs the same look-up
     if link is None:
         st.title("How was this session?", anchor=False)
-        st.info(NOT_OPEN, icon=":material/link_off:")
+        st.info(not_open(browser_easy_read()), icon=":material/link_off:")
         return
+    easy = browser_easy_read_switch()
     with st.container(key="rating"):
         session_heading(link)
-        if not thank_you():
-            rating_form(current_engine(), link, token, device, st.context.ip_address)
+        if not thank_you(easy):
+            rating_form(current_engine(), link, token, device, st.context.ip_address, easy)
 
 
 page_entry(PAGE_ID, render)

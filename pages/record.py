@@ -4,7 +4,7 @@ the forms in tabs and says what was saved."""
 
 import streamlit as st
 
-from components import record_evaluation, record_feedback, record_participant, record_ratings, record_register
+from components.record import evaluation, feedback, participant, ratings, register
 from components.app_shell import page_entry
 from components.connection import current_engine, is_demo
 from components.form_fields import form_round, show_saved
@@ -17,11 +17,11 @@ DEMO_CLEARED = ("The made-up demo organisation is loaded. Saving anything here r
                 "the demo accounts are deleted first, and anyone signed in with a demo account is signed out. Only "
                 "what you save is kept (add programmes on the Bring in data page).")
 # (tab label, which is also ?form= in the URL; the form's name for its round; the form's fields)
-FORMS = (("Session and register", record_register.FORM, record_register.session_form),
-         ("New participant", record_participant.FORM, record_participant.participant_form),
-         ("Skills evaluation", record_evaluation.FORM, record_evaluation.evaluation_form),
-         ("Rate a session", record_ratings.FORM, record_ratings.ratings_form),
-         ("You said, we did", record_feedback.FORM, record_feedback.feedback_form))
+FORMS = (("Session and register", register.FORM, register.session_form),
+         ("New participant", participant.FORM, participant.participant_form),
+         ("Skills evaluation", evaluation.FORM, evaluation.evaluation_form),
+         ("Rate a session", ratings.FORM, ratings.ratings_form),
+         ("You said, we did", feedback.FORM, feedback.feedback_form))
 
 
 def render() -> None:

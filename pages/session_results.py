@@ -6,8 +6,8 @@ import streamlit as st
 from components.app_shell import page_entry
 from components.chrome import hide_chrome
 from components.connection import current_engine, suppression_k
-from components.rating_link_panel import link_for_the_room, pick_rated_session
-from components.session_results_panel import live_results
+from components.rating_links.staff_panel import link_for_the_room, pick_rated_session
+from components.rating_links.live_results import live_results
 
 PAGE_ID = "session-results"
 PRESENT = "present"
@@ -24,7 +24,7 @@ def render() -> None:
     st.title("Live session ratings", anchor=False)
     if not presenting:
         st.caption(ABOUT)
-    session = pick_rated_session(engine)
+    session = pick_rated_session(engine, presenting)
     if session is None:
         return
     link_for_the_room(engine, session)

@@ -6,8 +6,8 @@ from charts.skills import not_plotted, plotted, plotted_cells
 from components import cached_measures as cached
 from components.app_shell import page_entry
 from components.figure_page import FigurePage, heading, open_figure_page
-from components.skills_charts import not_shown_note, programme_chart, skill_charts
-from components.skills_tables import programmes_and_skills, skills_at_a_glance
+from components.skills.chart_panels import not_shown_note, programme_chart, skill_charts
+from components.skills.tables import programmes_and_skills, skills_at_a_glance
 from measures import formatting
 from measures.skills import skills_by_programme, skills_by_skill
 from measures.skills_page import any_ratings

@@ -14,11 +14,11 @@ from components import flash
 from components.app_shell import page_entry
 from components.connection import current_engine
 from components.sign_in import current_account
-from components.snapshot_changes import delete, take
-from components.snapshot_choice import MESSAGES, TAKEN, choose
-from components.snapshot_figures import charts, details, health, key_figures, summary
-from components.snapshot_header import data_version, header
-from components.snapshot_print import print_view
+from components.snapshots.changes import delete, take
+from components.snapshots.choice import MESSAGES, TAKEN, choose
+from components.snapshots.figures import charts, details, health, key_figures, summary
+from components.snapshots.header import data_version, header
+from components.snapshots.print_view import print_view
 from measures.formatting import count
 
 PAGE_ID = "snapshots"

@@ -6,9 +6,9 @@ import streamlit as st
 from components.app_shell import page_entry
 from components.connection import is_demo
 from components.page_opening import page_opening
-from components.upload_checking import SAVED, upload
-from components.upload_steps import DEMO_RECORDS_GO, demo_accounts, demo_warning
-from components.upload_templates import templates
+from components.upload.checking import SAVED, upload
+from components.upload.steps import DEMO_RECORDS_GO, demo_accounts, demo_warning
+from components.upload.templates import templates
 from measures.data_quality import table_counts
 
 PAGE_ID = "upload"

@@ -1,4 +1,6 @@
-"""You said, we did: what young people raised and what happened, in plain words."""
+"""You said, we did: what young people raised and what happened, in plain words. Easy read
+(components/easy_read.py), on by default for young people, says it in short sentences with a
+plain summary of the chart."""
 
 import streamlit as st
 
@@ -9,10 +11,12 @@ from components.cached_charts import built
 from components.cached_measures import measure
 from components.chart_panel import show_chart
 from components.connection import current_engine, suppression_k
-from components.feedback_cards import item_cards
-from components.feedback_words import NOT_SHOWN, about, chart_description, headline, waiting
+from components.easy_read import easy_read_switch
+from components.feedback.cards import item_cards
+from components.feedback.words import about, chart_description, every_item_note, headline, nothing_listed, waiting
 from components.filters import sidebar_filters
 from measures.audiences import is_protected
+from measures.easy_read import feedback_summary
 from measures.feedback import feedback_by_month, feedback_figures, feedback_list
 
 PAGE_ID = "you-said-we-did"
@@ -29,34 +33,32 @@ def render() -> None:
     engine = current_engine()
     audience = page_audience()
     period, filters = sidebar_filters(engine, audience=audience)
+    easy = easy_read_switch()
     st.title("You said, we did", anchor=False)
-    st.caption(about(period))
+    st.caption(about(period, easy))
     figures = measure(feedback_figures, period, filters)
-    for column, (label, value, help_) in zip(st.columns(3), headline(figures), strict=True):
+    for column, (label, value, help_) in zip(st.columns(3), headline(figures, easy), strict=True):
         column.metric(label, value, border=True, help=help_)
-    overdue = waiting(figures["open_over_30_days"])
+    overdue = waiting(figures["open_over_30_days"], easy)
     if overdue:
         st.warning(overdue, icon=":material/schedule:")
     monthly = measure(feedback_by_month, period, filters)
     if not monthly.empty:
+        raised, told_back = monthly["raised"].sum(), monthly["told_back_within_30_days"].sum()
         show_chart(built(raised_and_told_back, monthly), monthly,
                    title="Things raised each month, and answered within 30 days",
-                   alt_text=chart_description(monthly["raised"].sum(), monthly["told_back_within_30_days"].sum()),
-                   key="feedback-by-month", kinds=MONTHLY_KINDS, k=suppression_k(), protected=is_protected(audience))
+                   alt_text=chart_description(raised, told_back),
+                   key="feedback-by-month", kinds=MONTHLY_KINDS, k=suppression_k(), protected=is_protected(audience),
+                   summary=feedback_summary(raised, told_back) if easy else None)
     shown_only = is_protected(audience)
     items = measure(feedback_list, period, filters, LISTED, shown_only)
     if items.empty:
-        if shown_only and figures["raised"]:
-            st.info("Nothing raised in this period is ready to share yet. Choose a longer period in the filters "
-                    "on the left.")
-        else:
-            st.info("Nothing was raised in this period. Choose a longer period in the filters on the left.")
+        st.info(nothing_listed(shown_only and bool(figures["raised"]), easy))
         return
     st.subheader("What you said and what happened", anchor=False)
     if not shown_only and not items["shown_to_all"].all():
-        st.caption(f"You see every item. Those marked \"{NOT_SHOWN}\" wait for a member of staff to approve them "
-                   "on the Record page (You said, we did: Update an item), as their words could name a young person.")
-    item_cards(items, LISTED)
+        st.caption(every_item_note(easy))
+    item_cards(items, LISTED, easy)
 
 
 page_entry(PAGE_ID, render)

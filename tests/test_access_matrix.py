@@ -106,6 +106,37 @@ def test_menu_offers_only_the_roles_pages(role):
     assert visible == {pid for pid, roles in ALLOWED.items() if role in roles}
 
 
+MENUS = {
+    "admin": {"How we're doing": ["overview", "engagement", "skills", "principles", "you-said-we-did"],
+              "Together": ["explorer", "snapshots", "session-results"],
+              "Put data in": ["record", "upload", "data-quality"],
+              "Run the dashboard": ["frameworks", "settings", "participant-rights", "users", "audit-log"]},
+    "staff": {"How we're doing": ["overview", "engagement", "skills", "principles", "you-said-we-did"],
+              "Together": ["explorer", "session-results"],
+              "Put data in": ["record", "upload", "data-quality"]},
+    "trustee": {"How we're doing": ["overview", "you-said-we-did"], "Together": ["snapshots"]},
+    "young_person": {"How we're doing": ["principles", "you-said-we-did"]},
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_menu_is_in_short_sections_and_still_registers_every_page(role):
+    # Each role's menu as the person sees it: its pages in sections (components/menu.py), none
+    # longer than five; every page, hidden ones included, is still handed to st.navigation.
+    from components.registry import PAGES, navigation_pages, role_sections
+    menu = {title: [spec.page_id for spec in specs] for title, specs in role_sections(role)}
+    assert menu == MENUS[role] and all(len(ids) <= 5 for ids in menu.values())
+    assert sorted(navigation_pages(role)) == sorted(spec.page_id for spec in PAGES)
+
+
+def test_the_menu_is_drawn_in_sections_for_the_signed_in_role(store, monkeypatch):
+    at = open_page(store, monkeypatch, "overview", "staff")
+    shown = [m.value for m in at.sidebar.markdown]
+    assert [s for s in shown if s in MENUS["staff"]] == list(MENUS["staff"])
+    links = [link.label for link in at.sidebar.get("page_link")]
+    assert links[:3] == ["Co-production health", "Engagement", "Skills gained"]
+
+
 @pytest.mark.parametrize("role, home_title", [("admin", "Co-production health"), ("staff", "Co-production health"),
                                               ("trustee", "Co-production health"),
                                               ("young_person", "You said, we did")])

@@ -1,10 +1,10 @@
 """The engagement page's key figures, mode table and notes (measures/engagement_page.py,
-components/engagement_reach.py), worked by hand on the small organisation's Q1 2024
+components/engagement/reach.py), worked by hand on the small organisation's Q1 2024
 (tests/test_page_engagement.py)."""
 
 import pandas as pd
 
-from components.engagement_reach import hidden_groups_note, reach_table, stage_table
+from components.engagement.reach import hidden_groups_note, reach_table, stage_table
 from measures.definitions import DEFINITIONS
 from measures.engagement_page import (
     FIGURES, HIDDEN, KeyFigure, comparable_figures, hidden_bars_note, key_figures, mode_rows,

@@ -5,7 +5,7 @@ from datetime import date
 
 from board_snapshots.saved import create_snapshot
 from components.plain_text import escape_markdown
-from components.upload_steps import size_problems
+from components.upload.steps import size_problems
 from models.schema import open_store
 from models.settings import set_setting
 from tests.apptest_helpers import open_deep_link

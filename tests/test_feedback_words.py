@@ -1,11 +1,11 @@
-"""What the "You said, we did" page says (components/feedback_words.py), worked by hand."""
+"""What the "You said, we did" page says (components/feedback/words.py), worked by hand."""
 
 from datetime import date
 from types import SimpleNamespace
 
 import numpy as np
 
-from components.feedback_words import about, card_line, chart_description, headline, showing, waiting, we_did
+from components.feedback.words import about, card_line, chart_description, headline, showing, waiting, we_did
 from measures.filters import Period
 
 

@@ -85,7 +85,8 @@ def test_the_live_results_page_counts_the_answers_and_waits_for_k(store):
     sign_in_as(at, "staff")
     at.switch_page("pages/session_results.py").run()
     assert not at.exception
-    assert [m.value for m in at.metric] == ["3"]
+    assert [(m.label, m.value) for m in at.metric] == [("Sessions with a rating link open now", "1"),
+                                                       ("Answers so far", "3")]
     assert "2 more answers needed" in at.info[0].value
 
 

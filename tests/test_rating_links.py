@@ -194,3 +194,17 @@ def test_the_qr_code_is_a_png_large_enough_to_scan_across_a_room():
     width = int.from_bytes(png[16:20], "big")
     assert png.startswith(b"\x89PNG") and width >= 400
     assert rating_url("https://dashboard.example.org/", "abc") == "https://dashboard.example.org/?rate=abc"
+
+
+def test_answers_from_a_link_reach_the_measures_json(small_org):
+    from measures.filters import Filters, Period
+    from measures.report import measures_json
+    january = Period(date(2024, 1, 1), date(2024, 1, 31))
+    before = measures_json(small_org, january, Filters(), k=2)["principles"]["lundy"]["voice"]
+    link = _open(small_org)
+    for n in range(3):
+        send(small_org, link.token, f"phone-{n}", None, Answers({"voice": 5}), now=NOW)
+    after = measures_json(small_org, january, Filters(), k=2)["principles"]["lundy"]["voice"]
+    # January's voice ratings: young people 3 and 4, staff 5; then three young people's 5s.
+    assert (before["young_people_mean"], before["ratings"]) == (3.5, 3)
+    assert (after["young_people_mean"], after["ratings"]) == (pytest.approx(22 / 5), 6)

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
-from components.upload_steps import (
+from components.upload.steps import (
     bring_in, confirm_label, demo_accounts, demo_warning, mix_problem, preview_table, problems_table, saved_message,
     size_problems, template_csv,
 )

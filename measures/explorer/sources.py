@@ -15,7 +15,7 @@ from sqlalchemy.sql.expression import ColumnElement
 from measures.explorer.catalogue import NOT_RECORDED
 from measures.feedback import F
 from measures.filters import Filters, Period
-from measures.principles import FW, PN, R, _ratings_where
+from measures.principles import FW, PN, R, ratings_where
 from measures.scope import PR, P, S, Y, in_period, programme_ids, sessions_in, young_people_attendance
 from measures.skills import pairs_query
 from models.vocab import DOING_WITH_RUNGS, YOUTH_LED
@@ -125,7 +125,7 @@ def pairs(period: Period, filters: Filters) -> Source:
 
 
 def ratings(period: Period, filters: Filters, framework: str | None = None) -> Source:
-    where = [_ratings_where(period, filters)]
+    where = [ratings_where(period, filters)]
     if framework:
         where.append(R.c.principle_id.in_(select(PN.c.id).join(FW, PN.c.framework_id == FW.c.id)
                                           .where(FW.c.code == framework)))

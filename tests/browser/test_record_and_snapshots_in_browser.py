@@ -96,8 +96,7 @@ def other_browser(browser, request, artifacts_dir):
 
 
 def open_signed_in(page: Page, url: str, account: str) -> None:
-    """Open `url` and sign in with a demo account, once the sign-in form is there and the first run
-    has ended (a click during that run was sometimes lost; `sign_in` clicks again if it is)."""
+    """Open `url` and sign in with a demo account, once the sign-in form is there."""
     page.goto(url)
     sign_in_form_shown(page)
     settle(page)

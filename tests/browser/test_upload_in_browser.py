@@ -78,7 +78,11 @@ def test_a_bad_row_is_named_then_the_fixed_workbook_comes_in(app_server, page, a
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(
         "Saved. programmes: 1 added, 0 updated, 0 already the same; sessions: 2 added", timeout=30_000)
 
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Co-production health").click()
+    page.locator(".st-key-menu").get_by_role("link", name="Co-production health").click()
+    expect(page.get_by_role("heading", name="Co-production health", level=1)).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=30_000)  # the page has drawn
     settle(page)
-    page.get_by_test_id("stMultiSelect").filter(has_text="Programme").first.locator("input").click()
+    programme = page.get_by_role("combobox", name="Programme")
+    programme.click()
+    programme.press("ArrowDown")  # opens the list when the click only focused the box
     expect(page.get_by_role("option", name="New programme")).to_be_visible(timeout=30_000)

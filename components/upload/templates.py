@@ -3,7 +3,7 @@ CSV file (the header row) for each part of the data contract."""
 
 import streamlit as st
 
-from components.upload_steps import template_csv
+from components.upload.steps import template_csv
 from data.exports.safe_export import XLSX
 from data.importing.contract import ORDER
 from data.importing.example_workbook import FILE_NAME, example_workbook

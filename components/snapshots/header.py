@@ -7,7 +7,7 @@ from board_snapshots.board_pack import board_pack_for, previous_words
 from board_snapshots.page_text import FIRST, meeting_line, pack_file_name, protection_note
 from board_snapshots.saved import Snapshot
 from components.plain_text import escape_markdown
-from components.snapshot_print import print_toggle
+from components.snapshots.print_view import print_toggle
 
 
 def header(engine, snapshot: Snapshot, before: Snapshot | None, printing: bool) -> None:

@@ -5,24 +5,25 @@ import math
 
 import streamlit as st
 
-from components.feedback_words import NOT_SHOWN, STATUS_WORDS, card_line, showing, we_did
+from components.feedback.words import NOT_SHOWN, STATUS_WORDS, card_line, showing, we_did
 from components.plain_text import escape_markdown
+from measures import easy_read
 from measures.formatting import count
 
 PAGE_SIZE = 20
 
 
-def item_cards(items, listed: int) -> None:
-    """`items` (measures.feedback.feedback_list), of which at most `listed` were read."""
+def item_cards(items, listed: int, easy: bool = False) -> None:
+    """`items` (measures.feedback.feedback_list), of which at most `listed` were read; `easy`: in easy read."""
     if len(items) == listed:
-        st.caption(f"Only the newest {count(listed)} things raised in this period are listed: choose a shorter "
-                   "period to see older ones.")
+        st.caption(easy_read.listed(listed) if easy else f"Only the newest {count(listed)} things raised in this "
+                   "period are listed: choose a shorter period to see older ones.")
     chosen = st.segmented_control("Show only", list(STATUS_WORDS), format_func=STATUS_WORDS.get,
                                   selection_mode="multi", key="feedback-status")
     if chosen:
         items = items[items["status"].isin(chosen)]
     if items.empty:
-        st.info("Nothing raised in this period has that answer.")
+        st.info(easy_read.NO_SUCH_ANSWER if easy else "Nothing raised in this period has that answer.")
         return
     pages = math.ceil(len(items) / PAGE_SIZE)
     page = 1

@@ -10,7 +10,7 @@ from board_snapshots.presets import PERIOD_CHOICES, default_name, period_for
 from board_snapshots.saved import SnapshotProblem, create_snapshot, delete_snapshot
 from components import flash
 from components.plain_text import escape_markdown
-from components.snapshot_choice import MESSAGES, TAKEN, forget, open_next
+from components.snapshots.choice import MESSAGES, TAKEN, forget, open_next
 from measures.audiences import QuestionRefused, is_whole_months, whole_months
 from measures.filters import Period
 

@@ -4,7 +4,7 @@ deleting one (admins)."""
 import streamlit as st
 
 from components.cached_measures import store_check
-from components.framework_inputs import act, choose, key, retire_or_delete, said
+from components.frameworks.inputs import act, choose, key, retire_or_delete, said
 from data.frameworks import editor
 from data.frameworks.page_rows import CODE_HELP, skill_use, skills_table
 

@@ -1,12 +1,14 @@
 """The young person's side of a rating link: the session, one question per principle with
 answers in words as well as numbers, an optional code and comment, one button to send, and a
-thank-you that says what happens next. Phone first: one column, answers at least 44 px tall."""
+thank-you that says what happens next. Phone first: one column, answers at least 44 px tall.
+In easy read (`easy`, on by default here) the words are measures/easy_read.py's."""
 
 import streamlit as st
 
 from components.plain_text import escape_markdown
 from data.rating_links.links import FoundLink
 from data.rating_links.responses import MAX_COMMENT, Answers, NotSaved, send
+from measures import easy_read
 from measures.formatting import day
 
 SCALE = {1: "not at all", 2: "a little", 3: "some", 4: "a lot", 5: "completely"}
@@ -31,27 +33,32 @@ def session_heading(link: FoundLink) -> None:
                 f"{escape_markdown(link.programme_name)}")
 
 
-def thank_you() -> bool:
+def not_open(easy: bool = False) -> str:
+    return easy_read.NOT_OPEN if easy else NOT_OPEN
+
+
+def thank_you(easy: bool = False) -> bool:
     """The thank-you after sending; True when shown (the form waits behind a button)."""
     if SENT not in st.session_state:
         return False
-    st.success(THANKS, icon=":material/favorite:")
+    st.success(easy_read.THANKS if easy else THANKS, icon=":material/favorite:")
     if st.session_state[SENT]:
-        st.caption("Your new answers took the place of the ones you sent before.")
+        st.caption(easy_read.REPLACED if easy else "Your new answers took the place of the ones you sent before.")
     if st.button("Change my answers", icon=":material/edit:"):
         del st.session_state[SENT]
         st.rerun()
     return True
 
 
-def rating_form(engine, link: FoundLink, token: str, device: str, address: str | None) -> None:
+def rating_form(engine, link: FoundLink, token: str, device: str, address: str | None, easy: bool = False) -> None:
     with st.form("rating", border=False):
-        st.markdown("For each one, pick how true it was **today**.")
+        st.markdown(easy_read.RATE_INTRO if easy else "For each one, pick how true it was **today**.")
         scores = {code: st.radio(name, list(SCALE), index=None, key=f"rate-{code}",
                                  format_func=lambda v: f"{v}: {SCALE[v]}")
                   for code, name in link.principles}
-        own_code = st.text_input("Your code (only if you want to give it)", max_chars=40,
-                                 help="The code the organisation gave you. You do not have to give it.")
+        own_code = st.text_input(easy_read.CODE_LABEL if easy else "Your code (only if you want to give it)",
+                                 max_chars=40, key="rate-own-code", help=easy_read.CODE_HELP if easy else
+                                 "The code the organisation gave you. You do not have to give it.")
         comment = st.text_area("Anything you want us to change?", max_chars=MAX_COMMENT,
                                placeholder="Please do not write anyone's name.")
         sent = st.form_submit_button("Send my answers", type="primary", icon=":material/send:",

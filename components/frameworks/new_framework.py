@@ -3,23 +3,25 @@ order, typed into a table (admins)."""
 
 import streamlit as st
 
-from components.framework_inputs import act, key, said
-from components.framework_principles import CHOSEN
+from components.frameworks.inputs import act, key, said
+from components.frameworks.principles import CHOSEN
 from data.frameworks import editor
 from data.frameworks.page_rows import CODE_HELP, blank_principles, typed_principles
+from models.settings import get_setting
 
 SECTION = "new-framework"
 
 
 def new_framework(engine, me: str | None) -> None:
-    st.write("For example your co-production policy's own considerations. Give the framework a code and a "
+    label = get_setting(engine, "work_label")
+    st.write(f"For example your {label} policy's own considerations. Give the framework a code and a "
              "name, then list its principles in order, one a row. You can add more principles later.")
     said(SECTION, " It is now chosen under 'Frameworks and principles', where you can rename it or add more "
                   "principles.")
     with st.form(key(SECTION, "form")):
         left, right = st.columns([1, 2])
         code = left.text_input("Framework code", help=CODE_HELP)
-        name = right.text_input("Framework name", help="As people will see it, e.g. 'Our co-production policy'.")
+        name = right.text_input("Framework name", help=f"As people will see it, e.g. 'Our {label} policy'.")
         description = st.text_area("Description (optional)", height=80)
         st.markdown("**Its principles**, in order, one a row (more rows appear as you fill the last one):")
         rows = st.data_editor(blank_principles(), num_rows="dynamic", hide_index=True, width="stretch",

@@ -4,7 +4,7 @@
 import streamlit as st
 
 from components.cached_measures import store_check
-from components.rating_link_panel import open_link_panel
+from components.rating_links.staff_panel import open_link_panel
 from components.form_fields import findable, me, pick, pick_session, scores, try_save
 from data.forms import RatingEntry, choices, save_ratings
 from data.forms import words as w

@@ -5,7 +5,7 @@ sidebar's filters through `components.filters.FILTER_KEYS`), then says so in a t
 import streamlit as st
 
 from charts.explorer import PICK
-from components.explorer_pickers import BY, FOCUS_KEYS, SPLIT, WHEN
+from components.explorer.pickers import BY, FOCUS_KEYS, SPLIT, WHEN
 from components.filters import FILTER_KEYS
 from components.flash import say
 from measures.explorer.drill import look_inside

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from components.cached_measures import store_check
-from components.framework_inputs import act, choose, key, retire_or_delete, said
+from components.frameworks.inputs import act, choose, key, retire_or_delete, said
 from components.plain_text import escape_markdown
 from data.frameworks import editor
 from data.frameworks.page_rows import CODE_HELP, frameworks_table, principle_use, principles_table, rated_framework

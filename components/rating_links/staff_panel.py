@@ -98,9 +98,12 @@ def show_link(engine, link_id: int, large: bool = False) -> None:
                           key=f"rl-svg-{link_id}-{large}", icon=":material/download:", on_click="ignore")
 
 
-def pick_rated_session(engine) -> str | None:
-    """The session whose results to show, from those that have had a link (kept in the URL)."""
+def pick_rated_session(engine, presenting: bool = False) -> str | None:
+    """The session whose results to show, from those that have had a link (kept in the URL); and,
+    unless presenting, how many sessions have a link open now."""
     sessions = sessions_with_links(engine)
+    if not presenting:
+        st.metric("Sessions with a rating link open now", formatting.count(int(sessions["open"].sum())), border=True)
     if sessions.empty:
         st.info("No session has had a rating link yet. Open one on the Record page, under \"Rate a session\".",
                 icon=":material/qr_code_2:")

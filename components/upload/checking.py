@@ -3,7 +3,7 @@ of what would change), then saved on confirming. Nothing is written before then.
 
 import streamlit as st
 
-from components.upload_steps import (
+from components.upload.steps import (
     NOTHING_CHANGED, PREVIEW_SCREEN, bring_in, confirm_label, mix_problem, preview_audit, preview_table, problems_table,
     saved_message, size_problems,
 )

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.cached_measures import store_check
 from components.form_fields import me, pick, pick_programme, pick_session, try_save
-from components.register_editor import register_editor
+from components.record.register_editor import register_editor
 from components.view_audit import view_once
 from data.forms import SessionDetails, choices, save_session
 from data.forms import words as w

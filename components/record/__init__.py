@@ -1,0 +1,1 @@
+"""The Record page's forms, one per tab, and a session's register."""

@@ -1,0 +1,1 @@
+"""The Skills gained page's charts and tables."""
