@@ -70,3 +70,10 @@ def open_deep_link(url: str, monkeypatch, page_file: str, role: str | None = "ad
     for key, value in query.items():
         at.query_params[key] = value
     return at.switch_page(page_file).run()
+
+
+def open_rating_link(token: str) -> AppTest:
+    """The app as a young person's phone opens a session's rating link (`/?rate=TOKEN`)."""
+    at = AppTest.from_file(APP_PATH, default_timeout=60)
+    at.query_params["rate"] = token
+    return at.run()

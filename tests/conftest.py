@@ -71,6 +71,18 @@ def small_org_any(any_engine):
 
 
 @pytest.fixture
+def small_org_app(store_url, monkeypatch):
+    """The small organisation with one account per role, as the app's store (DATABASE_URL)."""
+    from tests import small_org as fixture
+    from tests.apptest_helpers import add_role_accounts
+    engine = open_store(store_url)
+    fixture.build(engine)
+    add_role_accounts(engine)
+    monkeypatch.setenv("DATABASE_URL", store_url)
+    return engine
+
+
+@pytest.fixture
 def small_org_url(store_url):
     """The small organisation with one account per role (tests/apptest_helpers.py), by URL."""
     from tests import small_org as fixture

@@ -28,8 +28,8 @@ from measures.suppression import SUPPRESSED
 from models.db import make_engine
 from models.schema import open_store, upgrade_schema
 from models.tables import Principle, Programme
-from tests import small_org
-from tests.apptest_helpers import APP_PATH, add_role_accounts, open_deep_link
+from tests.apptest_helpers import open_deep_link, open_rating_link
+from tests.principle_tables import hand_worked_principles
 
 GRADE = 5
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -77,12 +77,7 @@ def test_the_share_summary_names_the_principle_rated_4_or_5_most_often():
 def test_summaries_follow_the_protected_frame_the_chart_is_drawn_from():
     # tests/test_page_principles.py's frame: 'A' exact 6 of 9 rated 4-5 (67%), protected 5 of 10 (50%);
     # young people 26/7 = 3.714 -> 3.7; 'B' staff alone; 'C' hidden.
-    table = pd.DataFrame({
-        "framework": ["core"] * 3, "framework_name": ["Core"] * 3, "principle": ["a", "b", "c"],
-        "principle_name": ["A", "B", "C"], "has_ratings": [True] * 3,
-        "mean": [35 / 9, 3.0, SUPPRESSED], "share_4_5": [6 / 9, 1 / 3, SUPPRESSED],
-        "young_people_mean": [26 / 7, None, SUPPRESSED], "staff_mean": [4.5, 3.0, 4.25],
-        "gap": [4.5 - 26 / 7, None, SUPPRESSED], "ratings": [9, 3, SUPPRESSED], "ratings_4_5": [6, 1, SUPPRESSED]})
+    table = hand_worked_principles()
     assert easy_read.share_summary(table) == "'A' got the most ratings of 4 or 5: 67%."
     protected = protect_principle_table(table, 5)
     assert easy_read.share_summary(protected) == "'A' got the most ratings of 4 or 5: 50%."
@@ -294,25 +289,10 @@ def test_you_said_we_did_in_easy_read(small_org_url, monkeypatch):
     assert at.info[0].value == NOTHING_READY
 
 
-@pytest.fixture
-def rating_store(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path}/store.db"
-    engine = open_store(url)
-    small_org.build(engine)
-    add_role_accounts(engine)
-    monkeypatch.setenv("DATABASE_URL", url)
-    return engine
 
-
-def _rating_page(token: str) -> AppTest:
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    at.query_params["rate"] = token
-    return at.run()
-
-
-def test_the_rating_page_starts_in_easy_read_for_this_browser_session(rating_store):
-    link = open_link(rating_store, "A", "staff-member")
-    at = _rating_page(link.token)
+def test_the_rating_page_starts_in_easy_read_for_this_browser_session(small_org_app):
+    link = open_link(small_org_app, "A", "staff-member")
+    at = open_rating_link(link.token)
     assert not at.exception
     assert at.toggle(key="easy-read").value is True
     assert easy_read.RATE_INTRO in [m.value for m in at.markdown]
@@ -320,4 +300,4 @@ def test_the_rating_page_starts_in_easy_read_for_this_browser_session(rating_sto
     at.toggle(key="easy-read").set_value(False).run()
     assert "For each one, pick how true it was **today**." in [m.value for m in at.markdown]
     assert at.toggle(key="easy-read").value is False          # kept for the rest of the session
-    assert _rating_page("not-a-link").info[0].value == easy_read.NOT_OPEN
+    assert open_rating_link("not-a-link").info[0].value == easy_read.NOT_OPEN

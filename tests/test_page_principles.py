@@ -22,6 +22,7 @@ from measures.suppression import SUPPRESSED
 from models.schema import open_store
 from models.tables import Framework, Principle, PrincipleRating, ProgrammeSession
 from tests.apptest_helpers import chart_rows, charts, metrics, open_deep_link
+from tests.principle_tables import hand_worked_principles
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -309,12 +310,7 @@ def test_staff_only_and_hidden_principles_for_a_young_person(small_org_url, monk
 # --- The frames' protection, one by one ----------------------------------------------------------
 
 def test_protecting_the_principle_table_by_hand():
-    table = pd.DataFrame({
-        "framework": ["core"] * 3, "framework_name": ["Core"] * 3, "principle": ["a", "b", "c"],
-        "principle_name": ["A", "B", "C"], "has_ratings": [True] * 3,
-        "mean": [35 / 9, 3.0, SUPPRESSED], "share_4_5": [6 / 9, 1 / 3, SUPPRESSED],
-        "young_people_mean": [26 / 7, None, SUPPRESSED], "staff_mean": [4.5, 3.0, 4.25],
-        "gap": [4.5 - 26 / 7, None, SUPPRESSED], "ratings": [9, 3, SUPPRESSED], "ratings_4_5": [6, 1, SUPPRESSED]})
+    table = hand_worked_principles()
     shown = protect_principle_table(table, 5)
     figures = ["mean", "share_4_5", "young_people_mean", "staff_mean", "gap", "ratings", "ratings_4_5"]
     assert shown[figures].values.tolist() == [

@@ -10,25 +10,12 @@ from streamlit.testing.v1 import AppTest
 from data.rating_links.links import close_link, open_link
 from data.rating_links.tokens import new_token
 from models.clock import utcnow
-from models.schema import open_store
-from tests import small_org
-from tests.apptest_helpers import APP_PATH, add_role_accounts, sign_in_as
+from tests.apptest_helpers import APP_PATH, open_rating_link, sign_in_as
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path}/store.db"
-    engine = open_store(url)
-    small_org.build(engine)
-    add_role_accounts(engine)
-    monkeypatch.setenv("DATABASE_URL", url)
-    return engine
-
-
-def _open_link_page(token: str) -> AppTest:
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    at.query_params["rate"] = token
-    return at.run()
+def store(small_org_app):
+    return small_org_app
 
 
 def _everything_shown(at: AppTest) -> list[tuple[str, str]]:
@@ -40,7 +27,7 @@ def _everything_shown(at: AppTest) -> list[tuple[str, str]]:
 
 def test_an_open_link_shows_the_session_and_one_question_per_principle_without_signing_in(store):
     link = open_link(store, "A", "staff-member")
-    at = _open_link_page(link.token)
+    at = open_rating_link(link.token)
     assert not at.exception
     assert [t.value for t in at.title] == ["How was this session?"]
     assert "**A**  \n10 January 2024 · Podcast" in [m.value for m in at.markdown]
@@ -51,7 +38,7 @@ def test_an_open_link_shows_the_session_and_one_question_per_principle_without_s
 
 def test_sending_saves_the_answers_and_says_what_happens_next(store):
     link = open_link(store, "A", "staff-member")
-    at = _open_link_page(link.token)
+    at = open_rating_link(link.token)
     at.radio(key="rate-voice").set_value(4)
     at.text_area[0].input("Shorter sessions")
     at.button[0].click().run()
@@ -70,7 +57,7 @@ def test_expired_closed_and_unknown_links_get_the_same_plain_message_and_nothing
     expired = open_link(store, "A", "staff-member", hours=1, now=utcnow() - timedelta(hours=2))
     closed = open_link(store, "A", "staff-member")
     close_link(store, closed.link_id, "staff-member")
-    shown = [_everything_shown(_open_link_page(token)) for token in (expired.token, closed.token, new_token(), "x")]
+    shown = [_everything_shown(open_rating_link(token)) for token in (expired.token, closed.token, new_token(), "x")]
     assert shown[0] == shown[1] == shown[2] == shown[3]
     assert [kind for kind, _ in shown[0]] == ["title", "info"]
     assert "not open" in shown[0][1][1]
