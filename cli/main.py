@@ -7,10 +7,11 @@ from cli import (
     import_command, measures_command, participant_commands, rating_link_command, snapshot_commands, store_commands,
     user_commands,
 )
+from cli import copy_store_command
 from cli.refusal import Refused
 
 COMMAND_MODULES = (store_commands, import_command, measures_command, user_commands, participant_commands,
-                   snapshot_commands, rating_link_command)
+                   snapshot_commands, rating_link_command, copy_store_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,7 +21,7 @@ def manage(url: str, *args: str, stdin: str | None = None) -> subprocess.Complet
                           env=env, cwd=ROOT, input=stdin, timeout=120)
 
 
-@pytest.mark.parametrize("command", ["init", "demo", "import", "measures", "backup", "create-user"])
+@pytest.mark.parametrize("command", ["init", "demo", "import", "measures", "backup", "create-user", "copy-store"])
 def test_every_command_has_help(command, store_url):
     result = manage(store_url, command, "--help")
     assert result.returncode == 0 and "usage: manage.py" in result.stdout
