@@ -1,12 +1,19 @@
 """Password rules and bcrypt hashing."""
 
+from functools import cache
+
 import bcrypt
 
 MIN_LENGTH = 12
 MAX_BYTES = 72  # bcrypt ignores (bcrypt 5: refuses) anything longer
-# A valid hash of a random password: checking against it costs as much as a real check, so an
-# unknown or locked account takes the same time to refuse as a wrong password.
-_DUMMY_HASH = bcrypt.hashpw(b"not-a-real-password-at-all", bcrypt.gensalt()).decode()
+
+
+@cache
+def _dummy_hash() -> str:
+    """A valid hash of a made-up password: checking against it costs as much as a real check, so
+    an unknown or locked account takes the same time to refuse as a wrong password. Made on first
+    use, not on import (every command line run would pay for it)."""
+    return bcrypt.hashpw(b"not-a-real-password-at-all", bcrypt.gensalt()).decode()
 
 
 class PasswordRejected(ValueError):
@@ -40,7 +47,7 @@ def verify(password: str, hashed: str | None) -> bool:
         candidate = candidate[:MAX_BYTES]
         hashed = None  # never accepted, but still spend the same time
     try:
-        matched = bcrypt.checkpw(candidate, (hashed or _DUMMY_HASH).encode())
+        matched = bcrypt.checkpw(candidate, (hashed or _dummy_hash()).encode())
     except ValueError:
         return False
     return matched and hashed is not None

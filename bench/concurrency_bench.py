@@ -15,13 +15,11 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,53 +28,15 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from auth.accounts import get_account  # noqa: E402
+from bench.browser_driver import (  # noqa: E402
+    CHROMIUM, CHROMIUM_ARGS, VIEWPORT, cpu_seconds, rss_mb, sign_in, start_server, with_role_accounts,
+)
 from bench.import_bench import generate  # noqa: E402
 from bench.scale_store import build  # noqa: E402
-from models.schema import open_store  # noqa: E402
-from tests.apptest_helpers import PASSWORD, add_role_accounts  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 PAGES = ("overview", "engagement", "skills", "principles", "you_said_we_did")
 CHECKED = "overview?period=All+time"   # the figure compared before / during / after the import
 CHART = '[data-testid="stVegaLiteChart"] svg.marks'
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(url: str, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{base}/_stcore/health", timeout=2)
-            return proc, base
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit(f"the server did not start; see {log}")
-
-
-def rss_mb(pid: int) -> tuple[float, float]:
-    """(current, peak) resident memory of a process, in MB."""
-    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system, every thread) a process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def young_people_shown(page) -> str:
@@ -117,28 +77,21 @@ def main() -> int:
         build(f"sqlite:///{source}", args.scale)
     shutil.copy(source, work / "store.db")
     url = f"sqlite:///{work / 'store.db'}"
-    engine = open_store(url)
-    if get_account(engine, "u-admin") is None:
-        add_role_accounts(engine)
-    engine.dispose()
+    with_role_accounts(url)
     files = generate(work, 100_000)
 
     proc, base = start_server(url, work / "server.log")
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            first = browser.new_context(viewport={"width": 1280, "height": 900})
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            first = browser.new_context(viewport=VIEWPORT)
             page = first.new_page()
-            page.goto(base)
-            page.get_by_role("textbox", name="Username").fill("u-admin")
-            page.get_by_role("textbox", name="Password").fill(PASSWORD)
-            page.get_by_role("button", name="Login").click()
-            page.get_by_role("button", name="Sign out").wait_for(timeout=120_000)
+            sign_in(page, base)
             wait_drawn(page)
             cookies = first.cookies()
             pages = [page]
             for _ in range(args.sessions - 1):
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context = browser.new_context(viewport=VIEWPORT)
                 context.add_cookies(cookies)
                 pages.append(context.new_page())
             page.goto(f"{base}/{CHECKED}")

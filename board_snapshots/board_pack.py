@@ -1,7 +1,8 @@
 """The board pack: one snapshot, compared with the one before, as a PDF for board papers.
 
 Title, meeting date and period; the health index with its components and status; key figures
-with the change since last time; the plain-language summary; the core charts as PNG images
+with the change since last time; what young people were paid for their time; each skill's
+verdict with its likely range; the plain-language summary; the core charts as PNG images
 (fpdf2 cannot take vl-convert's SVG); a note on hidden small numbers; data version and dates.
 """
 
@@ -19,6 +20,7 @@ from board_snapshots.compare import GROUPS, Compared, Comparison, compare
 from board_snapshots.core_charts import CoreChart, core_charts
 from board_snapshots.freeze import PROTECTED_FORMAT
 from board_snapshots.saved import Snapshot, get_snapshot, previous_snapshot
+from board_snapshots.wording import VERDICT_HEADINGS, verdicts_note
 from charts.export import to_png
 from measures import formatting
 from measures.health import COMPONENT_LABELS, STATUS_WORDS
@@ -209,6 +211,30 @@ def _weight(health: dict, name: str) -> str:
     return formatting.share(weight) if weight else "left out"
 
 
+def _expertise(pdf: BoardPack, comparison: Comparison, has_before: bool) -> None:
+    pdf.heading("Valuing young people's expertise")
+    pdf.text_block("What young people were paid for their time and expertise at the sessions they came to, per "
+                   "hour of their involvement, and the expenses paid back to them (travel and the like).", 9.5,
+                   colour=GREY)
+    _figures_table(pdf, "Figure", comparison.resourcing, has_before)
+
+
+def _skills(pdf: BoardPack, comparison: Comparison) -> None:
+    """Each skill and all skills together: the verdict and the likely range, never a bare average."""
+    if comparison.verdicts is None:
+        if comparison.skills:
+            pdf.heading("Skills: did young people's ratings change?")
+            pdf.text_block("This snapshot was taken before verdicts and likely ranges were kept, so it gives no "
+                           "verdict on skills.", 9.5, colour=GREY)
+        return
+    if not comparison.verdicts:
+        return
+    pdf.heading("Skills: did young people's ratings change?")
+    pdf.table_of([VERDICT_HEADINGS, *(row.cells() for row in comparison.verdicts)], (52, 24, 60, 38),
+                 ("LEFT", "RIGHT", "LEFT", "LEFT"))
+    pdf.text_block(verdicts_note(), 9, colour=GREY)
+
+
 def _summary(pdf: BoardPack, comparison: Comparison) -> None:
     pdf.heading("What changed since last time")
     for note in comparison.notes:
@@ -254,6 +280,8 @@ def board_pack_pdf(snapshot: Snapshot, before: Snapshot | None, comparison: Comp
     _health(pdf, snapshot, comparison, has_before)
     pdf.heading("Key figures" + (" and the change since last time" if has_before else ""))
     _figures_table(pdf, "Figure", comparison.key_figures, has_before)
+    _expertise(pdf, comparison, has_before)
+    _skills(pdf, comparison)
     if has_before:
         _summary(pdf, comparison)
     _about(pdf, snapshot)

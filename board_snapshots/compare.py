@@ -10,9 +10,10 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from board_snapshots.saved import Snapshot
-from board_snapshots.wording import quoted_name
+from board_snapshots.wording import SkillVerdict, has_pairs, quoted_name, skill_verdicts, too_few
 from measures.formatting import NO_DATA, change_text, count, days, difference, figure, plural
 from measures.health import COMPONENT_LABELS
+from measures.pair_statistics import FEWEST_FOR_A_VERDICT, TOO_FEW
 from measures.suppression import is_suppressed
 
 
@@ -47,6 +48,16 @@ KEY_FIGURES = (
     Figure("remuneration.paid_total_gbp", "Paid to young people for their time", "Payments to young people",
            "money", "neither"),
 )
+# Valuing young people's expertise: what they were paid, per hour of their involvement, and their
+# expenses (`remuneration`). A snapshot taken before pounds per hour were kept has 'no data' for it.
+RESOURCING = (
+    Figure("remuneration.paid_total_gbp", "Paid to young people for their time", "Payments to young people",
+           "money", "neither"),
+    Figure("remuneration.paid_per_hour_gbp", "Paid per hour of their involvement",
+           "Payments per hour of young people's involvement", "rate", "neither"),
+    Figure("remuneration.expenses_total_gbp", "Expenses paid back to young people",
+           "Expenses paid back to young people", "money", "neither"),
+)
 # Health components that no key figure already speaks for, as shares in sentences.
 COMPONENT_SUBJECTS = {
     "share_improved": "The share of young people whose skills improved",
@@ -77,6 +88,10 @@ class Comparison:
     skills: list[Compared] = field(default_factory=list)
     extra: list[Compared] = field(default_factory=list)       # health components as shares
     notes: list[str] = field(default_factory=list)
+    resourcing: list[Compared] = field(default_factory=list)  # payments, per hour, expenses (no sentences)
+    # This snapshot's skills and all skills together with their verdicts; None when it was taken
+    # before verdicts were kept.
+    verdicts: list[SkillVerdict] | None = None
 
     def sentences(self, part: str = "headline") -> dict[str, list[str]]:
         """Sentences by group (GROUPS order), only groups that have some. The "headline" part is the
@@ -166,10 +181,10 @@ def _extra(now: Snapshot, before: Snapshot | None) -> list[Compared]:
     return rows
 
 
-def _key_figures(now: Snapshot, before: Snapshot | None) -> list[Compared]:
+def _figures(now: Snapshot, before: Snapshot | None, chosen: tuple[Figure, ...]) -> list[Compared]:
     return [compare_values(f.label, f.subject, f.kind, lookup(now.figures, f.path),
                            lookup(before.figures, f.path) if before else None, now.k,
-                           before.k if before else None, f.better) for f in KEY_FIGURES]
+                           before.k if before else None, f.better) for f in chosen]
 
 
 def _principle_rows(snapshot: Snapshot) -> dict:
@@ -193,9 +208,7 @@ def _principles(now: Snapshot, before: Snapshot | None) -> list[Compared]:
 
 
 def _skill_rows(snapshot: Snapshot) -> dict:
-    def paired(value) -> bool:
-        return is_suppressed(value) or (value is not None and value == value and value > 0)
-    return {r["skill"]: r for r in snapshot.frames["skills"].to_dict("records") if paired(r["pairs"])}
+    return {r["skill"]: r for r in snapshot.frames["skills"].to_dict("records") if has_pairs(r["pairs"])}
 
 
 def _skills(now: Snapshot, before: Snapshot | None) -> list[Compared]:
@@ -203,11 +216,29 @@ def _skills(now: Snapshot, before: Snapshot | None) -> list[Compared]:
     rows = []
     for key in [*mine, *(k for k in theirs if k not in mine)]:
         row = mine.get(key) or theirs[key]
-        rows.append(compare_values(row["skill_name"],
-                                   f"Young people's average gain in {quoted_name(row['skill_name'])}", "gain",
-                                   mine.get(key, {}).get("mean_change"), theirs.get(key, {}).get("mean_change"),
-                                   now.k, before.k if before else None))
+        subject = f"Young people's average gain in {quoted_name(row['skill_name'])}"
+        now_row, before_row = mine.get(key, {}), theirs.get(key, {})
+        compared = compare_values(row["skill_name"], subject, "gain", now_row.get("mean_change"),
+                                  before_row.get("mean_change"), now.k, before.k if before else None)
+        rows.append(_few_pairs(compared, subject, now_row, before_row))
     return rows
+
+
+def _few_pairs(compared: Compared, subject: str, now: dict, before: dict) -> Compared:
+    """An average gain from fewer than 10 pairs is never shown or compared on its own: it reads
+    'too few to say' (docs/measures.md, "Skills gained"). A hidden gain stays as it was."""
+    if is_suppressed(now.get("mean_change")) or is_suppressed(before.get("mean_change")):
+        return compared
+    few_now, few_before = bool(now) and too_few(now), bool(before) and too_few(before)
+    if not few_now and not few_before:
+        return compared
+    now_text = TOO_FEW if few_now else compared.now
+    if compared.verdict == "first":
+        return replace(compared, now=now_text)
+    where = "either snapshot" if few_now and few_before else "this snapshot" if few_now else "the previous snapshot"
+    return replace(compared, now=now_text, before=TOO_FEW if few_before else compared.before,
+                   change="cannot compare", verdict="not_comparable",
+                   sentence=f"{subject} cannot be compared: fewer than {count(FEWEST_FOR_A_VERDICT)} pairs in {where}.")
 
 
 def _notes(now: Snapshot, before: Snapshot | None) -> list[str]:
@@ -223,9 +254,11 @@ def _notes(now: Snapshot, before: Snapshot | None) -> list[str]:
 
 
 def compare(now: Snapshot, before: Snapshot | None) -> Comparison:
-    return Comparison(health=_health(now, before), key_figures=_key_figures(now, before),
+    return Comparison(health=_health(now, before), key_figures=_figures(now, before, KEY_FIGURES),
                       principles=_principles(now, before), skills=_skills(now, before),
-                      extra=_extra(now, before), notes=_notes(now, before))
+                      extra=_extra(now, before), notes=_notes(now, before),
+                      resourcing=_figures(now, before, RESOURCING),
+                      verdicts=skill_verdicts(now.frames["skills"], now.figures.get("skills_pooled"), now.k))
 
 
 def as_frame(rows: list[Compared], first: str, has_before: bool) -> pd.DataFrame:

@@ -19,6 +19,8 @@ from charts.principles import rater_points, side_by_side, side_by_side_alt
 from charts.skills import before_after_chart, dumbbell_alt_text, plotted
 from measures.formatting import count
 from measures.health import COMPONENT_LABELS
+from measures.pair_statistics import FEWEST_FOR_A_VERDICT
+from measures.skills_page import verdict_words
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,18 @@ def _skills(snapshot: Snapshot) -> list[CoreChart]:
     shown = plotted(snapshot.frames["skills"])
     if shown.empty:
         return []
-    table = shown[["skill_name", "pairs", "mean_pre", "mean_post", "mean_change"]].rename(columns={
+    # The average change never without its likely range and verdict (docs/measures.md, "Skills gained").
+    table = shown[["skill_name", "pairs", "mean_pre", "mean_post", "mean_change", "ci_low", "ci_high", "verdict"]]
+    table = table.assign(verdict=table["verdict"].map(verdict_words)).rename(columns={
         "skill_name": "Skill", "pairs": "Pairs", "mean_pre": "Before", "mean_post": "After",
-        "mean_change": "Average change"})
+        "mean_change": "Average change", "ci_low": "Likely change from", "ci_high": "Likely change to",
+        "verdict": "Verdict"})
     return [CoreChart("skills-before-after", "Skills: average rating before and after", before_after_chart(shown),
                       table, dumbbell_alt_text(shown),
                       "Young people's own ratings from 1 to 5, first 'before' and latest 'after', paired for each "
-                      f"young person. Skills rated by fewer than {snapshot.k} young people are left out.")]
+                      f"young person. Skills rated by fewer than {snapshot.k} young people are left out. With fewer "
+                      f"than {count(FEWEST_FOR_A_VERDICT)} pairs a skill's change is too few to say: see its likely "
+                      "range and verdict.")]
 
 
 def _principles(snapshot: Snapshot) -> list[CoreChart]:

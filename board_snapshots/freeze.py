@@ -29,15 +29,17 @@ CONTENT_FORMAT = 2
 PROTECTED_FORMAT = 2
 MONTHLY_COLUMNS = ["month", "active_young_people", "attendance_rate", "involvement_hours", "suppressed"]
 SKILL_COLUMNS = ["skill", "skill_name", "pairs", "mean_pre", "mean_post", "mean_change", "ci95", "share_improved",
-                 "awaiting_post"]
+                 "awaiting_post", "ci95_low", "ci95_high", "verdict"]
 PRINCIPLE_COLUMNS = ["framework", "framework_name", "principle", "principle_name", "has_ratings", "mean",
                      "share_4_5", "young_people_mean", "staff_mean", "gap", "ratings"]
 
-# The kind of every column of the frames (measures.protected_frames). `improved` and
-# `ratings_4_5` are only the numerators of protected shares: they are not stored.
+# The kind of every column of the frames (measures.protected_frames). `improved_pairs` and
+# `ratings_4_5` are only the numerators of protected shares: they are not stored. The verdict is
+# words worked out from the exact interval.
 SKILL_KINDS = {"skill": "label", "skill_name": "label", "pairs": "count", "mean_pre": "mean", "mean_post": "mean",
-               "mean_change": "mean", "ci95": "mean", "share_improved": ("share_of", "improved", "pairs"),
-               "improved": "count", "awaiting_post": "count"}
+               "mean_change": "mean", "ci95": "mean", "share_improved": ("share_of", "improved_pairs", "pairs"),
+               "improved_pairs": "count", "awaiting_post": "count", "ci95_low": "mean", "ci95_high": "mean",
+               "effect_size_dz": "mean", "improved": "count", "same": "count", "worse": "count", "verdict": "label"}
 FEEDBACK_KINDS = {"month": "label", "raised": "exact", "told_back_within_30_days": "exact"}  # items, not people
 
 

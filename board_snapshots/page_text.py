@@ -27,6 +27,7 @@ CHART_KINDS = {
     "Component": "label", "Score (0-100)": "exact", "Weight (%)": "exact",  # scores made from protected shares
     "Month": "label", "Young people": "count",
     "Skill": "label", "Pairs": "count", "Before": "mean", "After": "mean", "Average change": "mean",
+    "Likely change from": "mean", "Likely change to": "mean", "Verdict": "label",  # the verdict is words
     "Principle": "label", "Rated by": "label", "Average rating": "mean",
     "Month raised": "label", "Raised": "exact", "Told back within 30 days": "exact",  # feedback items
 }

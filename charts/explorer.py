@@ -30,6 +30,11 @@ def chart_data(frame: pd.DataFrame, measure: str, by: str | None = None) -> pd.D
     data = shown[columns].copy()
     data["value"] = pd.to_numeric(shown["value"]).astype(float)
     data["text"] = [format_value(v, MEASURES[measure].kind) for v in data["value"]]
+    if "verdict" in shown:  # a mean change is never drawn without its verdict (docs/measures.md, "Skills")
+        verdicts = [None if pd.isna(v) or not isinstance(v, str) else v for v in shown["verdict"]]
+        data["verdict"] = verdicts
+        data["text"] = [f"{text} ({verdict})" if verdict else text
+                        for text, verdict in zip(data["text"], verdicts, strict=True)]
     if "young_people" in shown and MEASURES[measure].young_people:
         data["young_people"] = pd.to_numeric(shown["young_people"]).astype(int)
     return data.reset_index(drop=True)
@@ -93,7 +98,8 @@ def explorer_chart(frame: pd.DataFrame, measure: str, dimension: str, by: str | 
 def _bars(data: pd.DataFrame, measure: str, dimension: str, large: bool) -> alt.LayerChart:
     check_marks(data, limit=MAX_MARKS // 2)
     size = _sizes(large)
-    order = list(data.sort_values("value", ascending=False, kind="stable")["label"])
+    ordered = dimension == "depth_band"  # bands of sessions keep their own order, fewest first
+    order = list(data["label"] if ordered else data.sort_values("value", ascending=False, kind="stable")["label"])
     y = alt.Y("label:N", sort=order, title=None,
               axis=alt.Axis(labelFontSize=size["label"], labelLimit=560 if large else 260))
     base = alt.Chart(data).encode(y, alt.X("value:Q", **_value_axis(measure, large)),
@@ -101,7 +107,11 @@ def _bars(data: pd.DataFrame, measure: str, dimension: str, large: bool) -> alt.
     bars = base.mark_bar(color=PRIMARY, cursor="pointer", description=_said(measure)).add_params(_pick(None))
     labels = base.mark_text(align="left", dx=6, fontSize=size["label"], fontWeight="bold",
                             color=INK, aria=False).encode(text="text:N")
-    return alt.layer(bars, labels).properties(height=alt.Step(size["step"]))
+    layers = [bars, labels]
+    if MEASURES[measure].kind == "ratio":  # 1 is fair: the group leads as often as it takes part
+        layers.append(alt.Chart(pd.DataFrame({"fair": [1.0]})).mark_rule(
+            color=INK, strokeDash=[6, 4], strokeWidth=2, aria=False).encode(x="fair:Q"))
+    return alt.layer(*layers).properties(height=alt.Step(size["step"]))
 
 
 def _time_x(dimension: str, large: bool, data: pd.DataFrame, second: bool = False) -> alt.X:

@@ -7,9 +7,11 @@ Only skills (or programme-skill cells) with pairs and nothing suppressed reach a
 import altair as alt
 import pandas as pd
 
-from charts.base import check_marks, counted, described, field
+from charts.base import alt_text, check_marks, counted, described, field
 from charts.palette import NEUTRAL, PRIMARY, categorical_scale
 from measures import formatting
+from measures.pair_statistics import TOO_FEW, verdict
+from measures.skills_page import likely_range
 from measures.suppression import is_suppressed
 
 WHEN = ["Before", "After"]
@@ -27,16 +29,10 @@ def signed(value: float) -> str:
     return formatting.signed(value)
 
 
-def likely_range(mean: float, ci: float | None) -> str | None:
-    """The 95% interval as text ("+0.2 to +1.8"), or None without one (fewer than 2 pairs)."""
-    if ci is None or pd.isna(ci):
-        return None
-    return formatting.interval(mean, ci)
-
-
-def _change_label(mean: float, ci: float | None) -> str:
-    interval = likely_range(mean, ci)
-    return f"{signed(mean)} ({interval})" if interval else f"{signed(mean)} (one pair: no range)"
+def change_label(mean: float, low: float | None, high: float | None, said: str) -> str:
+    """The change, its 95% interval and the verdict (`said`) in words: '+1.0 (-1.0 to +3.0); too few
+    to say', '+1.0 (one pair: no range); too few to say'."""
+    return f"{signed(mean)} ({likely_range(low, high)}); {said}"
 
 
 def _shown_mask(frame: pd.DataFrame) -> pd.Series:
@@ -44,22 +40,41 @@ def _shown_mask(frame: pd.DataFrame) -> pd.Series:
     return frame["pairs"].map(lambda v: not is_suppressed(v) and v is not None and not pd.isna(v) and v > 0)
 
 
+def _interval_ends(rows: pd.DataFrame, mean: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The 95% interval's ends (t-based, `measures.pair_statistics`); from the half-width `ci95`
+    for frames kept before the ends were (older board snapshots)."""
+    if {"ci95_low", "ci95_high"} <= set(rows.columns):
+        return (pd.to_numeric(rows["ci95_low"], errors="coerce").astype(float),
+                pd.to_numeric(rows["ci95_high"], errors="coerce").astype(float))
+    half = pd.to_numeric(rows["ci95"], errors="coerce").astype(float)
+    return mean - half, mean + half
+
+
+def _verdicts(rows: pd.DataFrame, low: pd.Series, high: pd.Series) -> list[str]:
+    """The verdict of each row, worked out from its pairs and interval where a frame has none."""
+    if "verdict" in rows.columns:
+        return list(rows["verdict"])
+    return [verdict(n, None if pd.isna(lo) else lo, None if pd.isna(hi) else hi)
+            for n, lo, hi in zip(rows["pairs"], low, high, strict=True)]
+
+
 def _with_labels(rows: pd.DataFrame) -> pd.DataFrame:
-    """Numbers as floats, the interval's ends, and the text labels (made before rounding, so a
-    label says what `measures.formatting` says of the exact figure)."""
+    """Numbers as floats, the interval's ends, the verdict and the text labels (made before
+    rounding, so a label says what `measures.formatting` says of the exact figure)."""
     out = pd.DataFrame({
         "pairs": rows["pairs"].astype(int),
         "mean_pre": rows["mean_pre"].astype(float),
         "mean_post": rows["mean_post"].astype(float),
         "mean_change": rows["mean_change"].astype(float),
-        "ci95": pd.to_numeric(rows["ci95"], errors="coerce").astype(float),
         "share_improved": rows["share_improved"].astype(float),
     }, index=rows.index)
-    out["ci_low"] = out["mean_change"] - out["ci95"]
-    out["ci_high"] = out["mean_change"] + out["ci95"]
+    out["ci_low"], out["ci_high"] = _interval_ends(rows, out["mean_change"])
+    out["verdict"] = _verdicts(rows, out["ci_low"], out["ci_high"])
+    out["too_few"] = out["verdict"] == TOO_FEW
     # Labels sit just right of the interval (or of the point when there is no interval).
     out["label_at"] = out["ci_high"].fillna(out["mean_change"])
-    out["change_label"] = [_change_label(m, c) for m, c in zip(out["mean_change"], out["ci95"], strict=True)]
+    out["change_label"] = [change_label(m, lo, hi, v) for m, lo, hi, v in
+                           zip(out["mean_change"], out["ci_low"], out["ci_high"], out["verdict"], strict=True)]
     out["improved_label"] = [f"{formatting.share(s)} of {formatting.plural(n, 'pair')}"
                              for s, n in zip(out["share_improved"], out["pairs"], strict=True)]
     out["pre_text"] = out["mean_pre"].map(formatting.mean)
@@ -68,7 +83,7 @@ def _with_labels(rows: pd.DataFrame) -> pd.DataFrame:
     for column in ("mean_change", "ci_low", "ci_high"):
         out[f"{column}_tip"] = out[column].map(lambda v: formatting.signed(v, 2))
     out["improved_tip"] = out["share_improved"].map(formatting.share)
-    return out.round({"mean_pre": 2, "mean_post": 2, "mean_change": 2, "ci95": 2, "ci_low": 2, "ci_high": 2,
+    return out.round({"mean_pre": 2, "mean_post": 2, "mean_change": 2, "ci_low": 2, "ci_high": 2,
                       "label_at": 2, "share_improved": 3})
 
 
@@ -127,13 +142,15 @@ def before_after_chart(frame: pd.DataFrame) -> alt.LayerChart:
 def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None = None,
                    said_first: tuple[str, ...] = ()) -> list:
     """Dashed 0 line, interval line, point and its label: the layers of a change chart. The point says
-    it all to a screen reader (`said_first`, then the skill, the change, its range and the pairs)."""
+    it all to a screen reader (`said_first`, then the skill, the change, its range, the verdict and
+    the pairs). A point from too few pairs for a verdict is hollow, and its label says so in words."""
     scale = alt.Scale(domain=domain, nice=False)
     x = alt.X("mean_change:Q", scale=scale, title=x_title, axis=alt.Axis(grid=True, labelExpr=SIGNED_LABEL))
     tooltip = [*(who or []), alt.Tooltip("skill_name:N", title="Skill"),
                alt.Tooltip("mean_change_tip:N", title="Average change"),
                alt.Tooltip("ci_low_tip:N", title="Likely from"),
                alt.Tooltip("ci_high_tip:N", title="Likely to"),
+               alt.Tooltip("verdict:N", title="Verdict"),
                alt.Tooltip("pairs:Q", title="Pairs")]
     # No y on the 0 line: with both x and y a rule has no length.
     zero = alt.Chart().mark_rule(color="#555555", strokeDash=[4, 4], aria=False).encode(x=alt.datum(0))
@@ -141,8 +158,9 @@ def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None
         alt.X("ci_low:Q", scale=scale), alt.X2("ci_high:Q"), y, tooltip=tooltip)
     said = described(*said_first, field("skill_name"), ": average change ", field("change_label"), ", ",
                      counted("pairs", "pair", "pairs"))
-    point = alt.Chart().mark_point(filled=True, size=110, color=PRIMARY, opacity=1, description=said).encode(
-        x, y, tooltip=tooltip)
+    point = alt.Chart().mark_point(filled=True, size=110, color=PRIMARY, stroke=PRIMARY, strokeWidth=2, opacity=1,
+                                   description=said).encode(
+        x, y, fill=alt.condition("datum.too_few", alt.value("white"), alt.value(PRIMARY)), tooltip=tooltip)
     text = alt.Chart().mark_text(align="left", dx=8, fontSize=12, aria=False).encode(
         alt.X("label_at:Q", scale=scale), y, text="change_label:N")
     return [point, interval, zero, text]
@@ -199,3 +217,10 @@ def dumbbell_alt_text(frame: pd.DataFrame) -> str:
     rise = frame.loc[frame["mean_change"].idxmax()]
     return (f"Dumbbell chart of average self-ratings before and after, for {formatting.plural(len(frame), 'skill')}. "
             f"Biggest rise: {rise['skill_name']}, from {rise['pre_text']} to {rise['post_text']}.")
+
+
+def change_alt_text(kind: str, what: str, frame: pd.DataFrame, label: str) -> str:
+    """`charts.base.alt_text` of a change chart, then each row's verdict in words."""
+    verdicts = "; ".join(f"{name}: {said}" for name, said in zip(frame[label], frame["verdict"], strict=True))
+    text = alt_text(kind, what, frame, value="mean_change", label=label)
+    return f"{text} Verdicts: {verdicts}." if verdicts else text

@@ -1,7 +1,22 @@
-"""Alerts for the overview, in plain sentences (pure: figures in, sentences out)."""
+"""Alerts for the overview and the "Who gets to lead" page, in plain sentences (pure: figures in, sentences out)."""
 
 from measures import formatting
+from measures.representation import NOT_RECORDED, under_represented
+from measures.representation_page import group_words, ratio
 from measures.suppression import is_suppressed
+
+# Who a representation alert is about, in a sentence; an age band reads "Young people aged 11 to 15".
+GROUP_PHRASES = {
+    ("age_band", NOT_RECORDED): "Young people whose age band is not recorded",
+    ("disability", "yes"): "Young people with a disability or SEND",
+    ("disability", "no"): "Young people without a disability or SEND",
+    ("disability", "prefer_not_to_say"): "Young people who prefer not to say whether they have a disability or SEND",
+    ("disability", NOT_RECORDED): "Young people whose disability or SEND is not recorded",
+    ("care_experienced", "yes"): "Care-experienced young people",
+    ("care_experienced", "no"): "Young people who are not care-experienced",
+    ("care_experienced", "prefer_not_to_say"): "Young people who prefer not to say whether they are care-experienced",
+    ("care_experienced", NOT_RECORDED): "Young people whose care experience is not recorded",
+}
 
 
 def _known(value) -> bool:
@@ -18,9 +33,22 @@ def _gap(gap, staff, young) -> str:
     return formatting.mean(gap if shown is None else shown)
 
 
+def group_phrase(dimension: str, value: str) -> str:
+    return GROUP_PHRASES.get((dimension, value)) or f"Young people aged {group_words(dimension, value).lower()}"
+
+
+def representation_alerts(figures: dict, k: int, below: float) -> list[str]:
+    """A sentence for each group of at least k young people taking part whose representation
+    ratio (`measures.representation`) is below `below`."""
+    return [f"{group_phrase(dimension, value)} lead less often than they take part: a representation ratio of "
+            f"{ratio(found)} (below {ratio(below)})."
+            for dimension, value, found in under_represented(figures, k, below)]
+
+
 def alerts(now: dict, before: dict, thresholds: dict, work_label: str = "co-production") -> list[str]:
     """Sentences for: a principle rated below its threshold by young people; a staff-versus-young-
-    people gap above the set size; feedback open over 30 days; active young people down sharply."""
+    people gap above the set size; feedback open over 30 days; active young people down sharply;
+    a group of young people that leads less often than it takes part."""
     found = []
     for framework, principles in now["principles"].items():
         for principle, f in principles.items():
@@ -42,4 +70,5 @@ def alerts(now: dict, before: dict, thresholds: dict, work_label: str = "co-prod
     if dropped and dropped >= thresholds["active_drop_share"]:
         found.append(f"Fewer young people are taking part in {work_label}: {formatting.count(active)} against "
                      f"{formatting.count(earlier)} in the period before ({formatting.share(dropped)} fewer).")
-    return found
+    below = thresholds.get("representation_ratio_below")  # thresholds set without it: no such alert
+    return found + ([] if below is None else representation_alerts(now["representation"], now["k"], below))

@@ -1,6 +1,7 @@
 """Every measure's definition in plain words: the one text that the explorer shows next to a
 measure and that the measure functions follow (`measures/engagement.py`, `skills.py`,
-`principles.py`, `feedback.py`; the precise rules are in docs/measures.md).
+`principles.py`, `feedback.py`, `representation.py`, `depth.py`; the precise rules are in
+docs/measures.md).
 
 Written for staff, trainers and young people at a forum, so nobody needs an analyst beside
 them. Change a definition here, and everything that shows it changes with it.
@@ -30,7 +31,9 @@ DEFINITIONS = {
         "Change in skills: young people rate their own skills from 1 to 5 before and after a "
         "programme. For each young person, skill and programme, the first 'before' rating is paired "
         "with the latest 'after' rating; the change is after minus before, and this is the average "
-        "change. A rating without its pair is left out."),
+        "change. A rating without its pair is left out. Beside it: the 95% interval, the range the "
+        "true average change most likely lies in, and a verdict: improved (the whole interval is above "
+        "0), declined (all below 0), no clear change, or too few to say (fewer than 10 pairs)."),
     "share_improved": (
         "Skills improved: of the before-and-after pairs of ratings (one per young person, skill and "
         "programme), the share where the 'after' rating is higher than the 'before' rating."),
@@ -41,6 +44,18 @@ DEFINITIONS = {
     "principle_share_4_5": (
         "Principles kept, ratings of 4 or 5: of all the ratings of how well a session kept a "
         "principle, the share that were 4 or 5 out of 5."),
+    "representation": (
+        "Who gets to lead: for each group of young people (by age band, disability or care "
+        "experience), how many took part, how many led or co-facilitated at least one session they "
+        "came to, and how many came to a 'doing with' session (co-design or co-production). The "
+        "representation ratio is the group's share of those who led divided by its share of those "
+        "taking part: 1 is fair, below 1 the group leads less often than it takes part."),
+    "depth": (
+        "Depth of involvement and skills gained: young people grouped by how many sessions they came to "
+        "in the period (1, 2 to 4, 5 to 9, 10 or more), and for each group the change in skills over "
+        "their before-and-after pairs (all skills together): the average change with its 95% interval, "
+        "the share improved and a verdict (too few to say below 10 pairs). It shows whether deeper "
+        "involvement goes with bigger gains, not that it causes them."),
     "feedback_raised": (
         "Things young people raised: how many 'you said' items were raised in the period."),
     "told_back_share": (

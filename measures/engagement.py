@@ -67,6 +67,7 @@ def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int
         "paid_total_gbp": round(float(people.paid), 2),
         "paid_share": _ratio(people.paid_records, people.attended),
         "expenses_total_gbp": round(float(people.expenses), 2),
+        "paid_per_hour_gbp": _ratio(float(people.paid), float(people.hours)),
     }, active, k)
     counts = {"returning": returning, "attended": people.attended, "expected": people.expected,
               "paid_records": people.paid_records}
@@ -157,6 +158,25 @@ def stage_coverage(engine, period: Period, filters: Filters) -> pd.DataFrame:
     rows = [{"programme": p, **{s: s in stages for s in STAGES}, "stages_covered": len(stages)}
             for p, stages in sorted(covered.items())]
     return pd.DataFrame(rows, columns=["programme", *STAGES, "stages_covered"])
+
+
+def stage_coverage_counts(engine, period: Period, filters: Filters, k: int) -> dict:
+    """{programme code: stages covered (0-4)} for every programme (those chosen in the filters):
+    the stages with at least one attended young-people record in the period. A programme's
+    count is SUPPRESSED when 1..k-1 young people stand behind it (those at its staged records)."""
+    joined, where = young_people_attendance(period, filters)
+    q = (select(Y.c.programme_id, func.count(distinct(Y.c.stage)).label("stages"),
+                func.count(distinct(Y.c.participant_id)).label("people"))
+         .select_from(joined).where(where, Y.c.attended.is_(True), Y.c.stage.is_not(None))
+         .group_by(Y.c.programme_id))
+    programmes = select(PR.c.id, PR.c.code).order_by(PR.c.code)
+    if filters.programmes:
+        programmes = programmes.where(PR.c.code.in_(filters.programmes))
+    with engine.connect() as conn:
+        covered = {r.programme_id: r for r in conn.execute(q).all()}
+        codes = conn.execute(programmes).all()
+    return {code: guard(covered[pid].stages, covered[pid].people, k) if pid in covered else 0
+            for pid, code in codes}
 
 
 ALL_MODES = "all"  # the row of monthly frames that counts every mode together
@@ -271,16 +291,21 @@ def _mode_row(mode: str, people, returning: int) -> dict:
             "attendance_rate": _ratio(people.attended, people.expected) if people else None}
 
 
-def stage_grid(engine, period: Period, filters: Filters) -> pd.DataFrame:
+def stage_grid(engine, period: Period, filters: Filters, k: int = 1) -> pd.DataFrame:
     """`stage_coverage` as one row per (programme, stage), with the programme's name, and with
-    the programmes that held sessions in the period but had no young people at any stage."""
+    the programmes that held sessions in the period but had no young people at any stage.
+    `hidden` marks the rows of a programme whose stages rest on 1..k-1 young people: hidden
+    there as in the measures JSON (`stage_coverage_counts`)."""
     covered = stage_coverage(engine, period, filters).set_index("programme")
+    hidden = {code for code, stages in stage_coverage_counts(engine, period, filters, k).items()
+              if stages is SUPPRESSED}
     q = (select(PR.c.code, PR.c.name).distinct().select_from(S.join(PR, S.c.programme_id == PR.c.id))
          .where(sessions_in(period, filters)))
     with engine.connect() as conn:  # every covered programme held a session in the period, so is named here
         names = dict(conn.execute(q).all())
     rows = [{"programme": code, "name": name, "stage": stage,
              "covered": bool(covered.at[code, stage]) if code in covered.index else False,
-             "stages_covered": int(covered.at[code, "stages_covered"]) if code in covered.index else 0}
+             "stages_covered": int(covered.at[code, "stages_covered"]) if code in covered.index else 0,
+             "hidden": code in hidden}
             for code, name in sorted(names.items(), key=lambda item: item[1]) for stage in STAGES]
-    return pd.DataFrame(rows, columns=["programme", "name", "stage", "covered", "stages_covered"])
+    return pd.DataFrame(rows, columns=["programme", "name", "stage", "covered", "stages_covered", "hidden"])

@@ -1,36 +1,57 @@
 """Every figure the engagement page shows, computed side by side (the page's queries are
 independent, and most of its cold time is waiting on them); its key figures, each with its
-definition (`measures.definitions`), and its mode table written out (`measures.formatting`)."""
+definition (`measures.definitions`), and its mode and resourcing tables written out
+(`measures.formatting`)."""
 
 from typing import Any, NamedTuple
 
 from measures import formatting
 from measures.definitions import definition
 from measures.engagement import (
-    active_by_month_and_mode, engagement_by_mode, engagement_figures, sessions_by_month_and_mode, stage_grid,
+    active_by_month_and_mode, engagement_and_remuneration, engagement_by_mode, sessions_by_month_and_mode, stage_grid,
 )
 from measures.filters import Filters, Period
 from measures.parallel import run_side_by_side
+from measures.protected_figures import protected_remuneration
 from measures.reach import reach_by_group
+from measures.resourcing import protected_resourcing, resourcing_by_programme
 from measures.suppression import is_suppressed
 
 
-def engagement_page_figures(engine, period: Period, filters: Filters, k: int, comparable: bool) -> dict:
+def engagement_page_figures(engine, period: Period, filters: Filters, k: int, comparable: bool,
+                            protected: bool = False) -> dict:
     """`now` and (when `comparable`) `before`: the key figures of this period and of the one
-    before; `people_by_month`, `sessions_by_month`, `by_mode`, `stages`, `reach`: the page's
-    charts and table. `before` is None when there is nothing to compare with."""
+    before; `remuneration` and `remuneration_before`: what young people were paid, likewise;
+    `people_by_month`, `sessions_by_month`, `by_mode`, `stages`, `reach`, `resourcing` (by
+    programme): the page's charts and tables. `before` and `remuneration_before` are None when
+    there is nothing to compare with. With `protected`, the payments (the organisation's and by
+    programme) as a protected audience sees them (docs/disclosure.md)."""
     calls = {
         "by_mode": (engagement_by_mode, engine, period, filters, k),
-        "now": (engagement_figures, engine, period, filters, k),
+        "now": (engagement_and_remuneration, engine, period, filters, k),
         "reach": (reach_by_group, engine, period, filters, k),
         "people_by_month": (active_by_month_and_mode, engine, period, filters, k),
-        "stages": (stage_grid, engine, period, filters),
+        "stages": (stage_grid, engine, period, filters, k),
+        "resourcing": (resourcing_by_programme, engine, period, filters, k, protected),
         "sessions_by_month": (sessions_by_month_and_mode, engine, period, filters),
     }
     if comparable:
-        calls["before"] = (engagement_figures, engine, period.previous(), filters, k)
+        calls["before"] = (engagement_and_remuneration, engine, period.previous(), filters, k)
     figures = run_side_by_side(calls)
-    return {**figures, "before": figures.get("before")}
+    now, before = figures["now"], figures.get("before")
+    by_programme = figures["resourcing"]
+    return {**figures, "now": now[0], "before": before and before[0],
+            "remuneration": _remuneration(now, k, protected),
+            "remuneration_before": before and _remuneration(before, k, protected),
+            "resourcing": protected_resourcing(by_programme, k) if protected else by_programme}
+
+
+def _remuneration(parts: tuple, k: int, protected: bool) -> dict:
+    """The remuneration figures of `engagement_and_remuneration`'s result, protected or not."""
+    engagement, remuneration, counts = parts
+    if not protected:
+        return remuneration
+    return protected_remuneration(remuneration, counts, engagement["involvement_hours"], k)
 
 
 class KeyFigure(NamedTuple):
@@ -89,3 +110,56 @@ def hidden_bars_note(hidden: int, k: int) -> str | None:
             f"zero): a bar is hidden when {formatting.hidden(k)} young people stand behind it, or when it would let "
             "a hidden one be worked out from the month's total. 'Show the numbers' lists them; the sessions chart "
             "below has every month.")
+
+
+# (key in the remuneration figures, label, kind) of the resourcing figures, in the order shown.
+RESOURCING_FIGURES = (
+    ("paid_total_gbp", "Paid to young people", "money"),
+    ("paid_per_hour_gbp", "Paid per hour", "rate"),
+    ("paid_share", "Attendances paid", "share"),
+    ("expenses_total_gbp", "Expenses", "money"),
+)
+RESOURCING_HELP = {
+    "paid_per_hour_gbp": ("Paid per hour: what young people were paid for their time, divided by their involvement "
+                          "hours (the hours of the sessions they came to). Expenses are not included."),
+    "paid_share": "Attendances paid: of young people's attendances at sessions, the share they were paid for.",
+    "expenses_total_gbp": ("Expenses: travel and other costs paid back to young people for the sessions they came "
+                           "to, in pounds, apart from what they were paid for their time."),
+}
+# (column of `measures.resourcing.resourcing_by_programme`, heading, kind) of the programme table.
+RESOURCING_COLUMNS = (
+    ("young_people", "Young people", "count"),
+    ("involvement_hours", "Hours", "hours"),
+    ("paid_total_gbp", "Paid", "money"),
+    ("paid_per_hour_gbp", "Paid per hour", "rate"),
+    ("paid_share", "Attendances paid", "share"),
+    ("expenses_total_gbp", "Expenses", "money"),
+)
+
+
+def resourcing_figures(now: dict, before: dict | None) -> list[KeyFigure]:
+    """The organisation's payments to young people as key figures (remuneration figures of this
+    period and of the one before, None when there is nothing to compare with)."""
+    before = before or {}
+    return [KeyFigure(label, now[key], before.get(key), kind, RESOURCING_HELP.get(key) or definition(key))
+            for key, label, kind in RESOURCING_FIGURES]
+
+
+def resourcing_rows(by_programme, k: int) -> list[dict]:
+    """One row per programme (`measures.resourcing.resourcing_by_programme`) of its figures as
+    text; HIDDEN where the programme is hidden."""
+    return [{"Programme": row["programme_name"],
+             **{label: HIDDEN if row["suppressed"] else formatting.figure(row[key], kind, k)
+                for key, label, kind in RESOURCING_COLUMNS}}
+            for row in by_programme.to_dict("records")]
+
+
+def resourcing_note(hidden: int, k: int) -> str:
+    """What the programme table adds up to, and why `hidden` programmes are hidden."""
+    note = ("A young person who came to more than one programme counts in each; hours and pounds are parts of "
+            "the organisation's figures above.")
+    if not hidden:
+        return note
+    return (f"{note} {formatting.plural(hidden, 'programme')} {'is' if hidden == 1 else 'are'} '{HIDDEN}': "
+            f"{formatting.hidden(k)} young people, or a programme that would let a hidden one be worked out from "
+            "the organisation's figures.")

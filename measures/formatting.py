@@ -12,6 +12,8 @@ Negative numbers carry an ASCII minus; "-0" is never written.
     mean(2.25)               '2.3'
     signed(0.5)              '+0.5'
     money(1234.5)            '£1,235'
+    rate(4.286)              '£4.29': pounds and pence, for pounds per hour
+    ratio(0.8)               '0.80': a representation ratio, two decimals
     hours(12.4)              '12'
     days(29)                 '29 days'
     figure(value, kind, k)   any of the above by kind, or 'fewer than k' / 'no data'
@@ -33,7 +35,7 @@ NO_CHANGE = "no change"
 
 # Decimal places of each kind of figure as shown.
 PLACES = {"count": 0, "share": 0, "mean": 1, "change": 1, "gain": 1, "money": 0, "hours": 0, "score": 0,
-          "days": 0}
+          "days": 0, "rate": 2, "ratio": 2}
 
 
 def hidden(k: int) -> str:
@@ -89,6 +91,21 @@ def money(value) -> str:
     return f"-£{-number:,}" if number < 0 else f"£{number:,}"
 
 
+def rate(value) -> str:
+    """Pounds and pence, for a rate such as pounds per hour: 4.286 -> '£4.29'."""
+    if missing(value):
+        return NO_DATA
+    number = half_up(value, 2) + 0
+    return f"-£{-number:,.2f}" if number < 0 else f"£{number:,.2f}"
+
+
+def ratio(value) -> str:
+    """A ratio such as the representation ratio (1 is even), two decimals: 0.8 -> '0.80'."""
+    if missing(value):
+        return NO_DATA
+    return f"{half_up(value, 2) + 0:,.2f}"
+
+
 def hours(value) -> str:
     """Hours, whole: '1,234'."""
     return count(value)
@@ -107,7 +124,7 @@ def figure(value, kind: str, k: int) -> str:
     if missing(value):
         return NO_DATA
     return {"share": share, "mean": mean, "change": signed, "gain": signed, "money": money, "hours": hours,
-            "days": days, "score": count}.get(kind, count)(value)
+            "days": days, "score": count, "rate": rate, "ratio": ratio}.get(kind, count)(value)
 
 
 def difference(now, before, kind: str) -> Decimal | None:
@@ -124,6 +141,8 @@ def change_text(diff: Decimal, kind: str) -> str:
         return f"{signed_number(diff)} point{'' if abs(diff) == 1 else 's'}"
     if kind == "money":
         return f"{'+' if diff > 0 else '-'}£{abs(diff):,}"
+    if kind == "rate":
+        return f"{'+' if diff > 0 else '-'}£{abs(diff):,.2f}"
     return signed_number(diff)
 
 

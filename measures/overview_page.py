@@ -32,9 +32,10 @@ def overview_page_figures(engine, period: Period, filters: Filters, k: int, comp
     `measures.report.figures`; `monthly` and `sessions`: the frames of the two charts. With
     `protected`, all of them as a protected audience sees them (docs/disclosure.md)."""
     calls = {"monthly": (monthly_engagement, engine, period, filters, k),
-             **part_calls(engine, period, filters, k, full=protected)}
+             **part_calls(engine, period, filters, k, full=protected, depth_and_stages=False)}
     if comparable:
-        calls |= part_calls(engine, period.previous(), filters, k, prefix="before.", full=protected)
+        calls |= part_calls(engine, period.previous(), filters, k, prefix="before.", full=protected,
+                            depth_and_stages=False)
     calls["sessions"] = (sessions_by_month, engine, period, filters, "mode")
     parts = run_side_by_side(calls)
     now = assemble(engine, period, k, parts)

@@ -7,18 +7,23 @@ trustee and a script get the same number for the same question.
 import math
 
 from measures.audiences import ADMIN, check_question, is_protected
-from measures.engagement import engagement_and_remuneration
+from measures.depth import depth
+from measures.engagement import engagement_and_remuneration, stage_coverage_counts
 from measures.feedback import feedback_figures
 from measures.filters import Filters, Period
 from measures.health import health_index
 from measures.parallel import run_side_by_side
 from measures.principles import pooled_adherence, principle_table
 from measures.protected_figures import BASIS, protected_figures, without_basis
+from measures.representation import representation
 from measures.skills import skills_and_pooled_share
 from measures.suppression import to_json_safe
 from models.settings import get_setting
 
-SKILL_KEYS = ("pairs", "mean_change", "share_improved", "awaiting_post")
+STATISTICS_KEYS = ("ci95_low", "ci95_high", "effect_size_dz", "improved", "same", "worse", "verdict")
+SKILL_KEYS = ("pairs", "mean_change", "share_improved", "awaiting_post", *STATISTICS_KEYS)
+POOLED_KEYS = ("pairs", "mean_change", "share_improved", *STATISTICS_KEYS)
+DEPTH_KEYS = ("young_people", "pairs", "mean_change", "share_improved", "ci95_low", "ci95_high", "verdict")
 PRINCIPLE_KEYS = ("mean", "share_4_5", "young_people_mean", "staff_mean", "gap", "ratings")
 
 
@@ -39,14 +44,20 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None, full
 
 
 def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "",
-               full: bool = False) -> dict[str, tuple]:
-    """The independent parts of `figures`, as calls for `run_side_by_side` (slowest first)."""
-    return {prefix + name: call for name, call in {
+               full: bool = False, depth_and_stages: bool = True) -> dict[str, tuple]:
+    """The independent parts of `figures`, as calls for `run_side_by_side` (slowest first).
+    Without `depth_and_stages` (the overview, which shows neither), those two are left out."""
+    calls = {
         "engagement": (engagement_and_remuneration, engine, period, filters, k),
         "skills": (skills_and_pooled_share, engine, period, filters, k, full),
         "principles": (principle_table, engine, period, filters, k),
+        "representation": (representation, engine, period, filters, k, full),
         "adherence": (pooled_adherence, engine, period, filters, k),
-        "feedback": (feedback_figures, engine, period, filters)}.items()}
+        "feedback": (feedback_figures, engine, period, filters)}
+    if depth_and_stages:
+        calls |= {"depth": (depth, engine, period, filters, k, full),
+                  "stage_coverage": (stage_coverage_counts, engine, period, filters, k)}
+    return {prefix + name: call for name, call in calls.items()}
 
 
 def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> dict:
@@ -54,32 +65,42 @@ def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> d
     `BASIS` the exact numerators that protected shares are made from (never shown)."""
     engagement, remuneration, counts = parts[prefix + "engagement"]
     feedback, skills, adherence = parts[prefix + "feedback"], parts[prefix + "skills"], parts[prefix + "adherence"]
+    (groups, group_totals), bands = parts[prefix + "representation"], parts.get(prefix + "depth")
     by_framework: dict = {}
     high: dict = {}
     for row in parts[prefix + "principles"].to_dict("records"):
         by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: _value(row[key])
                                                                            for key in PRINCIPLE_KEYS}
         high.setdefault(row["framework"], {})[row["principle"]] = row["ratings_4_5"]
-    skill_rows = skills[0].to_dict("records")
+    skill_rows, pooled = skills[0].to_dict("records"), skills[1]
     health = health_index(
         {"attendance_rate": engagement["attendance_rate"],
-         "share_improved": skills[1]["share_improved"],
+         "share_improved": pooled["share_improved"],
          "principle_adherence": adherence["share_4_5"],
          "feedback_closed_within_30_days": feedback["closed_within_30_days_share"],
          "youth_led_share": engagement["youth_led_share"]},
         get_setting(engine, "health_weights"), get_setting(engine, "health_thresholds"))
-    return {
+    if prefix + "stage_coverage" in parts:
+        engagement = {**engagement, "stage_coverage": parts[prefix + "stage_coverage"]}
+    measures = {
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "k": k,
         "engagement": engagement,
         "skills": {row["skill"]: {key: _value(row[key]) for key in SKILL_KEYS} for row in skill_rows},
+        "skills_pooled": {key: _value(pooled[key]) for key in POOLED_KEYS},
         "principles": by_framework,
         "feedback": feedback,
         "remuneration": remuneration,
         "health_index": health,
-        BASIS: {"engagement": counts, "skills": {row["skill"]: row["improved"] for row in skill_rows},
-                "skills_pooled": skills[1], "principles": high, "adherence": adherence},
+        "representation": groups,
+        BASIS: {"engagement": counts, "skills": {row["skill"]: row["improved_pairs"] for row in skill_rows},
+                "skills_pooled": pooled, "principles": high, "adherence": adherence,
+                "representation": group_totals},
     }
+    if bands is not None:
+        measures["depth"] = {band: {key: _value(f[key]) for key in DEPTH_KEYS} for band, f in bands.items()}
+        measures[BASIS]["depth"] = {band: f["improved_pairs"] for band, f in bands.items()}
+    return measures
 
 
 def measures_json(engine, period: Period, filters: Filters, k: int | None = None,

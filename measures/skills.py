@@ -7,7 +7,6 @@ enter the change; pre ratings still waiting for a post are counted apart.
 Each measure's definition in plain words, as the forum explorer shows it: `measures/definitions.py`.
 """
 
-import math
 from datetime import timedelta
 
 import pandas as pd
@@ -15,6 +14,7 @@ from sqlalchemy import and_, case, distinct, exists, func, literal, null, select
 from sqlalchemy.orm import aliased
 
 from measures.filters import Filters, Period
+from measures.pair_statistics import change_statistics
 from measures.scope import P, in_period, programme_ids, young_people
 from measures.suppression import SUPPRESSED, complete_hiding, guard_many, suppress_rows, too_few
 from models.tables import Evaluation, Programme, Skill
@@ -66,18 +66,30 @@ def pairs_query(period: Period, filters: Filters):
                    latest_in_period, _none_before(pre, "pre", pre.c.completed_on)))
 
 
-def _pair_aggregates(pairs) -> list:
+def pair_aggregates(pairs) -> list:
+    """Sums from which `measures.pair_statistics` works out the interval, d_z and verdict, and the
+    pairs that went up, stayed the same and went down, each with the young people behind them."""
+    change = pairs.c.change
+
+    def pairs_where(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    def people_where(condition):
+        return func.count(distinct(case((condition, pairs.c.participant_id))))
     return [func.count().label("pairs"),
             func.count(distinct(pairs.c.participant_id)).label("people"),
-            func.avg(pairs.c.change * literal(1.0)).label("mean_change"),
-            func.sum(pairs.c.change * pairs.c.change * literal(1.0)).label("sum_sq"),
-            func.sum(case((pairs.c.change > 0, 1), else_=0)).label("improved"),
+            func.avg(change * literal(1.0)).label("mean_change"),
+            func.coalesce(func.sum(change), 0).label("sum_change"),
+            func.coalesce(func.sum(change * change), 0).label("sum_sq"),
+            pairs_where(change > 0).label("improved"), people_where(change > 0).label("improved_people"),
+            pairs_where(change == 0).label("same"), people_where(change == 0).label("same_people"),
+            pairs_where(change < 0).label("worse"), people_where(change < 0).label("worse_people"),
             func.avg(pairs.c.pre * literal(1.0)).label("mean_pre"),
             func.avg(pairs.c.post * literal(1.0)).label("mean_post")]
 
 
 def _pair_stats(pairs, group_cols):
-    return select(*group_cols, *_pair_aggregates(pairs)).group_by(*group_cols)
+    return select(*group_cols, *pair_aggregates(pairs)).group_by(*group_cols)
 
 
 def _awaiting_query(period: Period, filters: Filters, by: tuple[str, ...] = ("skill_id",)):
@@ -92,12 +104,27 @@ def _awaiting_query(period: Period, filters: Filters, by: tuple[str, ...] = ("sk
             .group_by(*(first.c[c] for c in by)))
 
 
-def ci95_half_width(n: int, mean: float | None, sum_sq: float | None) -> float | None:
-    """Half-width of a normal-approximation 95% confidence interval for a mean change."""
-    if n is None or n < 2 or mean is None:
-        return None
-    variance = (sum_sq - n * mean * mean) / (n - 1)
-    return 1.96 * math.sqrt(max(variance, 0.0) / n)
+OUTCOMES = ("improved", "same", "worse")
+
+
+def pair_figures(s, k: int, full: bool = False) -> dict:
+    """The figures of one group of pairs (an aggregate row of `pair_aggregates`, or None for no
+    pairs): pairs, mean change, share improved, before and after means, the interval, d_z and
+    verdict (`measures.pair_statistics`), and the pairs that went up, stayed the same and went
+    down, each suppressed on its own young people (`full`: as parts of the pairs, so that no
+    hidden one is the pairs minus the others; docs/disclosure.md). `improved_pairs` is the exact
+    numerator of the share, from which protected shares are made (never shown)."""
+    n = s.pairs if s else 0
+    figures = {"pairs": n, "mean_change": s.mean_change if s else None,
+               "share_improved": s.improved / n if n else None,
+               "mean_pre": s.mean_pre if s else None, "mean_post": s.mean_post if s else None,
+               **change_statistics(n, s.sum_change if s else 0, s.sum_sq if s else 0),
+               "improved_pairs": s.improved if s else 0}
+    counts = pd.Series([getattr(s, o) if s else 0 for o in OUTCOMES], index=list(OUTCOMES))
+    people = pd.Series([getattr(s, f"{o}_people") if s else 0 for o in OUTCOMES], index=list(OUTCOMES))
+    alone = people.map(lambda m: too_few(m, k))
+    hidden = complete_hiding(alone, people, k) if full else alone
+    return {**figures, **{o: SUPPRESSED if hidden[o] else int(counts[o]) for o in OUTCOMES}}
 
 
 def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
@@ -117,7 +144,7 @@ def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int,
     """
     pairs = pairs_query(period, filters).cte("pairs").prefix_with("MATERIALIZED")
     stats_q = union_all(_pair_stats(pairs, [pairs.c.skill_id]),
-                        select(null().label("skill_id"), *_pair_aggregates(pairs)))
+                        select(null().label("skill_id"), *pair_aggregates(pairs)))
     with engine.connect() as conn:
         skills = conn.execute(select(SK.c.id, SK.c.code, SK.c.name).order_by(SK.c.id)).all()
         stats = {r.skill_id: r for r in conn.execute(stats_q).all()}
@@ -127,26 +154,22 @@ def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int,
     hidden = complete_hiding(alone, people, k) if full else alone
     rows = []
     for i, skill in enumerate(skills):
-        s, w = stats.get(skill.id), waiting.get(skill.id)
-        n = s.pairs if s else 0
-        figures = {"pairs": n, "mean_change": s.mean_change if s else None,
-                   "share_improved": s.improved / n if n else None, "improved": s.improved if s else 0,
-                   "ci95": ci95_half_width(n, s.mean_change, s.sum_sq) if s else None,
-                   "mean_pre": s.mean_pre if s else None, "mean_post": s.mean_post if s else None}
+        w = waiting.get(skill.id)
+        figures = pair_figures(stats.get(skill.id), k, full)
         if hidden[i]:
             figures = dict.fromkeys(figures, SUPPRESSED)
         rows.append({"skill": skill.code, "skill_name": skill.name, **figures,
                      **guard_many({"awaiting_post": w.awaiting_post if w else 0}, w.people if w else 0, k)})
     whole = stats[None]
-    pooled = {"share_improved": whole.improved / whole.pairs if whole.pairs else None,
-              "improved": whole.improved or 0, "pairs": whole.pairs}
+    pooled = pair_figures(whole if whole.pairs else None, k, full)
     cannot_cover = full and alone.any() and (hidden.sum() < 2 or people[hidden].sum() < k)
     if cannot_cover:
         pooled = dict.fromkeys(pooled, SUPPRESSED)
     return pd.DataFrame(rows), guard_many(pooled, whole.people, k)
 
 
-PAIR_FIGURES = ["pairs", "mean_change", "ci95", "share_improved", "mean_pre", "mean_post"]
+PAIR_FIGURES = ["pairs", "mean_change", "ci95", "share_improved", "mean_pre", "mean_post", "ci95_low", "ci95_high",
+                "effect_size_dz", "verdict"]
 PROGRAMME_COLUMNS = ["programme", "programme_name", "skill", "skill_name", *PAIR_FIGURES, "awaiting_post"]
 
 
@@ -173,9 +196,8 @@ def skills_by_programme(engine, period: Period, filters: Filters, k: int) -> pd.
     pairs = pairs_query(period, filters).subquery("pairs")
     by = ("programme_id", "skill_id")
     with engine.connect() as conn:
-        stats = pd.DataFrame(conn.execute(_pair_stats(pairs, [pairs.c[c] for c in by])).mappings().all(),
-                             columns=[*by, "pairs", "people", "mean_change", "sum_sq", "improved", "mean_pre",
-                                      "mean_post"])
+        stats_q = _pair_stats(pairs, [pairs.c[c] for c in by])
+        stats = pd.DataFrame(conn.execute(stats_q).mappings().all(), columns=list(stats_q.selected_columns.keys()))
         waiting = pd.DataFrame(conn.execute(_awaiting_query(period, filters, by)).mappings().all(),
                                columns=[*by, "awaiting_post", "people"])
         programmes = pd.DataFrame(conn.execute(select(PRG.c.id.label("programme_id"), PRG.c.code.label("programme"),
@@ -188,8 +210,10 @@ def skills_by_programme(engine, period: Period, filters: Filters, k: int) -> pd.
     cells[["pairs", "people", "awaiting_post", "waiting_people"]] = (
         cells[["pairs", "people", "awaiting_post", "waiting_people"]].fillna(0).astype(int))
     cells["share_improved"] = [i / n if n else None for i, n in zip(cells["improved"], cells["pairs"], strict=True)]
-    cells["ci95"] = [ci95_half_width(n, m, s) if n else None
-                     for n, m, s in zip(cells["pairs"], cells["mean_change"], cells["sum_sq"], strict=True)]
+    statistics = pd.DataFrame([change_statistics(n, t, q) for n, t, q in
+                               zip(cells["pairs"], cells["sum_change"].fillna(0), cells["sum_sq"].fillna(0),
+                                   strict=True)], index=cells.index)
+    cells = cells.assign(**{column: statistics[column] for column in statistics.columns})
     cells = (cells.merge(programmes, on="programme_id").merge(skills, on="skill_id")
              .sort_values(["programme_name", "skill_id"]).reset_index(drop=True))
     out = cells.assign(hide_pairs=_hidden_parts(cells, "people", k),

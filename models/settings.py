@@ -20,15 +20,21 @@ DEFAULTS = {
     # The address people reach the app at (e.g. https://dashboard.example.org), for rating links;
     # empty: the address of the browser that opens the link.
     "public_url": "",  # largest file the upload page accepts
-    # When the overview raises an alert (see measures/alerts.py).
-    "alert_thresholds": {"principle_mean_below": 3.0, "gap_above": 0.5, "active_drop_share": 0.25},
+    # When the overview raises an alert (see measures/alerts.py); `representation_ratio_below`
+    # also marks groups on the "Who gets to lead" page (docs/measures.md, "Who gets to lead").
+    "alert_thresholds": {"principle_mean_below": 3.0, "gap_above": 0.5, "active_drop_share": 0.25,
+                         "representation_ratio_below": 0.8},
 }
 
 
 def get_setting(engine: Engine, key: str):
     with engine.connect() as conn:
         raw = conn.execute(select(Setting.value).where(Setting.key == key)).scalar()
-    return DEFAULTS.get(key) if raw is None else json.loads(raw)
+    if raw is None:
+        return DEFAULTS.get(key)
+    value, default = json.loads(raw), DEFAULTS.get(key)
+    # A group of settings saved before one of its keys existed gets that key's default.
+    return {**default, **value} if isinstance(default, dict) and isinstance(value, dict) else value
 
 
 def set_setting(engine: Engine, key: str, value) -> None:

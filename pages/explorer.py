@@ -29,9 +29,9 @@ from components.explorer.saved_views import saved_views_panel
 from measures.audiences import STAFF_FORUM, QuestionRefused
 from measures.explorer.catalogue import MEASURES
 from measures.explorer.explore import framework_names, group_options
-from measures.explorer.page_text import NAMED, chart_note, in_force, scope_words, view_title
+from measures.explorer.page_text import NAMED, in_force, scope_words, under_chart, view_title
 from measures.explorer.protected import check_sensitive, protected_view, table_kinds
-from measures.explorer.words import hidden_note, numbers_table, sentence
+from measures.explorer.words import numbers_table, sentence
 
 PAGE_ID = "explorer"
 
@@ -78,7 +78,7 @@ def render() -> None:
             show_chart(built(explorer_chart, frame, measure, dimension, by, large=present), table,
                        title=view_title(measure, dimension, by),
                        alt_text=explorer_alt_text(frame, measure, dimension, by, k), key=CHART,
-                       kinds=table_kinds(table), k=k, protected=True, note=chart_note(hidden_note(frame, by, k)),
+                       kinds=table_kinds(table), k=k, protected=True, note=under_chart(frame, measure, by, k),
                        on_select=on_click)
     if present:  # what the measure means, under the chart (the controls that show it are hidden)
         with st.container(key="explorer-definition"):

@@ -67,14 +67,18 @@ def _health(engine) -> dict:
 def _alerts(engine) -> dict:
     st.subheader("Alerts on the overview", anchor=False)
     current = get_setting(engine, "alert_thresholds")
-    a, b, c = st.columns(3)
+    a, b, c, d = st.columns(4)
     return {"alert_thresholds": {
         "principle_mean_below": float(a.number_input("A principle rated below (out of 5)", 1.0, 5.0,
                                                      float(current["principle_mean_below"]), 0.1)),
         "gap_above": float(b.number_input("Staff rate a principle higher than young people by more than", 0.0, 4.0,
                                           float(current["gap_above"]), 0.1)),
         "active_drop_share": c.number_input("Young people taking part fall by at least (%)", 1, 100,
-                                            int(half_up(current["active_drop_share"], 0, scale=100))) / 100}}
+                                            int(half_up(current["active_drop_share"], 0, scale=100))) / 100,
+        "representation_ratio_below": float(d.number_input(
+            "A group leads less often than it takes part: representation ratio below", 0.1, 1.0,
+            float(current["representation_ratio_below"]), 0.05, format="%.2f",
+            help="1 is fair. Also marks such groups on the 'Who gets to lead' page."))}}
 
 
 def _problem(values: dict) -> str | None:

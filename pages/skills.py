@@ -1,4 +1,5 @@
-"""Skills gained: young people's own before-and-after ratings, paired, per skill and per programme."""
+"""Skills gained: young people's own before-and-after ratings, paired, per skill and per programme,
+each change with its likely range and verdict; then whether taking part more goes with bigger gains."""
 
 import streamlit as st
 
@@ -7,6 +8,7 @@ from components import cached_measures as cached
 from components.app_shell import page_entry
 from components.figure_page import FigurePage, heading, open_figure_page
 from components.skills.chart_panels import not_shown_note, programme_chart, skill_charts
+from components.skills.depth import depth_section
 from components.skills.tables import programmes_and_skills, skills_at_a_glance
 from measures import formatting
 from measures.skills import skills_by_programme, skills_by_skill
@@ -21,7 +23,8 @@ def render() -> None:
     _explain_pairing()
     if page.filters.has_session_filter:
         st.caption("The activity type and mode filters do not apply here: a skill rating belongs to a "
-                   "programme, not to one session.")
+                   "programme, not to one session. They only choose the sessions counted in 'Does taking part "
+                   "more go with bigger gains?' below.")
     skills = cached.measure(skills_by_skill, page.period, page.filters, page.k)
     if not any_ratings(skills):
         st.info("No skill ratings in this period. Choose a longer period in the filters on the left, or "
@@ -32,8 +35,9 @@ def render() -> None:
     if len(page.filters.programmes) == 1:  # the figures above are that programme's already
         st.caption("One programme is chosen in the filters, so the figures above are that programme's. "
                    "Clear the programme filter to compare programmes.")
-        return
-    _by_programme(cached.measure(skills_by_programme, page.period, page.filters, page.k), page)
+    else:
+        _by_programme(cached.measure(skills_by_programme, page.period, page.filters, page.k), page)
+    depth_section(page)
 
 
 def _explain_pairing() -> None:

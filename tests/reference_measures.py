@@ -23,6 +23,19 @@ Readings of the definitions followed here (the project's decisions where the def
   behind it counts stay 0 and rates/means are None without being listed.
 - Health index: five components on 0-100 with equal weights; a component without data or
   suppressed is left out (effective weight 0) and the others rescaled.
+- Pair statistics (per skill, all skills pooled, per depth band): the t interval and d_z with the
+  variance worked out exactly from the integer changes; a skill's figures (interval, d_z and
+  verdict included) are hidden with its pairs; improved, same and worse are each hidden on their
+  own young people (0 stays 0). The share improved keeps its rule from before these counts
+  existed (hidden with the pairs only): existing keys are unchanged, and the admin figures are the
+  exact audience's, so a share that with the pairs gives back a hidden improved count is accepted
+  there (protected audiences get shares from rounded counts).
+- Representation: each count on its own young people; the leading share and the ratio are hidden
+  with the group's taking-part or leading count (the totals of all groups are a basis, not figures).
+- Depth: a young person's band counts their attended records of the filtered sessions in the
+  period; the band's pairs are the period's skill pairs (all skills) of the young people in it.
+- Stage coverage: every programme (or those of the programme filter); a programme's count is hidden
+  when 1..k-1 young people are at its attended records that have a stage.
 """
 
 from __future__ import annotations
@@ -30,8 +43,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from math import sqrt
 
 import pandas as pd
+from scipy import stats
 
 YOUNG_PERSON = "young_person"
 YOUTH_LED = ("young_people", "co_led")
@@ -41,6 +56,18 @@ HEALTH_COMPONENTS = (
     "feedback_closed_within_30_days", "youth_led_share",
 )
 GREEN, AMBER = 70, 50
+LEADING_ROLES = ("co_facilitator", "lead")
+STAGES = ("plan", "design", "deliver", "review")
+# The import contract's values of each dimension, plus an empty cell.
+DIMENSIONS = {
+    "age_band": ("under_11", "11_15", "16_18", "19_25", "over_25"),
+    "disability": ("yes", "no", "prefer_not_to_say"),
+    "care_experienced": ("yes", "no", "prefer_not_to_say"),
+}
+NOT_RECORDED = "not_recorded"
+DEPTH_BANDS = (("1", 1, 1), ("2-4", 2, 4), ("5-9", 5, 9), ("10+", 10, None))
+FEWEST_FOR_A_VERDICT = 10
+PAIR_STATISTICS = ("pairs", "mean_change", "share_improved", "ci95_low", "ci95_high", "effect_size_dz", "verdict")
 
 
 @dataclass
@@ -196,7 +223,22 @@ def _engagement(tables, start, end, filters, young, out: _Out) -> dict:
     out.exact["youth_led_share"] = _exact(youth_led, held)
     out.guard(section, "engagement", ["active_young_people", "returning_share", "involvement_hours"], len(active))
     out.guard(section, "engagement", ["attendance_rate"], records["participant_id"].nunique())
+    section["stage_coverage"] = _stage_coverage(tables, start, end, filters, attended, out)
     return section
+
+
+def _stage_coverage(tables, start, end, filters, attended, out: _Out) -> dict:
+    """Per programme, the stages with at least one attended young people's record in the period."""
+    sessions = _sessions(tables, start, end, filters)
+    staged = attended.merge(sessions[["id", "programme", "stage"]], left_on="session_id", right_on="id")
+    staged = staged[staged["stage"].isin(STAGES)]
+    codes = list(filters.programmes) if filters.programmes else list(tables.programmes["code"])
+    coverage = {}
+    for code in codes:
+        mine = staged[staged["programme"] == code]
+        coverage[code] = int(mine["stage"].nunique())
+        out.guard(coverage, "engagement.stage_coverage", [code], mine["participant_id"].nunique())
+    return coverage
 
 
 def _skill_pairs(tables, start, end, filters, young) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -224,21 +266,120 @@ def _skill_pairs(tables, start, end, filters, young) -> tuple[pd.DataFrame, pd.D
     return pairs, awaiting
 
 
+def _change_statistics(changes: pd.Series) -> dict:
+    """The t interval, d_z and verdict of a sample of (whole-number) changes.
+
+    The variance comes exactly from integer sums, so a zero spread is exactly zero."""
+    values = [int(change) for change in changes]
+    n = len(values)
+    mean = _mean(changes)
+    low = high = dz = None
+    if n >= 2:
+        total, squares = sum(values), sum(value * value for value in values)
+        variance = Fraction(n * squares - total * total, n * (n - 1))
+        sd = sqrt(variance)
+        half_width = float(stats.t.ppf(0.975, n - 1)) * sd / sqrt(n)
+        low, high = mean - half_width, mean + half_width
+        dz = None if variance == 0 else mean / sd
+    if n < FEWEST_FOR_A_VERDICT:
+        verdict = "too few to say"
+    elif low > 0:
+        verdict = "improved"
+    elif high < 0:
+        verdict = "declined"
+    else:
+        verdict = "no clear change"
+    return {"ci95_low": low, "ci95_high": high, "effect_size_dz": dz, "verdict": verdict}
+
+
+def _pair_section(pairs: pd.DataFrame, path: str, out: _Out) -> dict:
+    """pairs, mean change, share improved, interval, d_z, verdict and improved/same/worse of `pairs`."""
+    change = pairs["change"]
+    section = {
+        "pairs": len(pairs),
+        "mean_change": _mean(change),
+        "share_improved": _share(int((change > 0).sum()), len(pairs)),
+        **_change_statistics(change),
+        "improved": int((change > 0).sum()),
+        "same": int((change == 0).sum()),
+        "worse": int((change < 0).sum()),
+    }
+    people = pairs["participant_id"].nunique()
+    # A skill hidden for small numbers hides every figure, its improved / same / worse included.
+    out.guard(section, path, [*PAIR_STATISTICS, "improved", "same", "worse"], people)
+    for name, part in (("improved", change > 0), ("same", change == 0), ("worse", change < 0)):
+        out.guard(section, path, [name], pairs.loc[part, "participant_id"].nunique())
+    return section
+
+
 def _skills(tables, pairs, awaiting, out: _Out) -> dict:
     result = {}
     for skill in tables.skills["code"]:
         p = pairs[pairs["skill"] == skill]
         a = awaiting[awaiting["skill"] == skill]
-        section = {
-            "pairs": len(p),
-            "mean_change": _mean(p["change"]),
-            "share_improved": _share(int((p["change"] > 0).sum()), len(p)),
-            "awaiting_post": len(a),
-        }
-        out.guard(section, f"skills.{skill}", ["pairs", "mean_change", "share_improved"],
-                  p["participant_id"].nunique())
+        section = _pair_section(p, f"skills.{skill}", out)
+        section["awaiting_post"] = len(a)
         out.guard(section, f"skills.{skill}", ["awaiting_post"], a["participant_id"].nunique())
         result[skill] = section
+    return result
+
+
+def _representation(tables, start, end, filters, young, out: _Out) -> dict:
+    """Per dimension and value: taking part, leading, doing with, leading share, representation ratio."""
+    sessions = _sessions(tables, start, end, filters)
+    records = _yp_records(tables, start, end, filters, young)
+    attended = records[records["attended"]]
+    rung = attended["session_id"].map(dict(zip(sessions["id"], sessions["ladder_rung"], strict=True)))
+    taking_part = set(attended["participant_id"].tolist())
+    leading = set(attended.loc[attended["role_in_session"].isin(LEADING_ROLES), "participant_id"].tolist())
+    doing_with = set(attended.loc[rung.isin(DOING_WITH), "participant_id"].tolist())
+    people = tables.participants.set_index("id")
+    all_taking_part, all_leading = len(taking_part), len(leading)
+
+    result: dict = {}
+    for dimension, values in DIMENSIONS.items():
+        recorded = people[dimension]
+        empty = recorded.isna() | (recorded == "")
+        result[dimension] = {}
+        for value in (*values, NOT_RECORDED):
+            group = set(people.index[empty if value == NOT_RECORDED else (recorded == value) & ~empty].tolist())
+            part, lead, doing = len(taking_part & group), len(leading & group), len(doing_with & group)
+            ratio = (None if all_leading == 0 or part == 0
+                     else float(Fraction(lead, all_leading) / Fraction(part, all_taking_part)))
+            section = {"taking_part": part, "leading": lead, "doing_with": doing,
+                       "leading_share": _share(lead, part), "representation_ratio": ratio}
+            path = f"representation.{dimension}.{value}"
+            out.guard(section, path, ["doing_with"], doing)
+            out.guard(section, path, ["leading", "leading_share", "representation_ratio"], lead)
+            out.guard(section, path, ["taking_part", "leading_share", "representation_ratio"], part)
+            result[dimension][value] = section
+    return result
+
+
+def _depth(tables, start, end, filters, young, pairs, out: _Out) -> dict:
+    """Per band of sessions attended: the young people, and the pair figures of their skill pairs."""
+    records = _yp_records(tables, start, end, filters, young)
+    sessions_attended = records[records["attended"]].groupby("participant_id")["session_id"].nunique()
+    result = {}
+    for band, low, high in DEPTH_BANDS:
+        in_band = sessions_attended[(sessions_attended >= low)
+                                    & (sessions_attended <= (float("inf") if high is None else high))]
+        band_pairs = pairs[pairs["participant_id"].isin(set(in_band.index.tolist()))]
+        change = band_pairs["change"]
+        statistics = _change_statistics(change)
+        section = {
+            "young_people": len(in_band),
+            "pairs": len(band_pairs),
+            "mean_change": _mean(change),
+            "share_improved": _share(int((change > 0).sum()), len(band_pairs)),
+            "ci95_low": statistics["ci95_low"],
+            "ci95_high": statistics["ci95_high"],
+            "verdict": statistics["verdict"],
+        }
+        out.guard(section, f"depth.{band}", ["young_people"], len(in_band))
+        out.guard(section, f"depth.{band}", ["pairs", "mean_change", "share_improved", "ci95_low", "ci95_high",
+                                             "verdict"], band_pairs["participant_id"].nunique())
+        result[band] = section
     return result
 
 
@@ -321,7 +462,9 @@ def _remuneration(tables, start, end, filters, young, out: _Out) -> dict:
         "paid_share": _share(int((attended["paid_gbp"].fillna(0) > 0).sum()), len(attended)),
         "expenses_total_gbp": float(attended["expenses_gbp"].fillna(0).sum()),
     }
-    out.guard(section, "remuneration", ["paid_total_gbp", "paid_share", "expenses_total_gbp"],
+    hours = float(attended["duration_hours"].sum())
+    section["paid_per_hour_gbp"] = None if hours == 0 else section["paid_total_gbp"] / hours
+    out.guard(section, "remuneration", ["paid_total_gbp", "paid_share", "expenses_total_gbp", "paid_per_hour_gbp"],
               attended["participant_id"].nunique())
     return section
 
@@ -334,7 +477,7 @@ def _health(engagement, pairs, ratings, out: _Out) -> dict:
         out.suppressed.add("health_index.components.attendance_rate.value")
 
     exact["share_improved"] = _exact(int((pairs["change"] > 0).sum()), len(pairs))
-    if _too_few(pairs["participant_id"].nunique(), out.k):
+    if "skills_pooled.share_improved" in out.suppressed:
         exact["share_improved"] = None
         out.suppressed.add("health_index.components.share_improved.value")
 
@@ -370,6 +513,9 @@ def reference_measures(tables: Tables, period, filters, k: int) -> tuple[dict, s
     engagement = _engagement(tables, start, end, filters, young, out)
     pairs, awaiting = _skill_pairs(tables, start, end, filters, young)
     skills = _skills(tables, pairs, awaiting, out)
+    skills_pooled = _pair_section(pairs, "skills_pooled", out)
+    representation = _representation(tables, start, end, filters, young, out)
+    depth = _depth(tables, start, end, filters, young, pairs, out)
     ratings = _ratings(tables, start, end, filters, young)
     principles = _principles(tables, ratings, out)
     feedback = _feedback(tables, start, end, filters, out)
@@ -380,6 +526,9 @@ def reference_measures(tables: Tables, period, filters, k: int) -> tuple[dict, s
         "k": k,
         "engagement": engagement,
         "skills": skills,
+        "skills_pooled": skills_pooled,
+        "representation": representation,
+        "depth": depth,
         "principles": principles,
         "feedback": feedback,
         "remuneration": remuneration,

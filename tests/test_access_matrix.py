@@ -15,6 +15,7 @@ Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
 ALLOWED = {
     "overview": {"admin", "staff", "trustee"},
     "engagement": {"admin", "staff"},
+    "representation": {"admin", "staff"},
     "skills": {"admin", "staff"},
     "principles": {"admin", "staff", "young_person"},
     "snapshots": {"admin", "trustee"},
@@ -30,7 +31,8 @@ ALLOWED = {
     "users": {"admin"},
     "audit-log": {"admin"},
 }
-TITLES = {"overview": "Co-production health", "engagement": "Engagement", "skills": "Skills gained",
+TITLES = {"overview": "Co-production health", "engagement": "Engagement", "representation": "Who gets to lead",
+          "skills": "Skills gained",
           "principles": "Principles and the ladder", "settings": "Settings", "you-said-we-did": "You said, we did",
           "upload": "Bring in data", "snapshots": "Board snapshots", "explorer": "Forum explorer",
           "record": "Record", "session-results": "Live session ratings", "frameworks": "Frameworks and skills",
@@ -107,15 +109,15 @@ def test_menu_offers_only_the_roles_pages(role):
 
 
 MENUS = {
-    "admin": {"How we're doing": ["overview", "engagement", "skills", "principles", "you-said-we-did"],
-              "Together": ["explorer", "snapshots", "session-results"],
+    "admin": {"How we're doing": ["overview", "engagement", "representation", "skills", "principles"],
+              "Together": ["explorer", "you-said-we-did", "snapshots", "session-results"],
               "Put data in": ["record", "upload", "data-quality"],
               "Run the dashboard": ["frameworks", "settings", "participant-rights", "users", "audit-log"]},
-    "staff": {"How we're doing": ["overview", "engagement", "skills", "principles", "you-said-we-did"],
-              "Together": ["explorer", "session-results"],
+    "staff": {"How we're doing": ["overview", "engagement", "representation", "skills", "principles"],
+              "Together": ["explorer", "you-said-we-did", "session-results"],
               "Put data in": ["record", "upload", "data-quality"]},
-    "trustee": {"How we're doing": ["overview", "you-said-we-did"], "Together": ["snapshots"]},
-    "young_person": {"How we're doing": ["principles", "you-said-we-did"]},
+    "trustee": {"How we're doing": ["overview"], "Together": ["you-said-we-did", "snapshots"]},
+    "young_person": {"How we're doing": ["principles"], "Together": ["you-said-we-did"]},
 }
 
 
@@ -134,7 +136,7 @@ def test_the_menu_is_drawn_in_sections_for_the_signed_in_role(store, monkeypatch
     shown = [m.value for m in at.sidebar.markdown]
     assert [s for s in shown if s in MENUS["staff"]] == list(MENUS["staff"])
     links = [link.label for link in at.sidebar.get("page_link")]
-    assert links[:3] == ["Co-production health", "Engagement", "Skills gained"]
+    assert links[:3] == ["Co-production health", "Engagement", "Who gets to lead"]
 
 
 @pytest.mark.parametrize("role, home_title", [("admin", "Co-production health"), ("staff", "Co-production health"),

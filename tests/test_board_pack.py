@@ -2,18 +2,23 @@
 (pdftoppm). Hand-worked (protected) figures: see tests/test_snapshot_compare.py (same two
 snapshots, k = 3)."""
 
+import copy
 import re
 import subprocess
+from dataclasses import replace
 from datetime import date
 
+import pandas as pd
 import pytest
 from sqlalchemy import update
 
 from board_snapshots.board_pack import board_pack_for, board_pack_pdf, chart_png, png_size
 from board_snapshots.compare import compare
 from board_snapshots.core_charts import core_charts
+from board_snapshots.page_text import CHART_KINDS
 from board_snapshots.saved import create_snapshot, get_snapshot
 from charts.export import to_png
+from measures.protected_frames import protect_frame
 from models.tables import Principle
 from tests.snapshot_helpers import EARLIER, LATER, Q1_2024, add_power_ratings, take_both
 
@@ -135,3 +140,76 @@ def test_accents_curly_quotes_and_emoji_do_not_break_the_pack(small_org, tmp_pat
         assert "R\u00e9union du conseil - \"Q1\" ?" in text
         assert "\"fort\" - ?" in text
     assert image_count(path) == len(charts)
+
+
+def test_the_pack_values_young_peoples_expertise_and_gives_each_skills_verdict(two_snapshots, tmp_path):
+    """k = 3 (tests/test_snapshot_compare.py): £90 paid for 21 protected hours, £4.29 an hour; expenses £5 -> £0. Teamwork and
+    confidence are hidden; all skills together: 6 pairs, +1.0, likely -0.5 to +2.5 (t-based), too few to say."""
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(board_pack_for(two_snapshots, LATER))
+    text = pdf_text(path)
+    for expected in (
+        "Valuing young people's expertise",
+        "Paid per hour of their involvement £4.29 fewer than 3 cannot compare",
+        "Expenses paid back to young people £0 fewer than 3 cannot compare",
+        "Skills: did young people's ratings change?",
+        "Skill Pairs Average change (likely range) Verdict",
+        "Teamwork fewer than 3", "Confidence fewer than 3",
+        "All skills together 6 +1.0 (likely -0.5 to +2.5) Too few to say",
+        "The likely range is the 95% confidence interval",
+    ):
+        assert expected in text, expected
+
+
+def test_a_verdict_from_ten_pairs_or_more(two_snapshots, tmp_path):
+    later = get_snapshot(two_snapshots, LATER)
+    content = copy.deepcopy(later.content)
+    content["figures"]["skills_pooled"] |= {"pairs": 12, "mean_change": 0.8, "ci95_low": 0.2, "ci95_high": 1.4,
+                                            "verdict": "improved"}
+    snapshot = replace(later, content=content)
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(board_pack_pdf(snapshot, None, compare(snapshot, None), []))
+    assert "All skills together 12 +0.8 (likely +0.2 to +1.4) Improved" in pdf_text(path)
+
+
+def before_verdicts(snapshot):
+    """`snapshot` as it was saved before skills had verdicts and payments a rate per hour (content
+    format 2 without the new keys)."""
+    content = copy.deepcopy(snapshot.content)
+    figures = content["figures"]
+    for key in ("skills_pooled", "representation", "depth"):
+        figures.pop(key, None)
+    figures["remuneration"].pop("paid_per_hour_gbp")
+    figures["engagement"].pop("stage_coverage", None)
+    for skill in figures["skills"].values():
+        for key in ("ci95_low", "ci95_high", "effect_size_dz", "improved", "same", "worse", "verdict"):
+            skill.pop(key)
+    content["frames"]["skills"] = content["frames"]["skills"].drop(columns=["ci95_low", "ci95_high", "verdict"])
+    return replace(snapshot, content=content)
+
+
+@pytest.mark.parametrize("k", [3, 1])
+def test_a_snapshot_saved_before_verdicts_still_makes_a_pack(small_org, tmp_path, k):
+    earlier, later = (before_verdicts(s) for s in take_both(small_org, k=k))
+    charts = core_charts(later)
+    assert ("skills-before-after" in [c.key for c in charts]) == (k == 1)  # teamwork hidden at k = 3
+    path = tmp_path / "old.pdf"
+    path.write_bytes(board_pack_pdf(later, earlier, compare(later, earlier), charts))
+    text = pdf_text(path)
+    assert "Paid to young people for their time £90" in text
+    assert "Paid per hour of their involvement no data" in text
+    assert "This snapshot was taken before verdicts and likely ranges were kept" in text
+    assert "Skill Pairs Average change (likely range) Verdict" not in text
+    if k == 1:  # confidence's 5 pairs: 'too few to say', never a bare average gain
+        assert "Young people's average gain in 'confidence' cannot be compared: fewer than 10 pairs" in text
+
+
+def test_the_skills_chart_numbers_give_the_likely_range_and_verdict(small_org):
+    """k = 1: confidence 5 pairs, +1.0, likely -1.0 to +3.0; teamwork 1 pair, no range."""
+    later = take_both(small_org, k=1)[1]
+    skills = next(c for c in core_charts(later) if c.key == "skills-before-after").data
+    rows = {r["Skill"]: r for r in skills.to_dict("records")}
+    assert (rows["Confidence"]["Likely change from"], rows["Confidence"]["Likely change to"]) == (-1.0, 3.0)
+    assert rows["Confidence"]["Verdict"] == "Too few to say"
+    assert pd.isna(rows["Teamwork"]["Likely change from"])
+    protect_frame(skills, CHART_KINDS, 1)  # every column has a kind for its CSV

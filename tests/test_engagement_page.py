@@ -1,15 +1,23 @@
-"""The engagement page's key figures, mode table and notes (measures/engagement_page.py,
+"""The engagement page's key figures, mode table, resourcing and notes (measures/engagement_page.py,
 components/engagement/reach.py), worked by hand on the small organisation's Q1 2024
-(tests/test_page_engagement.py)."""
+(tests/test_page_engagement.py, tests/test_resourcing.py)."""
+
+from datetime import date
 
 import pandas as pd
+import pytest
 
 from components.engagement.reach import hidden_groups_note, reach_table, stage_table
-from measures.definitions import DEFINITIONS
+from measures.definitions import DEFINITIONS, definition
 from measures.engagement_page import (
-    FIGURES, HIDDEN, KeyFigure, comparable_figures, hidden_bars_note, key_figures, mode_rows,
+    FIGURES, HIDDEN, KeyFigure, comparable_figures, engagement_page_figures, hidden_bars_note, key_figures, mode_rows,
+    resourcing_figures, resourcing_note, resourcing_rows,
 )
+from measures.filters import Filters, Period
 from measures.suppression import SUPPRESSED
+
+Q1 = Period(date(2024, 1, 1), date(2024, 3, 31))
+approx = pytest.approx
 
 NOW = {"active_young_people": 7, "sessions_held": 4, "attendance_rate": 10 / 12, "returning_share": 2 / 7,
        "involvement_hours": 20.5, "youth_led_share": 0.5}
@@ -65,3 +73,52 @@ def test_stages_reach_and_hidden_groups():
     assert hidden_groups_note(reach.assign(suppressed=False), 5) is None
     assert reach_table(reach)["Share (%)"].tolist()[2:] == [100, 0]
     assert reach_table(reach.assign(share=[None, None, 0.285, 0.715]))["Share (%)"].tolist()[2:] == [29, 72]
+
+
+# Q1 2024: £90 paid for 20.5 hours (£4.39 an hour), 7 of 10 attendances paid, £5 expenses.
+PAID = {"paid_total_gbp": 90.0, "paid_share": 0.7, "expenses_total_gbp": 5.0, "paid_per_hour_gbp": 90 / 20.5}
+
+
+def test_resourcing_key_figures_in_pounds_and_per_hour_in_pence():
+    figures = resourcing_figures(PAID, None)
+    assert [f.label for f in figures] == ["Paid to young people", "Paid per hour", "Attendances paid", "Expenses"]
+    assert [f.kind for f in figures] == ["money", "rate", "share", "money"]
+    assert {f.before for f in figures} == {None}
+    assert figures[0].help == definition("paid_total_gbp") and all(f.help for f in figures)
+    before = {**PAID, "paid_per_hour_gbp": SUPPRESSED}
+    assert resourcing_figures(PAID, before)[1].before is SUPPRESSED
+
+
+def test_the_programme_table_hides_small_programmes():
+    by_programme = pd.DataFrame({
+        "programme": ["P2", "P1"], "programme_name": ["Keeping It Social", "Podcast"],
+        "young_people": [None, 5], "involvement_hours": [None, 16.0], "paid_total_gbp": [None, 60.0],
+        "paid_per_hour_gbp": [None, 3.75], "expenses_total_gbp": [None, 5.0], "paid_share": [None, 4 / 7],
+        "suppressed": [True, False]})
+    # £3.75 an hour is shown in whole pounds, half up; 4 of 7 paid is 57%.
+    assert resourcing_rows(by_programme, 5) == [
+        {"Programme": "Keeping It Social", **dict.fromkeys(
+            ["Young people", "Hours", "Paid", "Paid per hour", "Attendances paid", "Expenses"], HIDDEN)},
+        {"Programme": "Podcast", "Young people": "5", "Hours": "16", "Paid": "£60", "Paid per hour": "£3.75",
+         "Attendances paid": "57%", "Expenses": "£5"}]
+    assert "is 'hidden'" not in resourcing_note(0, 5)
+    assert resourcing_note(1, 5).endswith("1 programme is 'hidden': fewer than 5 young people, or a programme that "
+                                          "would let a hidden one be worked out from the organisation's figures.")
+    assert "2 programmes are 'hidden'" in resourcing_note(2, 5)
+
+
+def test_the_page_gets_protected_payments_for_a_protected_audience(small_org_any):
+    """k = 3. Exact: £90, 20.5 h, £4.39 an hour, £5 expenses, 7 of 10 paid. Protected: £90 (a
+    multiple of £30), 21 h (a multiple of 3), so £90 / 21 = £4.29 an hour; £5 -> £0; 7 -> 6 of
+    10 -> 9 paid = 67%; the programmes as in tests/test_resourcing.py."""
+    exact = engagement_page_figures(small_org_any, Q1, Filters(), 3, comparable=True)
+    assert exact["remuneration"]["paid_per_hour_gbp"] == approx(90 / 20.5)
+    assert exact["remuneration"]["expenses_total_gbp"] == approx(5.0)
+    assert exact["remuneration_before"]["paid_total_gbp"] is SUPPRESSED  # Y1 and Y5 in December
+    assert exact["now"]["involvement_hours"] == approx(20.5) and "paid_records" in exact["resourcing"].columns
+    shown = engagement_page_figures(small_org_any, Q1, Filters(), 3, comparable=False, protected=True)
+    assert shown["remuneration"] == {"paid_total_gbp": 90.0, "paid_share": approx(6 / 9), "expenses_total_gbp": 0.0,
+                                     "paid_per_hour_gbp": approx(4.29)}
+    assert shown["before"] is None and shown["remuneration_before"] is None
+    assert list(shown["resourcing"]["paid_per_hour_gbp"]) == [5.0, 4.0]
+    assert "paid_records" not in shown["resourcing"].columns

@@ -336,3 +336,187 @@ def test_two_sensitive_characteristics_at_once_are_refused():
         check_sensitive(Filters(care_experienced=("yes",)), ["age_band"])
     with pytest.raises(QuestionRefused, match="not disability and care experience together"):
         check_sensitive(Filters(), ["disability", "care_experienced"])
+
+
+# --- Who gets to lead, depth, and a mean change's interval and verdict (tests/lead_org.py) -------
+#
+# Hand-worked on tests/lead_org.py in tests/test_lead_org_measures.py (Q1 2024, exact figures); the
+# explorer asks the measure functions with `full=True` (the forum is a protected audience), so the
+# parts of a whole hide each other as for a trustee. k=1 shows the exact mechanics (nothing
+# hidden), k=3 the protection. A group with nobody in it is left out.
+
+FIGURES = ["group", "taking_part", "leading", "doing_with", "leading_share", "value", "suppressed"]
+DEPTH = ["group", "band_young_people", "pairs", "value", "ci95_low", "ci95_high", "share_improved", "verdict"]
+TOO_FEW, IMPROVED, NO_CLEAR, DECLINED = "too few to say", "improved", "no clear change", "declined"
+
+
+@pytest.fixture
+def lead_org_any(any_engine):
+    from tests import lead_org
+    lead_org.build(any_engine)
+    return any_engine
+
+
+def hidden_as(frame, marker="hidden"):
+    """Rows of `frame` with SUPPRESSED written as `marker` (a hidden figure, not a missing one)."""
+    from measures.suppression import is_suppressed
+    return [tuple(marker if is_suppressed(v) else v for v in row) for row in frame.itertuples(index=False)]
+
+
+def test_who_gets_to_lead_by_disability_exact(lead_org_any):
+    # 12 taking part, 5 leading (Y01 Y02 Y03 Y05 Y06, all disability "no"). Yes: Y04 Y08, doing
+    # with Y04; no: 7 (Y01-Y03 Y05-Y07 Y12), doing with Y01-Y03 Y05 Y06, share 5/7, ratio
+    # (5/5) / (7/12) = 12/7; prefer not to say: Y11; not recorded: Y09 Y10, both doing with (D1).
+    frame = explore(lead_org_any, "representation", "disability", Q1, Filters(), 1)
+    assert rows(frame, *FIGURES) == [
+        ("yes", 2, 0, 1, 0.0, 0.0, False), ("no", 7, 5, 5, approx(5 / 7), approx(12 / 7), False),
+        ("prefer_not_to_say", 1, 0, 0, 0.0, 0.0, False), ("not_recorded", 2, 0, 2, 0.0, 0.0, False)]
+    assert list(frame["label"]) == ["Yes", "No", "Prefer not to say", "Not recorded"]
+    # Nobody is over 25: that group is left out.
+    ages = explore(lead_org_any, "representation", "age_band", Q1, Filters(), 1)
+    assert list(ages["group"]) == ["under_11", "11_15", "16_18", "19_25", "not_recorded"]
+
+
+def test_who_gets_to_lead_protected(lead_org_any):
+    # k=3. Taking part: yes 2, prefer 1, not recorded 2 hidden (5 young people together); no 7 -> 6.
+    # Leading: 0 0 0 shown as 0, no 5 -> 6. Doing with: yes 1 and not recorded 2 hidden (3 together),
+    # no 5 -> 6, prefer 0. Share from protected counts 6/6; ratio (6/6) / (6/12) = 2.0, the whole
+    # 12 -> 12 and 5 -> 6 (the exact 12/7 = 1.71 is not shown). The others rest on a hidden count.
+    frame = protected_view(lead_org_any, Q1, Filters(), "representation", "disability", 3)
+    assert hidden_as(frame[FIGURES]) == [
+        ("yes", "hidden", 0, "hidden", "hidden", None, True), ("no", 6, 6, 6, 1.0, 2.0, False),
+        ("prefer_not_to_say", "hidden", 0, 0, "hidden", None, True),
+        ("not_recorded", "hidden", 0, "hidden", "hidden", None, True)]
+    assert "all_leading" not in frame and "all_taking_part" not in frame   # exact totals never leave
+    # Care experience: yes (Y01 Y06) hidden; alone it would be 12 - 7 - 3, so not recorded (3)
+    # goes too. Leading: yes 2 hidden, and "no" (3) with it (5 - 3 = 2 otherwise).
+    care = protected_view(lead_org_any, Q1, Filters(), "representation", "care_experienced", 3)
+    assert hidden_as(care[FIGURES]) == [
+        ("yes", "hidden", "hidden", "hidden", "hidden", None, True), ("no", 6, "hidden", 3, "hidden", None, True),
+        ("not_recorded", "hidden", 0, "hidden", "hidden", None, True)]
+
+
+def test_a_hidden_leader_count_does_not_come_back_from_two_filters(lead_org_any):
+    # The attack: leaders with no disability in P2 (Y05, Y06: 2, hidden) = all programmes (5)
+    # minus P1, P3 and P4 (Y01 Y02 Y03: 3). Protected at k=3: 5 -> 6 and 3 -> 3, so 6 - 3 = 3, not 2.
+    def leading(programmes):
+        frame = protected_view(lead_org_any, Q1, Filters(programmes=programmes), "representation", "disability", 3)
+        return frame.set_index("group").loc["no", "leading"]
+    from measures.suppression import is_suppressed
+    assert is_suppressed(leading(("P2",)))
+    assert (leading(()), leading(("P1", "P3", "P4"))) == (6, 3)
+    assert leading(()) - leading(("P1", "P3", "P4")) != 2
+
+
+def test_depth_bands(lead_org_any):
+    # Exact (k=1): band 1 Y09-Y12 (9 pairs, 5/9, -0.0029 .. 1.1140: too few to say); 2-4 Y04-Y08
+    # (20 pairs, 0.1, -0.3530 .. 0.5530: no clear change); 5-9 Y01-Y03 (15 pairs, 13/15,
+    # 0.1159 .. 1.6175: improved). Nobody came 10 times: left out.
+    frame = explore(lead_org_any, "depth", "depth_band", Q1, Filters(), 1)
+    assert rows(frame, *DEPTH) == [
+        ("1", 4, 9, approx(5 / 9), approx(-0.0029, abs=1e-4), approx(1.1140, abs=1e-4), approx(6 / 9), TOO_FEW),
+        ("2-4", 5, 20, approx(0.1), approx(-0.3530, abs=1e-4), approx(0.5530, abs=1e-4), approx(0.45), NO_CLEAR),
+        ("5-9", 3, 15, approx(13 / 15), approx(0.1159, abs=1e-4), approx(1.6175, abs=1e-4), approx(11 / 15), IMPROVED)]
+    assert list(frame["label"]) == ["1 session", "2 to 4 sessions", "5 to 9 sessions"]
+    # Protected (k=3): young people 4 -> 3, 5 -> 6, 3 -> 3; pairs 9, 20 -> 21, 15; means and bounds
+    # to one decimal; share improved from protected counts: 6/9, 9/21, 11 -> 12 of 15. The verdicts stay.
+    shown = protected_view(lead_org_any, Q1, Filters(), "depth", "depth_band", 3)
+    assert rows(shown, *DEPTH) == [
+        ("1", 3, 9, 0.6, 0.0, 1.1, approx(6 / 9), TOO_FEW), ("2-4", 6, 21, 0.1, -0.4, 0.6, approx(9 / 21), NO_CLEAR),
+        ("5-9", 3, 15, 0.9, 0.1, 1.6, approx(12 / 15), IMPROVED)]
+    assert "improved_pairs" not in shown
+
+
+def test_one_hidden_band_hides_another(lead_org_any):
+    # Peer Mentoring (P2) at k=3: band 1 Y01 Y07 Y08 (3), band 2-4 Y05 Y06 (2, hidden). Alone, the
+    # hidden band would be the young people taking part in P2 minus band 1: band 1 is hidden too,
+    # and so are both bands' pairs (the same young people).
+    frame = protected_view(lead_org_any, Q1, Filters(programmes=("P2",)), "depth", "depth_band", 3)
+    assert hidden_as(frame[["group", "band_young_people", "pairs", "value", "verdict", "suppressed"]]) == [
+        ("1", "hidden", "hidden", None, "hidden", True), ("2-4", "hidden", "hidden", None, "hidden", True)]
+
+
+def test_a_mean_change_carries_its_pairs_interval_and_verdict(lead_org_any):
+    # Exact (k=1), per skill (tests/test_lead_org_measures.py): leadership 3 pairs, 2.0,
+    # -0.4842 .. 4.4842, too few to say; teamwork ten +1s: 1.0 .. 1.0, improved; confidence
+    # 0.5231 .. 1.4769, improved; public speaking -1.4769 .. -0.5231, declined. Empathy: Y11 +1 and
+    # Y13 -1, mean 0, sd sqrt(2), half-width t(1) 12.7062 x sqrt(2) / sqrt(2) = 12.7062.
+    columns = ["label", "pairs", "value", "ci95_low", "ci95_high", "verdict"]
+    frame = explore(lead_org_any, "mean_skill_change", "skill", Q1, Filters(), 1)
+    found = {row[0]: row[1:] for row in rows(frame, *columns)}
+    assert found["Leadership"] == (3, approx(2.0), approx(-0.4842, abs=1e-4), approx(4.4842, abs=1e-4), TOO_FEW)
+    assert found["Teamwork"] == (10, approx(1.0), approx(1.0), approx(1.0), IMPROVED)
+    assert found["Confidence"] == (10, approx(1.0), approx(0.5231, abs=1e-4), approx(1.4769, abs=1e-4), IMPROVED)
+    assert found["Public speaking"][-1] == DECLINED and found["Listening well"][-1] == NO_CLEAR
+    assert found["Empathy"] == (2, approx(0.0), approx(-12.7062, abs=1e-4), approx(12.7062, abs=1e-4), TOO_FEW)
+    # Protected (k=3): empathy (2 young people) is hidden, and leadership (3), the smallest shown,
+    # with it; every figure of theirs says "fewer than k". Pairs 10 -> 9, bounds to one decimal.
+    shown = protected_view(lead_org_any, Q1, Filters(), "mean_skill_change", "skill", 3)
+    protected = {row[0]: row[1:] for row in hidden_as(shown[columns])}
+    assert protected["Leadership"] == protected["Empathy"] == ("hidden", None, "hidden", "hidden", "hidden")
+    assert protected["Confidence"] == (9, 1.0, 0.5, 1.5, IMPROVED)
+    assert protected["Public speaking"] == (9, -1.0, -1.5, -0.5, DECLINED)
+
+
+def test_the_forum_sees_the_figures_the_measures_object_gives_it(lead_org_any):
+    # The same question, the same protected figures: the explorer and `manage.py measures --json
+    # --audience staff_forum` (measures.protected_figures) agree group by group.
+    from measures.report import measures_json
+    from measures.suppression import is_suppressed
+    result = measures_json(lead_org_any, Q1, Filters(), k=3, audience="staff_forum")
+
+    def as_json(value):
+        return None if is_suppressed(value) else value
+    for dimension in PEOPLE_DIMENSIONS:
+        frame = protected_view(lead_org_any, Q1, Filters(), "representation", dimension, 3)
+        for row in frame.to_dict("records"):
+            figures = result["representation"][dimension][row["group"]]
+            ours = {**{key: as_json(row[key]) for key in ("taking_part", "leading", "doing_with", "leading_share")},
+                    "representation_ratio": row["value"]}
+            assert ours == {key: approx(v) if isinstance(v, float) else v for key, v in figures.items()}
+    depth = protected_view(lead_org_any, Q1, Filters(), "depth", "depth_band", 3)
+    for row in depth.to_dict("records"):
+        band = result["depth"][row["group"]]
+        assert (row["band_young_people"], row["pairs"], row["value"], row["ci95_low"], row["ci95_high"],
+                row["verdict"]) == (band["young_people"], band["pairs"], band["mean_change"], band["ci95_low"],
+                                    band["ci95_high"], band["verdict"])
+        assert row["share_improved"] == approx(band["share_improved"])
+
+
+def test_who_leads_and_depth_split_once_and_cannot_be_looked_inside():
+    from measures.explorer.drill import look_inside
+    from measures.explorer.protected import RATIO
+    assert dimensions_for("representation") == PEOPLE_DIMENSIONS
+    assert dimensions_for("depth") == ("depth_band",)
+    assert second_splits_for("representation", "age_band") == second_splits_for("depth", "depth_band") == ()
+    with pytest.raises(ExploreError, match="cannot be split again"):
+        check_pair("representation", "age_band", "programme")
+    with pytest.raises(ExploreError, match="cannot be split by programme"):
+        check_pair("depth", "programme")
+    assert (value_kind("representation"), value_kind("depth")) == (RATIO, "mean")
+    for measure, dimension, group in (("representation", "age_band", "11_15"), ("depth", "depth_band", "2-4")):
+        inside = look_inside(measure, [dimension], {"group": group})
+        assert (inside.groups, inside.when, inside.split, inside.whole) == ({}, None, None, measure)
+    with pytest.raises(QuestionRefused, match="not age band and disability together"):
+        check_sensitive(Filters(disability=("yes",)), ["age_band"])   # who leads by age, only the disabled
+
+
+def test_a_ratio_is_made_from_protected_counts_and_is_0_for_a_group_with_no_leaders():
+    # k=5, by hand: A 11 taking part, 6 leading; B 8 taking part, 0 leading; C 3 taking part and
+    # 2 leading, hidden (and B's ratio would not give it away: B led nobody, so its ratio is 0
+    # whatever the whole). Wholes: 22 taking part -> 20, 8 leading -> 10. A: 11 -> 10, 6 -> 5:
+    # (5/10) / (10/20) = 1.0, not the exact (6/8) / (11/22) = 1.5. Share 5/10.
+    from measures.suppression import SUPPRESSED
+    exact = pd.DataFrame({
+        "group": ["a", "b", "c"], "label": ["A", "B", "C"],
+        "value": pd.Series([1.5, 0.0, None], dtype=object),
+        "taking_part": pd.Series([11, 8, SUPPRESSED], dtype=object),
+        "leading": pd.Series([6, 0, SUPPRESSED], dtype=object), "doing_with": pd.Series([0, 0, 0], dtype=object),
+        "leading_share": pd.Series([6 / 11, 0.0, SUPPRESSED], dtype=object),
+        "all_taking_part": [22] * 3, "all_leading": [8] * 3, "suppressed": [False, False, True]})
+    shown = protect(exact, "representation", 5)
+    assert hidden_as(shown[FIGURES]) == [("a", 10, 5, 0, 0.5, 1.0, False), ("b", 10, 0, 0, 0.0, 0.0, False),
+                                         ("c", "hidden", "hidden", 0, "hidden", None, True)]
+    # Fewer than k leaders in all: a group that led nobody still shows 0, no more and no less.
+    few = protect(exact.assign(all_leading=2).iloc[1:], "representation", 5)
+    assert few.loc[1, "value"] == 0.0

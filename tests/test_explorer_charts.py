@@ -11,7 +11,8 @@ import pytest
 from charts.explorer import PICK, chart_data, explorer_alt_text, explorer_chart
 from charts.export import to_png
 from measures.explorer.protected import protect
-from measures.explorer.words import format_value, hidden_note, numbers_table, sentence
+from measures.explorer.words import few_pairs_note, format_value, hidden_note, numbers_table, sentence
+from measures.suppression import SUPPRESSED
 
 # Protected at k=5 (exact figures in test_the_frames_are_protected_figures): 12 young people -> 10,
 # 9 -> 10; 6 -> 5, 8 -> 10; 7 -> 5, 6 -> 5, 5 -> 5.
@@ -160,3 +161,84 @@ def test_chart_data_carries_words_not_hidden_rows():
     data = chart_data(BY_PROGRAMME, "attendance_rate")
     assert list(data.columns) == ["group", "label", "value", "text", "young_people"]
     assert len(data) == 2
+
+
+# Who gets to lead by disability, protected at k=3 (tests/test_explorer.py works it out on
+# tests/lead_org.py); a hidden figure stays SUPPRESSED in its cell, a hidden value is None.
+WHO_LEADS = pd.DataFrame({
+    "group": ["yes", "no", "not_recorded"], "label": ["Yes", "No", "Not recorded"],
+    **_objects(value=[None, 2.0, None], taking_part=[SUPPRESSED, 6, SUPPRESSED], leading=[0, 6, 0],
+               doing_with=[SUPPRESSED, 6, SUPPRESSED], leading_share=[SUPPRESSED, 1.0, SUPPRESSED]),
+    "suppressed": [True, False, True]})
+# Depth by band at k=3, and the same mean changes per skill (one hidden).
+DEPTH = pd.DataFrame({
+    "group": ["1", "2-4", "5-9"], "label": ["1 session", "2 to 4 sessions", "5 to 9 sessions"],
+    **_objects(value=[0.6, 0.1, 0.9], band_young_people=[3, 6, 3], pairs=[9, 21, 15], ci95_low=[0.0, -0.4, 0.1],
+               ci95_high=[1.1, 0.6, 1.6], share_improved=[6 / 9, 9 / 21, 0.8],
+               verdict=["too few to say", "no clear change", "improved"]),
+    "suppressed": [False, False, False]})
+BY_SKILL = pd.DataFrame({
+    "group": ["1", "2", "7"], "label": ["Leadership", "Teamwork", "Confidence"],
+    **_objects(value=[None, 1.0, 1.0], young_people=[None, 9, 9], pairs=[SUPPRESSED, 9, 9],
+               ci95_low=[SUPPRESSED, 1.0, 0.5], ci95_high=[SUPPRESSED, 1.0, 1.5],
+               verdict=[SUPPRESSED, "improved", "too few to say"]),
+    "suppressed": [True, False, False]})
+
+
+def test_who_gets_to_lead_in_words_and_numbers():
+    # The ratio to two decimals; every figure hidden on its own says "fewer than 3"; 0 is 0.
+    table = numbers_table(WHO_LEADS, "representation", "disability", None, 3)
+    assert table.to_dict("list") == {
+        "Disability / SEND": ["Yes", "No", "Not recorded"],
+        "Taking part": ["fewer than 3", "6", "fewer than 3"],
+        "Led or co-led a session": ["0", "6", "0"],
+        "In 'doing with' sessions": ["fewer than 3", "6", "fewer than 3"],
+        "Share who led": ["fewer than 3", "100%", "fewer than 3"],
+        "Representation ratio (1 is fair)": ["fewer than 3", "2.00", "fewer than 3"]}
+    assert sentence(WHO_LEADS, "representation", "disability", None, 3) == (
+        "Representation ratio (1 is fair) was 2.00 for No. 2 other groups are not shown, to protect small "
+        "numbers (fewer than 3 young people).")
+    chart = explorer_chart(WHO_LEADS, "representation", "disability")
+    assert [r["text"] for r in data_rows(chart) if "text" in r] == ["2.00"]
+    assert {"fair": 1.0} in data_rows(chart)  # a rule at 1: fair
+    assert format_value(0.8, "ratio") == "0.80" and format_value(1.125, "ratio") == "1.13"
+
+
+def test_depth_says_each_bands_interval_and_verdict():
+    table = numbers_table(DEPTH, "depth", "depth_band", None, 3)
+    assert table.to_dict("list") == {
+        "Sessions attended": ["1 session", "2 to 4 sessions", "5 to 9 sessions"],
+        "Young people": ["3", "6", "3"], "Pairs": ["9", "21", "15"],
+        "Change in skills (average)": ["+0.6", "+0.1", "+0.9"],
+        "95% interval": ["0.0 to +1.1", "-0.4 to +0.6", "+0.1 to +1.6"],
+        "Skills improved": ["67%", "43%", "80%"],
+        "Verdict": ["too few to say", "no clear change", "improved"]}
+    assert sentence(DEPTH, "depth", "depth_band", None, 3) == (
+        "Change in skills (average) was highest for 5 to 9 sessions (+0.9, improved) and lowest for "
+        "2 to 4 sessions (+0.1, no clear change).")
+    # Bars in the bands' own order (fewest sessions first), each mean change with its verdict.
+    assert [r["text"] for r in data_rows(explorer_chart(DEPTH, "depth", "depth_band"))] == [
+        "+0.6 (too few to say)", "+0.1 (no clear change)", "+0.9 (improved)"]
+    assert few_pairs_note(DEPTH).startswith("'Too few to say': fewer than 10 before-and-after pairs")
+
+
+def test_a_mean_change_is_never_said_without_its_verdict():
+    table = numbers_table(BY_SKILL, "mean_skill_change", "skill", None, 5)
+    assert table.to_dict("list") == {
+        "Skill": ["Leadership", "Teamwork", "Confidence"],
+        "Change in skills (average)": ["fewer than 5", "+1.0", "+1.0"],
+        "95% interval": ["fewer than 5", "+1.0 to +1.0", "+0.5 to +1.5"], "Pairs": ["fewer than 5", "9", "9"],
+        "Verdict": ["fewer than 5", "improved", "too few to say"],
+        "Young people behind it": ["fewer than 5", "9", "9"]}
+    hidden = " 1 other group is not shown, to protect small numbers (fewer than 5 young people)."
+    assert sentence(BY_SKILL, "mean_skill_change", "skill", None, 5) == (
+        "Change in skills (average) was +1.0 (the table gives each group's verdict) in every group shown." + hidden)
+    assert sentence(BY_SKILL.iloc[[0, 1]], "mean_skill_change", "skill", None, 5) == (
+        "Change in skills (average) was +1.0 (improved) for Teamwork." + hidden)
+    months = BY_SKILL.assign(label=["Jan 2024", "Feb 2024", "Mar 2024"], start=["2024-01-01", "2024-02-01",
+                                                                                "2024-03-01"], value=[None, 1.0, 0.5])
+    assert sentence(months, "mean_skill_change", "month", None, 5) == (
+        "Change in skills (average) went from +1.0 (improved) in Feb 2024 to +0.5 (too few to say) in Mar 2024; "
+        "it was highest in Feb 2024 (+1.0, improved)." + hidden)
+    assert few_pairs_note(BY_SKILL) is not None and few_pairs_note(BY_SKILL.iloc[:2]) is None
+    assert few_pairs_note(BY_PROGRAMME) is None   # no verdicts: not a mean change

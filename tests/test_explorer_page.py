@@ -35,6 +35,7 @@ SAMPLE = [  # every measure and every split at least once
     ("told_back_share", "programme", None), ("median_days_to_tell_back", "quarter", None),
     ("sessions_held", "led_by", None), ("attendance_rate", "ladder_rung", None),
     ("principle_mean", "programme", "principle"), ("attendance_rate", "programme", "month"),
+    ("representation", "care_experienced", None), ("depth", "depth_band", None),
 ]
 
 
@@ -45,6 +46,19 @@ def demo_url(tmp_path_factory):
     engine = open_store(url)
     load_demo(engine, end=date(2026, 3, 31))
     add_role_accounts(engine)
+    return url
+
+
+@pytest.fixture(scope="module")
+def lead_url(tmp_path_factory):
+    """tests/lead_org.py (figures worked out in tests/test_explorer.py) with k = 3."""
+    from models.settings import set_setting
+    from tests import lead_org
+    url = f"sqlite:///{tmp_path_factory.mktemp('explorer_lead')}/store.db"
+    engine = open_store(url)
+    lead_org.build(engine)
+    add_role_accounts(engine)
+    set_setting(engine, "suppression_k", 3)
     return url
 
 
@@ -189,3 +203,36 @@ def test_saving_the_view_on_screen_adds_it_to_the_shared_list(small_url, monkeyp
     assert any("already a view called" in e.value for e in at.error)
     # The list shows it with a button that opens its link.
     assert any("Attendance by mode, Q1" in m.value for m in at.markdown)
+
+
+def test_who_gets_to_lead_shows_only_protected_figures(lead_url, monkeypatch):
+    # Q1 2024, k=3, by disability: only "no" has a ratio to draw, (6/6) / (6/12) = 2.00 from
+    # protected counts (the exact 12/7 = 1.71 is nowhere); the other groups' hidden counts say so.
+    at = open_explorer(lead_url, monkeypatch, **Q1_2024, **view_query("representation", "disability"))
+    assert not at.exception
+    assert DEFINITIONS["representation"] in [i.value for i in at.info]
+    spec, frames = charts(at)[0]
+    assert frames[0][["label", "text"]].to_dict("records") == [{"label": "No", "text": "2.00"}]
+    assert "1.71" not in json.dumps(spec) + frames[0].to_json()
+    table = at.dataframe[0].value
+    assert list(table["Taking part"]) == ["fewer than 3", "6", "fewer than 3", "fewer than 3"]
+    assert list(table["Led or co-led a session"]) == ["0", "6", "0", "0"]
+    assert list(table["Representation ratio (1 is fair)"]) == ["fewer than 3", "2.00", "fewer than 3", "fewer than 3"]
+    assert any(m.value == "**Representation ratio \\(1 is fair\\) was 2\\.00 for No\\. 3 other groups are not "
+               "shown, to protect small numbers \\(fewer than 3 young people\\)\\.**" for m in at.markdown)
+    assert not at.selectbox(key="by").options[1:]   # no second split
+
+
+def test_depth_shows_each_bands_interval_and_verdict(lead_url, monkeypatch):
+    at = open_explorer(lead_url, monkeypatch, **Q1_2024, **view_query("depth", "depth_band"))
+    assert not at.exception
+    _, frames = charts(at)[0]
+    assert frames[0][["label", "text"]].to_dict("records") == [
+        {"label": "1 session", "text": "+0.6 (too few to say)"},
+        {"label": "2 to 4 sessions", "text": "+0.1 (no clear change)"},
+        {"label": "5 to 9 sessions", "text": "+0.9 (improved)"}]
+    table = at.dataframe[0].value
+    assert list(table["95% interval"]) == ["0.0 to +1.1", "-0.4 to +0.6", "+0.1 to +1.6"]
+    assert list(table["Verdict"]) == ["too few to say", "no clear change", "improved"]
+    assert list(table["Young people"]) == ["3", "6", "3"] and list(table["Pairs"]) == ["9", "21", "15"]
+    assert any("fewer than 10 before\\-and\\-after pairs \\(counted before rounding\\)" in c.value for c in at.caption)

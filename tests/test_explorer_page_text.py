@@ -4,7 +4,7 @@ line under the sentence, the note under the chart and what a click that looks in
 from datetime import date
 
 from measures.explorer.drill import LookInside
-from measures.explorer.page_text import chart_note, in_force, looked_inside, scope_words, view_title
+from measures.explorer.page_text import CLICK, chart_note, in_force, looked_inside, scope_words, view_title
 from measures.filters import Filters
 
 
@@ -43,3 +43,29 @@ def test_a_click_says_what_it_split_by_or_why_it_could_not_look_inside():
     assert looked_inside(LookInside(not_filterable=["age_band"])) == (
         "A group that was not recorded cannot be looked inside.")
     assert looked_inside(LookInside()) is None
+
+
+def test_under_a_chart_of_mean_changes_too_few_pairs_is_explained():
+    import pandas as pd
+
+    from measures.explorer.page_text import under_chart
+    from measures.suppression import SUPPRESSED
+    frame = pd.DataFrame({"group": ["1", "2"], "label": ["Leadership", "Teamwork"],
+                          "value": pd.Series([None, 1.0], dtype=object),
+                          "verdict": pd.Series([SUPPRESSED, "too few to say"], dtype=object),
+                          "suppressed": [True, False]})
+    note = under_chart(frame, "mean_skill_change", None, 5)
+    assert note.startswith("Not shown, to protect small numbers (fewer than 5 young people, or a group that "
+                           "would give such a one away): Leadership. 'Too few to say': fewer than 10 before-and-")
+    assert note.endswith("The table gives each group's 95% interval and verdict. " + CLICK)
+    assert chart_note(None, "Few pairs.") == f"Few pairs. {CLICK}"
+    # Who gets to lead and depth: a click cannot look inside their groups, so the note does not offer it.
+    assert under_chart(frame.drop(columns="verdict").assign(suppressed=False), "representation", None, 5) == ""
+    assert looked_inside(LookInside(whole="depth")) == (
+        "The groups of depth of involvement and skills gained are the whole answer: there is nothing inside them "
+        "to split. Choose another measure to look inside a group.")
+
+
+def test_the_title_of_who_leads_and_depth():
+    assert view_title("representation", "care_experienced", None) == "Who gets to lead by care experienced"
+    assert view_title("depth", "depth_band", None) == "Depth of involvement and skills gained by sessions attended"

@@ -45,10 +45,13 @@ def test_skills_pairs_earliest_pre_and_latest_post(everything):
 def test_skills_ignore_unpaired_follow_up_and_staff(everything):
     teamwork = everything["skills"]["teamwork"]
     # Y4's post came before any pre: no pair, and not awaiting (a post exists by the end).
+    # One pair: no interval and no effect size (both need a spread), and too few to say.
+    no_interval = {"ci95_low": None, "ci95_high": None, "effect_size_dz": None, "verdict": "too few to say"}
     assert teamwork == {"pairs": 1, "mean_change": approx(1.0), "share_improved": approx(1.0),
-                        "awaiting_post": 0}
+                        "awaiting_post": 0, "improved": 1, "same": 0, "worse": 0, **no_interval}
     assert everything["skills"]["empathy"] == {"pairs": 0, "mean_change": None, "share_improved": None,
-                                               "awaiting_post": 0}
+                                               "awaiting_post": 0, "improved": 0, "same": 0, "worse": 0,
+                                               **no_interval}
 
 
 def test_principles_split_by_rater_with_anonymous_ratings(everything):

@@ -107,13 +107,30 @@ def test_reference_covers_every_figure_of_the_domain(demo):
     assert set(expected["engagement"]) >= {
         "active_young_people", "sessions_held", "attendance_rate", "returning_share",
         "involvement_hours", "youth_led_share", "doing_with_share"}
+    assert set(expected["engagement"]["stage_coverage"]) == set(tables.programmes["code"])
     assert set(expected["skills"]) == set(tables.skills["code"])
+    pair_figures = {"pairs", "mean_change", "share_improved", "ci95_low", "ci95_high", "effect_size_dz",
+                    "improved", "same", "worse", "verdict"}
     for figures in expected["skills"].values():
-        assert set(figures) == {"pairs", "mean_change", "share_improved", "awaiting_post"}
+        assert set(figures) == pair_figures | {"awaiting_post"}
+    assert set(expected["skills_pooled"]) == pair_figures
+    assert {dimension: set(values) for dimension, values in expected["representation"].items()} == {
+        "age_band": {"under_11", "11_15", "16_18", "19_25", "over_25", "not_recorded"},
+        "disability": {"yes", "no", "prefer_not_to_say", "not_recorded"},
+        "care_experienced": {"yes", "no", "prefer_not_to_say", "not_recorded"}}
+    for values in expected["representation"].values():
+        for figures in values.values():
+            assert set(figures) == {"taking_part", "leading", "doing_with", "leading_share",
+                                    "representation_ratio"}
+    assert set(expected["depth"]) == {"1", "2-4", "5-9", "10+"}
+    for figures in expected["depth"].values():
+        assert set(figures) == {"young_people", "pairs", "mean_change", "share_improved", "ci95_low",
+                                "ci95_high", "verdict"}
     assert sum(len(p) for p in expected["principles"].values()) == len(tables.principles)
     assert set(expected["feedback"]) >= {"raised", "told_back_share", "median_days_to_tell_back",
                                          "open_over_30_days"}
-    assert set(expected["remuneration"]) >= {"paid_total_gbp", "paid_share"}
+    assert set(expected["remuneration"]) >= {"paid_total_gbp", "paid_share", "paid_per_hour_gbp",
+                                             "expenses_total_gbp"}
     assert set(expected["health_index"]) == {"value", "status", "components"}
 
 
@@ -160,6 +177,8 @@ def _build_small_org(engine, seed: int = 20240101) -> None:
     )
 
     rnd = random.Random(seed)
+    # Stages from a stream of their own, so adding them left every other draw as it was.
+    stage_rnd = random.Random(seed + 1)
     day0 = date(2023, 10, 1)
 
     def some_day(span: int = 460) -> date:
@@ -197,6 +216,7 @@ def _build_small_org(engine, seed: int = 20240101) -> None:
                 led_by=rnd.choice(["young_people", "co_led", "organisation"]),
                 ladder_rung=rnd.choice([None, 1, 3, 4, 5, 6, 7]),
                 duration_hours=rnd.choice([0.5, 1.0, 1.5, 2.0, 3.0]),
+                stage=stage_rnd.choice([None, "plan", "design", "deliver", "review"]),
             ).returning(ProgrammeSession.id)).scalar_one())
             who = rnd.sample(young, rnd.randint(0, 7)) + rnd.sample(adults, rnd.randint(0, 2))
             if not who:
@@ -208,14 +228,24 @@ def _build_small_org(engine, seed: int = 20240101) -> None:
                 expenses_gbp=rnd.choice([None, None, 0.0, 3.2, 7.5])) for code in who])
 
         skills = dict(conn.execute(select(Skill.code, Skill.id)).all())
-        evaluations = set()
+        # A dict, not a set: its order (and so the scores drawn below) must not depend on string hashing.
+        evaluations = {}
         for _ in range(260):
-            evaluations.add((rnd.choice(young + ["S0"]), rnd.choice(["P1", "P2"]),
-                             rnd.choice(["pre", "pre", "post", "post", "follow_up"]), some_day(),
-                             rnd.choice(["teamwork", "confidence", "leadership"])))
+            evaluations.setdefault((rnd.choice(young + ["S0"]), rnd.choice(["P1", "P2"]),
+                                    rnd.choice(["pre", "pre", "post", "post", "follow_up"]), some_day(),
+                                    rnd.choice(["teamwork", "confidence", "leadership"])))
         conn.execute(insert(Evaluation), [dict(
             participant_id=people[who], programme_id=programmes[prog], timepoint=tp, completed_on=on,
             skill_id=skills[skill], score=rnd.randint(1, 5)) for who, prog, tp, on, skill in evaluations])
+        # Resilience clearly declines (the random skills never do): on P3, twelve young people each
+        # fall by 1 to 3 by May, and all by exactly 2 by August (a zero spread over enough pairs).
+        falls = (2, 2, 2, 1, 1, 3, 2, 2, 1, 2, 3, 2)
+        conn.execute(insert(Evaluation), [dict(
+            participant_id=people[f"Y{i}"], programme_id=programmes["P3"], timepoint=tp, completed_on=on,
+            skill_id=skills["resilience"], score=score)
+            for i, fall in enumerate(falls)
+            for tp, on, score in (("pre", date(2024, 4, 2), 5), ("post", date(2024, 5, 20), 5 - fall),
+                                  ("post", date(2024, 8, 10), 3))])
 
         principles = [pid for (pid,) in conn.execute(select(Principle.id))]
         conn.execute(insert(PrincipleRating), [dict(

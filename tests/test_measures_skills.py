@@ -35,8 +35,11 @@ def test_every_cell_worked_out_by_hand(small_org_any):
     assert podcast["share_improved"] == approx(0.5)     # Y1 and Y5
     assert podcast["mean_pre"] == approx(2.25)          # (2 + 4 + 2 + 1) / 4
     assert podcast["mean_post"] == approx(3.25)         # (5 + 3 + 2 + 3) / 4
-    # Deviations from the mean 2, -2, -1, 1: variance 10 / 3; half-width 1.96 * sqrt(10 / 3 / 4).
-    assert podcast["ci95"] == approx(1.7892, abs=1e-4)
+    # Deviations from the mean 2, -2, -1, 1: variance 10 / 3; half-width t(0.975, 3 df) = 3.1824 times
+    # sqrt(10 / 3 / 4) = 0.9129 (the normal approximation's 1.96 would give 1.79).
+    assert podcast["ci95"] == approx(2.9052, abs=1e-4)
+    assert podcast["ci95_low"] == approx(1.0 - 2.9052, abs=1e-4) and podcast["ci95_high"] == approx(3.9052, abs=1e-4)
+    assert podcast["verdict"] == "too few to say"      # 4 pairs
     assert podcast["awaiting_post"] == 2                # Y2 and Y7
     social = found[("P2", "confidence")]
     assert (social["pairs"], social["mean_change"], social["share_improved"]) == (1, approx(1.0), approx(1.0))
@@ -147,7 +150,8 @@ def test_pairing_boundaries_worked_out_by_hand(with_empathy):
     assert empathy["share_improved"] == approx(1.0)
     assert empathy["mean_pre"] == approx(2.0)               # (1 + 3 + 2) / 3
     assert empathy["mean_post"] == approx(4.0)              # (3 + 4 + 5) / 3
-    assert empathy["ci95"] == approx(1.96 * (1 / 3) ** 0.5)  # deviations 0, -1, 1: variance 2 / 2 = 1
+    assert empathy["ci95"] == approx(4.3027 * (1 / 3) ** 0.5, abs=1e-4)  # deviations 0, -1, 1: variance 2 / 2 = 1;
+    # t(0.975, 2 df) = 4.3027
     # Waiting: Y5 (first pre in Q1, post only after it) and Y6 (pre on the last day). Not Y1 (first
     # pre before Q1), not Y4 (a post on or before the end, even though before its pre).
     assert empathy["awaiting_post"] == 2
@@ -159,8 +163,13 @@ def test_pairing_boundaries_per_programme_and_pooled(with_empathy):
     assert (found[("P2", "empathy")]["pairs"], found[("P2", "empathy")]["awaiting_post"]) == (0, 1)   # Y6 waits
     # All skills pooled: 6 pairs before (4 improved: confidence Y1, Y5, Y6; teamwork Y5) + 3 empathy
     # pairs, all improved: 7 / 9.
-    assert skills_and_pooled_share(with_empathy, Q1, NO_FILTERS, 1)[1] == {"share_improved": approx(7 / 9),
-                                                                           "improved": 7, "pairs": 9}
+    pooled = skills_and_pooled_share(with_empathy, Q1, NO_FILTERS, 1)[1]
+    assert pooled["share_improved"] == approx(7 / 9) and (pooled["improved"], pooled["pairs"]) == (7, 9)
+    # Changes 3, -1, 0, 2, 1 (confidence), 1 (teamwork), 2, 1, 3 (empathy): sum 12, squares 30, mean 4 / 3;
+    # variance (9 * 30 - 12 ** 2) / (9 * 8) = 1.75; t(0.975, 8 df) = 2.3060.
+    assert (pooled["same"], pooled["worse"], pooled["verdict"]) == (1, 1, "too few to say")
+    assert pooled["effect_size_dz"] == approx((4 / 3) / 1.75 ** 0.5)
+    assert pooled["ci95_low"] == approx(4 / 3 - 2.3060 * (1.75 / 9) ** 0.5, abs=1e-4)
 
 
 def test_waiting_in_the_previous_quarter(with_empathy):

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import chart_rows, charts, metrics, open_deep_link
+from models.schema import open_store
+from models.settings import set_setting
+from tests import small_org
+from tests.apptest_helpers import add_role_accounts, chart_rows, charts, metrics, open_deep_link
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 Q1_2024 = {"period": "Custom dates", "from": "2024-01-01", "to": "2024-03-31"}
@@ -22,6 +25,11 @@ def open_engagement(url: str, monkeypatch, role: str = "admin", **query) -> AppT
 
 def mode_table(at: AppTest):
     return next(d.value for d in at.dataframe if "Mode" in d.value.columns and "Came back" in d.value.columns)
+
+
+def resourcing_table(at: AppTest) -> dict:
+    table = next(d.value for d in at.dataframe if "Paid per hour" in d.value.columns)
+    return {row["Programme"]: row for row in table.to_dict("records")}
 
 
 def chart_data(at: AppTest) -> dict[str, list[dict]]:
@@ -65,7 +73,9 @@ def test_mode_table_hides_small_modes(small_org_url, monkeypatch):
 def test_charts_hold_no_suppressed_figure_and_stay_small(small_org_url, monkeypatch):
     at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     drawn = charts(at)
-    assert len(drawn) == 4
+    # No stage grid: Podcast's stages rest on Y1 Y2 Y4 Y5 (4), Keeping It Social's on Y2 Y6 Y7 (3).
+    assert len(drawn) == 3 and "took_part" not in chart_data(at)
+    assert any("Every programme's stages rest on fewer than 5" in i.value for i in at.info)
     assert all(chart_rows(frames) <= 5000 for _, frames in drawn)
     data = chart_data(at)
     # Only March as a whole has five young people; January (3), February (2) and every mode are hidden.
@@ -85,6 +95,7 @@ def test_charts_hold_no_suppressed_figure_and_stay_small(small_org_url, monkeypa
 
 
 def test_stage_grid_shows_each_programmes_stages(small_org_url, monkeypatch):
+    set_setting(open_store(small_org_url), "suppression_k", 3)  # the stages rest on 4 and 3 young people
     at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     grid = {(r["programme"], r["stage"]): r["mark"] for r in chart_data(at)["took_part"]}
     assert {cell for cell, mark in grid.items() if mark == "✓"} == {
@@ -93,6 +104,7 @@ def test_stage_grid_shows_each_programmes_stages(small_org_url, monkeypatch):
 
 
 def test_every_chart_has_its_numbers_and_downloads(small_org_url, monkeypatch):
+    set_setting(open_store(small_org_url), "suppression_k", 3)  # with the stage grid (see above)
     at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
     assert [e.label for e in at.expander].count("Show the numbers") == 4
     # The admin's working view: one download a chart, the CSV of protected figures; no images,
@@ -110,7 +122,7 @@ def test_programme_filter_from_the_url(small_org_url, monkeypatch):
     assert shown["Youth-led sessions"] == "0%"
     data = chart_data(at)
     assert "young_people" not in data and "reach" not in data     # every month and group rests on 1-3
-    assert {r["programme"] for r in data["took_part"]} == {"Keeping It Social (1 of 4)"}
+    assert "took_part" not in data                                  # its stages too (Y2 Y6 Y7)
     assert any("Every month has fewer than 5" in i.value for i in at.info)
     assert any("Every group has fewer than 5" in i.value for i in at.info)
 
@@ -129,3 +141,33 @@ def test_all_time_has_nothing_to_compare_against(small_org_url, monkeypatch):
     assert all(not m.delta for m in at.metric)
     assert metrics(at)["Came back"] == "no data"
     assert set(mode_table(at)["Came back"]) <= {"no data", "hidden"}
+
+
+def test_valuing_young_peoples_expertise(small_org_url, monkeypatch):
+    """£90 paid for 20.5 hours: £4.39 an hour, in pounds and pence; 7 of 10 attendances paid;
+    £5 expenses (tests/test_resourcing.py). Both programmes rest on fewer than 5 young people,
+    or would give the other away."""
+    at = open_engagement(small_org_url, monkeypatch, **Q1_2024)
+    assert "Valuing young people's expertise" in [h.value for h in at.header]
+    shown = {m.label: (m.value, m.delta) for m in at.metric}
+    assert shown["Paid to young people"][0] == "£90"
+    assert shown["Paid per hour"][0] == "£4.39"
+    assert shown["Attendances paid"][0] == "70%"
+    assert shown["Expenses"][0] == "£5"
+    assert not shown["Paid per hour"][1]   # December rests on two young people: nothing to compare with
+    table = resourcing_table(at)
+    assert set(table) == {"Keeping It Social", "Podcast"}
+    assert {value for row in table.values() for key, value in row.items() if key != "Programme"} == {"hidden"}
+    assert any("2 programmes are 'hidden'" in c.value for c in at.caption)
+
+
+def test_resourcing_by_programme_at_k_3(store_url, monkeypatch):
+    engine = open_store(store_url)
+    small_org.build(engine)
+    add_role_accounts(engine)
+    set_setting(engine, "suppression_k", 3)
+    table = resourcing_table(open_engagement(store_url, monkeypatch, **Q1_2024))
+    # Podcast: £60 for 16 hours = £3.75, 4 of 7 paid; Keeping It Social: £30 for 4.5 hours
+    # (half up to 5) = £6.67, 3 of 3 paid.
+    assert list(table["Podcast"].values()) == ["Podcast", "5", "16", "£60", "£3.75", "57%", "£5"]
+    assert list(table["Keeping It Social"].values()) == ["Keeping It Social", "3", "5", "£30", "£6.67", "100%", "£0"]

@@ -3,10 +3,18 @@
 Hand-worked pairs (tests/small_org.py, test_measures.py): confidence: Y1 2->5 (+3, Podcast),
 Y3 4->3 (-1), Y4 2->2 (0), Y5 1->3 (+2), all Podcast; Y6 3->4 (+1, Keeping It Social).
 So 5 pairs from 5 young people: mean before 12/5 = 2.4, after 17/5 = 3.4, change 5/5 = +1.0,
-3 of 5 went up (60%); deviations 2, -2, -1, 1, 0 give variance 10/4, half-width
-1.96 * sqrt(2.5 / 5) = 1.386: likely -0.4 to +2.4. Waiting for a post: Y2, Y7 (Podcast) and Y1
-(Keeping It Social): 3 young people, under k=5. Teamwork: 1 pair (Y5, +1): under k=5. Every
-other skill has no pairs.
+3 of 5 went up (60%; Y1, Y5, Y6), 1 the same (Y4), 1 down (Y3): each under k=5; deviations 2, -2,
+-1, 1, 0 give variance 10/4, half-width t(0.975, 4) * sqrt(2.5 / 5) = 2.7764 * 0.7071 = 1.9632:
+likely -0.96 to +2.96, and with 5 pairs (under 10) too few to say. Waiting for a post: Y2, Y7
+(Podcast) and Y1 (Keeping It Social): 3 young people, under k=5. Teamwork: 1 pair (Y5, +1):
+under k=5. Every other skill has no pairs.
+
+Depth (sessions attended in Q1: A, B, C and F; D is in April, E in December): Y1 came to A, B
+and F (3: "2 to 4"), Y2 to A and C (2); Y3 (F), Y4 (A), Y5 (B), Y6 (C; absent from B) and Y7 (C)
+came once. Pairs by band, all skills: once: Y3 -1, Y4 0, Y5 +2 (confidence) and +1 (teamwork),
+Y6 +1: 5 pairs from 4 young people, mean 3/5 = +0.6, variance (5 * 7 - 9) / 20 = 1.3, half-width
+2.7764 * sqrt(1.3 / 5) = 1.4157: likely -0.82 to +2.02; 3 of 5 went up. 2 to 4 sessions: Y1's
++3 (Y2's post is in April): 1 pair. Nobody came 5 times or more.
 """
 
 from pathlib import Path
@@ -58,14 +66,19 @@ def test_paired_figures_per_skill_worked_out_by_hand(small_org_url, monkeypatch)
     assert dumbbell.to_dict("records") == [{"skill_name": "Confidence", "pairs": 5, "mean_pre": 2.4,
                                             "mean_post": 3.4}]
     change = chart_data(at, "ci_low")
-    assert change[["skill_name", "mean_change", "ci_low", "ci_high"]].values.tolist() == [
-        ["Confidence", 1.0, -0.39, 2.39]]
-    assert chart_data(at, "share_improved")["share_improved"].tolist() == [0.6]
+    assert change[["skill_name", "mean_change", "ci_low", "ci_high", "verdict"]].values.tolist() == [
+        ["Confidence", 1.0, -0.96, 2.96, "too few to say"]]
+    assert change["change_label"].tolist() == ["+1.0 (-1.0 to +3.0); too few to say"]
+    assert chart_data(at, "improved_label")["share_improved"].tolist() == [0.6]
     rows = table(at, ["Skill", "Pairs"]).set_index("Skill")
+    # Five pairs: never a bare average change, but with its likely range and "too few to say".
     assert rows.loc["Confidence"].to_dict() == {
-        "Pairs": "5", "Before": "2.4", "After": "3.4", "Change": "+1.0", "Likely range": "-0.4 to +2.4",
-        "Went up": "60%", "Waiting for 'after'": "fewer than 5"}
+        "Pairs": "5", "Change": "+1.0 (likely -1.0 to +3.0); too few to say", "Likely range": "-1.0 to +3.0",
+        "Verdict": "Too few to say", "Size of change": "too few to say", "Went up": "60%",
+        "Up": "fewer than 5", "Same": "fewer than 5", "Down": "fewer than 5", "Waiting for 'after'": "fewer than 5",
+        "Before": "2.4", "After": "3.4"}
     assert rows.loc["Teamwork", "Pairs"] == "fewer than 5" and rows.loc["Teamwork", "Change"] == "\u2014"
+    assert rows.loc["Teamwork", "Verdict"] == "\u2014"
     assert rows.loc["Teamwork", "Waiting for 'after'"] == "0"
     assert rows.loc["Empathy", "Pairs"] == "no pairs yet"
     assert len(rows) == 8                                  # every skill in the store, by its name
@@ -90,17 +103,20 @@ def test_programme_view_worked_out_by_hand_with_k_1(store_url, monkeypatch):
     at = open_skills(store_with_k(store_url, 1), monkeypatch)
     cells = chart_data(at, "programme_name")
     # Keeping It Social: Y6 +1 (one pair, no interval). Podcast confidence: +3, -1, 0, +2 -> +1.0,
-    # half-width 1.96 * sqrt((10 / 3) / 4) = 1.789. Podcast teamwork: Y5 +1.
+    # half-width t(0.975, 3) * sqrt((10 / 3) / 4) = 3.1824 * 0.9129 = 2.9052. Podcast teamwork: Y5 +1.
     got = {(r["programme_name"], r["skill_name"]): (r["pairs"], r["mean_change"], r["ci_high"])
            for r in cells.to_dict("records")}
     assert got.keys() == {("Keeping It Social", "Confidence"), ("Podcast", "Confidence"), ("Podcast", "Teamwork")}
-    assert got[("Podcast", "Confidence")] == (4, 1.0, 2.79)
+    assert got[("Podcast", "Confidence")] == (4, 1.0, 3.91)
     assert got[("Keeping It Social", "Confidence")][:2] == (1, 1.0)
     rows = table(at, ["Programme", "Skill"]).set_index(["Programme", "Skill"])
-    assert rows.loc[("Podcast", "Confidence"), "Likely range"] == "-0.8 to +2.8"
+    assert rows.loc[("Podcast", "Confidence"), "Likely range"] == "-1.9 to +3.9"
+    assert rows.loc[("Podcast", "Confidence"), "Change"] == "+1.0 (likely -1.9 to +3.9); too few to say"
+    assert rows.loc[("Podcast", "Confidence"), "Verdict"] == "Too few to say"
     assert rows.loc[("Podcast", "Confidence"), "Went up"] == "50%"
     assert rows.loc[("Podcast", "Confidence"), "Waiting for 'after'"] == "2"          # Y2, Y7
     assert rows.loc[("Keeping It Social", "Confidence"), "Likely range"] == "one pair: no range"
+    assert rows.loc[("Keeping It Social", "Confidence"), "Change"] == "+1.0 (one pair: no range); too few to say"
     assert rows.loc[("Keeping It Social", "Confidence"), "Waiting for 'after'"] == "1"  # Y1
 
 
@@ -156,3 +172,41 @@ def test_an_empty_period_says_what_to_do(small_org_url, monkeypatch):
     assert any("No skill ratings in this period" in i.value for i in at.info)
     assert charts(at) == []
     assert set(table(at, ["Skill", "Pairs"])["Pairs"]) == {"no pairs yet"}
+
+
+DASH = "\u2014"
+
+
+def test_depth_of_involvement_worked_out_by_hand_with_k_1(store_url, monkeypatch):
+    at = open_skills(store_with_k(store_url, 1), monkeypatch)
+    assert "Does taking part more go with bigger gains?" in [h.value for h in at.header]
+    assert any("an association, not a cause" in c.value for c in at.caption)
+    bands = chart_data(at, "sessions")
+    assert bands[["sessions", "young_people", "pairs", "mean_change", "ci_low", "ci_high", "share_improved",
+                  "verdict"]].values.tolist()[0] == ["1 session", 5, 5, 0.6, -0.82, 2.02, 0.6, "too few to say"]
+    assert bands["sessions"].tolist() == ["1 session", "2 to 4 sessions"]
+    assert bands["change_label"].tolist() == ["+0.6 (-0.8 to +2.0); too few to say",
+                                              "+3.0 (one pair: no range); too few to say"]
+    rows = table(at, ["Sessions attended"]).set_index("Sessions attended")
+    assert rows.to_dict("index") == {
+        "1 session": {"Young people": "5", "Pairs": "5", "Change": "+0.6 (likely -0.8 to +2.0); too few to say",
+                      "Likely range": "-0.8 to +2.0", "Went up": "60%", "Verdict": "Too few to say"},
+        "2 to 4 sessions": {"Young people": "2", "Pairs": "1", "Change": "+3.0 (one pair: no range); too few to say",
+                            "Likely range": "one pair: no range", "Went up": "100%", "Verdict": "Too few to say"},
+        "5 to 9 sessions": {"Young people": "0", "Pairs": "no pairs", "Change": DASH, "Likely range": DASH,
+                            "Went up": DASH, "Verdict": DASH},
+        "10 or more sessions": {"Young people": "0", "Pairs": "no pairs", "Change": DASH, "Likely range": DASH,
+                                "Went up": DASH, "Verdict": DASH}}
+    assert any("**No pairs:** 5 to 9 sessions, 10 or more sessions." in m.value for m in at.markdown)
+
+
+def test_depth_bands_under_k_are_listed_not_plotted(small_org_url, monkeypatch):
+    # k=5: 5 young people came once, but their pairs rest on 4 (Y3, Y4, Y5, Y6); 2 came 2 to 4 times.
+    at = open_skills(small_org_url, monkeypatch)
+    assert not any("sessions" in frame.columns for frame in all_chart_frames(at))
+    assert any("No group of young people by sessions attended" in i.value for i in at.info)
+    rows = table(at, ["Sessions attended"]).set_index("Sessions attended")
+    assert rows.loc["1 session", ["Young people", "Pairs", "Change"]].tolist() == ["5", "fewer than 5", DASH]
+    assert rows.loc["2 to 4 sessions", ["Young people", "Pairs"]].tolist() == ["fewer than 5", "fewer than 5"]
+    notes = " ".join(m.value for m in at.markdown)
+    assert "**Fewer than 5 young people** (not shown): 1 session, 2 to 4 sessions." in notes

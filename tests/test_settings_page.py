@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from models.audit import recent
 from models.schema import open_store
-from models.settings import get_setting
+from models.settings import get_setting, set_setting
 from tests import small_org
 from tests.apptest_helpers import add_role_accounts, sign_in_as
 
@@ -61,3 +61,21 @@ def test_the_address_for_rating_links_is_saved_and_a_bad_one_refused(settings_pa
     at.text_input[0].input("https://dashboard.example.org/")
     next(b for b in at.button if b.label == "Save settings").click().run()
     assert get_setting(engine, "public_url") == "https://dashboard.example.org"
+
+
+def test_the_representation_alert_threshold_is_saved_and_an_older_store_gets_its_default(settings_page):
+    engine, at = settings_page
+    field = number_input(at, "A group leads less often than it takes part")
+    assert field.value == 0.8                                   # the default
+    field.set_value(0.7)
+    next(b for b in at.button if b.label == "Save settings").click().run()
+    assert not at.exception
+    assert get_setting(engine, "alert_thresholds") == {"principle_mean_below": 3.0, "gap_above": 0.5,
+                                                       "active_drop_share": 0.25, "representation_ratio_below": 0.7}
+    # Thresholds saved before this one existed: the page and the alerts read its default.
+    set_setting(engine, "alert_thresholds", {"principle_mean_below": 3.5, "gap_above": 0.5, "active_drop_share": 0.2})
+    assert get_setting(engine, "alert_thresholds")["representation_ratio_below"] == 0.8
+    fresh = sign_in_as(AppTest.from_file(APP, default_timeout=60), "admin").run().switch_page("pages/settings.py").run()
+    assert not fresh.exception
+    assert number_input(fresh, "A group leads less often than it takes part").value == 0.8
+    assert number_input(fresh, "A principle rated below").value == 3.5

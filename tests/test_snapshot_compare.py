@@ -143,3 +143,36 @@ def test_periods_of_different_lengths_are_flagged(small_org):
     assert compare(year, quarter).notes == [
         "The two snapshots cover periods of different lengths (366 and 92 days): compare counts, hours and "
         "payments with care."]
+
+
+def test_few_pairs_give_a_verdict_and_a_likely_range_never_a_bare_gain(small_org):
+    """k = 1: nothing hidden. Q1 2024 confidence: +3, -1, 0, +2, +1 (5 pairs): mean +1.0, variance
+    (5 x 15 - 25) / (5 x 4) = 2.5, half-width t(0.975, 4) 2.776 x 1.581 / 2.236 = 1.96: likely -1.0
+    to +3.0. Teamwork: one pair (+1), no range. All skills together: those and teamwork's +1, 6
+    pairs: mean +1.0, variance (6 x 16 - 36) / 30 = 2, half-width 2.571 x 1.414 / 2.449 = 1.48:
+    likely -0.5 to +2.5. All under 10 pairs: too few to say. Q4 2023 has no pairs."""
+    earlier, later = take_both(small_org, k=1)
+    comparison = compare(later, earlier)
+    assert [row.cells() for row in comparison.verdicts] == [
+        ["Teamwork", "1", "+1.0 (one pair: no range)", "Too few to say"],
+        ["Confidence", "5", "+1.0 (likely -1.0 to +3.0)", "Too few to say"],
+        ["All skills together", "6", "+1.0 (likely -0.5 to +2.5)", "Too few to say"]]
+    # The gains are not compared, nor shown on their own.
+    skills = {c.label: (c.now, c.before, c.change) for c in comparison.skills}
+    assert skills == {"Teamwork": ("too few to say", "no data", "cannot compare"),
+                      "Confidence": ("too few to say", "no data", "cannot compare")}
+    assert ("Young people's average gain in 'confidence' cannot be compared: fewer than 10 pairs in this snapshot."
+            in comparison.sentences("detail")["not_comparable"])
+    assert compare(later, None).skills[1].now == "too few to say"
+    assert compare(earlier, None).verdicts == []  # no pairs in Q4 2023
+
+
+def test_payments_per_hour_and_expenses_are_compared(comparison):
+    """Q1 2024 at k = 3: £90 paid (a multiple of £30) for 21 protected hours: £4.29 an hour; expenses
+    £5 -> £0. Q4 2023 rests on two young people: hidden."""
+    rows = {c.label: (c.now, c.before, c.change) for c in comparison.resourcing}
+    assert rows == {"Paid to young people for their time": ("£90", "fewer than 3", "cannot compare"),
+                    "Paid per hour of their involvement": ("£4.29", "fewer than 3", "cannot compare"),
+                    "Expenses paid back to young people": ("£0", "fewer than 3", "cannot compare")}
+    # In the table only: the headline sentences speak of payments once, among the key figures.
+    assert sum("Payments" in s for group in comparison.sentences("headline").values() for s in group) == 1

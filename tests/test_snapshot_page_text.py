@@ -9,7 +9,9 @@ from board_snapshots.page_text import (
     thresholds_note, widened,
 )
 from board_snapshots.saved import Snapshot
+from board_snapshots.wording import SkillVerdict, skill_verdict, skill_verdicts, too_few, verdicts_note, verdicts_table
 from measures.filters import Period
+from measures.suppression import SUPPRESSED
 
 JAN_FEB_2024 = Period(date(2024, 1, 1), date(2024, 2, 29))
 
@@ -65,3 +67,20 @@ def test_every_snapshot_is_listed_with_its_dates_in_words():
     assert every_snapshot(listing).to_dict("records") == [{
         "Name": "Board Q1 2024", "Board meeting": "15 April 2024", "Period covered": "1 January 2024 to 31 March 2024",
         "Taken on": "2 April 2024", "Taken by": "admin"}]
+
+
+def test_a_skills_verdict_in_words():
+    twelve = {"pairs": 12, "mean_change": 0.75, "ci95_low": -0.05, "ci95_high": 1.55, "verdict": "no clear change"}
+    assert skill_verdict("Confidence", twelve, 3) == SkillVerdict(
+        "Confidence", "12", "+0.8 (likely -0.1 to +1.6)", "No clear change")  # half up: 0.75 -> 0.8
+    hidden = dict.fromkeys(twelve, SUPPRESSED)
+    assert skill_verdict("Teamwork", hidden, 3).cells() == ["Teamwork", "fewer than 3", "\u2014", "\u2014"]
+    assert too_few({"pairs": 12, "verdict": "too few to say"})  # the exact pairs were under 10
+    assert too_few({"pairs": 9}) and not too_few({"pairs": 12}) and not too_few({"pairs": SUPPRESSED})  # older
+    skills = pd.DataFrame([{"skill_name": "Confidence", **twelve}, {"skill_name": "Empathy", **twelve, "pairs": 0}])
+    assert [r.skill for r in skill_verdicts(skills, {**twelve, "pairs": 15}, 3)] == ["Confidence",
+                                                                                      "All skills together"]
+    assert skill_verdicts(skills.drop(columns="verdict"), None, 3) is None  # taken before verdicts were kept
+    assert verdicts_table(skill_verdicts(skills, None, 3)).columns.tolist() == [
+        "Skill", "Pairs", "Average change (likely range)", "Verdict"]
+    assert "With fewer than 10 pairs it is too few to say" in verdicts_note()

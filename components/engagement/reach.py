@@ -25,11 +25,19 @@ def stages_section(grid: pd.DataFrame, page: FigurePage) -> None:
     if grid.empty:
         st.info("No programme held sessions in this period.")
         return
-    show_chart(built(stage_grid_chart, grid), stage_table(grid),
-               title="Stages of each programme where young people took part", alt_text=stage_grid_alt_text(grid),
+    hidden = grid.loc[grid["hidden"], "programme"].nunique()
+    shown = grid[~grid["hidden"]].drop(columns="hidden")
+    hidden_note = (f" {formatting.plural(hidden, 'programme')} not shown: {formatting.hidden(page.k)} young people "
+                   "took part in its stages." if hidden else "")
+    if shown.empty:
+        st.info(f"Every programme's stages rest on {formatting.hidden(page.k)} young people in this period, so none "
+                "is shown. Choose a longer period to see more.")
+        return
+    show_chart(built(stage_grid_chart, shown), stage_table(shown),
+               title="Stages of each programme where young people took part", alt_text=stage_grid_alt_text(shown),
                key="stage-grid", kinds=STAGE_KINDS, k=page.k, protected=page.protected,
                note="Plan, design, deliver and review: a tick marks a stage where at least one young person came "
-                    "to a session. Sessions with no stage recorded are left out.")
+                    "to a session. Sessions with no stage recorded are left out." + hidden_note)
 
 
 def stage_table(grid: pd.DataFrame) -> pd.DataFrame:

@@ -5,12 +5,19 @@ import pandas as pd
 import streamlit as st
 
 from charts.base import alt_text
-from charts.skills import before_after_chart, change_chart, dumbbell_alt_text, improved_chart, programme_change_chart
+from charts.skills import (
+    before_after_chart, change_alt_text, change_chart, dumbbell_alt_text, improved_chart, programme_change_chart,
+)
 from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.plain_text import escape_markdown
 from measures import formatting
+from measures.pair_statistics import FEWEST_FOR_A_VERDICT
 from measures.skills_page import CHART_KINDS, with_improved
+
+VERDICT_NOTE = ("After the brackets, the verdict: improved or declined when the whole range is above or below 0, "
+                "no clear change when it crosses 0, and too few to say (a hollow dot) with fewer than "
+                f"{formatting.count(FEWEST_FOR_A_VERDICT)} pairs.")
 
 
 def skill_charts(shown: pd.DataFrame, k: int, protected: bool) -> None:
@@ -20,14 +27,14 @@ def skill_charts(shown: pd.DataFrame, k: int, protected: bool) -> None:
                note="Each line joins the average 'before' rating (square) to the average 'after' rating "
                     "(circle) of the same young people. Skills with the biggest rise come first.",
                key="skills-before-after", kinds=CHART_KINDS, k=k, protected=protected)
-    show_chart(built(change_chart, shown), shown[["skill_name", "pairs", "mean_change", "ci_low", "ci_high"]],
+    show_chart(built(change_chart, shown),
+               shown[["skill_name", "pairs", "mean_change", "ci_low", "ci_high", "verdict"]],
                title="How much ratings changed, with the likely range",
-               alt_text=alt_text("Dot chart", "the average change in rating per skill", shown,
-                                 value="mean_change", label="skill_name"),
+               alt_text=change_alt_text("Dot chart", "the average change in rating per skill", shown, "skill_name"),
                note="The dot is the average change (after minus before). The line, and the figures in "
                     "brackets, are the 95% confidence interval: the range the real change most likely lies "
                     "in. Few pairs give a wide range; a range crossing the dashed 0 line means we cannot be "
-                    "sure ratings changed.",
+                    f"sure ratings changed. {VERDICT_NOTE}",
                key="skills-change", kinds=CHART_KINDS, k=k, protected=protected)
     show_chart(built(improved_chart, shown), with_improved(shown)[["skill_name", "pairs", "improved",
                                                                    "share_improved"]],
@@ -55,11 +62,11 @@ def programme_chart(shown: pd.DataFrame, k: int, protected: bool) -> None:
     kind = f"Dot charts, one per programme ({formatting.count(shown['programme_name'].nunique())}),"
     show_chart(built(programme_change_chart, shown),
                with_improved(shown)[["programme_name", "skill_name", "pairs", "mean_pre", "mean_post",
-                                     "mean_change", "ci_low", "ci_high", "improved", "share_improved"]],
+                                     "mean_change", "ci_low", "ci_high", "verdict", "improved",
+                                     "share_improved"]],
                title="How much ratings changed, programme by programme",
-               alt_text=alt_text(kind, "the average change in rating per skill", labelled, value="mean_change",
-                                 label="where"),
-               note="As above: the dot is the average change, the line and the brackets the likely range. "
-                    f"Only skills with pairs from at least {formatting.count(k)} young people in a programme are "
-                    "drawn.",
+               alt_text=change_alt_text(kind, "the average change in rating per skill", labelled, "where"),
+               note="As above: the dot is the average change, the line and the brackets the likely range, "
+                    "then the verdict; a hollow dot has too few pairs to say. Only skills with pairs from at least "
+                    f"{formatting.count(k)} young people in a programme are drawn.",
                key="skills-by-programme", kinds=CHART_KINDS, k=k, protected=protected)

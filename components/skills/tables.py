@@ -5,21 +5,35 @@ import pandas as pd
 import streamlit as st
 
 from measures import formatting
+from measures.pair_statistics import FEWEST_FOR_A_VERDICT
 from measures.skills_page import WAITING, programme_table, skill_table
 
+TEN = formatting.count(FEWEST_FOR_A_VERDICT)
 COLUMN_HELP = {
     "Pairs": "Young people (per programme) with both a 'before' and an 'after' rating of the skill.",
     "Before": "Average first 'before' rating, 1 to 5.", "After": "Average latest 'after' rating, 1 to 5.",
-    "Change": "Average of each young person's own change: after minus before.",
-    "Likely range": "95% confidence interval: the range the real average change most likely lies in.",
+    "Change": "Average of each young person's own change: after minus before. From fewer than "
+              f"{TEN} pairs it is never shown alone: its likely range and 'too few to say' come with it, "
+              "because so few pairs cannot tell a real change from chance.",
+    "Likely range": "95% confidence interval: the range the real average change most likely lies in. "
+                    "A range that includes 0 means we cannot be sure ratings changed.",
+    "Verdict": "Improved: the whole likely range is above 0. Declined: the whole likely range is below 0. "
+               f"No clear change: the likely range includes 0. Too few to say: fewer than {TEN} pairs.",
+    "Size of change": "How big the change is next to how much young people's changes differ (the effect size "
+                      "d_z, the average change divided by the spread of the changes): about 0.2 is small, 0.5 "
+                      f"medium and 0.8 large. Given from {TEN} pairs.",
     "Went up": "Share of pairs where the 'after' rating is higher than the 'before' rating.",
+    "Up": "Pairs where the 'after' rating is higher than the 'before' rating.",
+    "Same": "Pairs where the 'after' rating equals the 'before' rating.",
+    "Down": "Pairs where the 'after' rating is lower than the 'before' rating.",
     WAITING: "Young people whose first 'before' rating was in this period and who had no 'after' rating by its end.",
 }
-WIDTHS = {"Pairs": 100, "Before": 60, "After": 60}
+WIDTHS = {"Pairs": 100, "Before": 60, "After": 60, "Up": 60, "Same": 60, "Down": 60}
 COLUMNS = {name: st.column_config.TextColumn(name, help=text, width=WIDTHS.get(name))
            for name, text in COLUMN_HELP.items()}
 # The waiting count before the averages: on a narrow screen the last columns scroll out of view.
-PROGRAMME_ORDER = ["Programme", "Skill", "Pairs", "Change", "Likely range", "Went up", WAITING, "Before", "After"]
+PROGRAMME_ORDER = ["Programme", "Skill", "Pairs", "Change", "Likely range", "Verdict", "Size of change", "Went up",
+                   WAITING, "Before", "After"]
 
 
 def skills_at_a_glance(skills: pd.DataFrame, k: int) -> None:

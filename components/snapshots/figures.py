@@ -10,6 +10,7 @@ from board_snapshots.page_text import (
     CHART_KINDS, index_change, index_value, is_protected, key_figures_title, status_line, thresholds_note,
 )
 from board_snapshots.saved import Snapshot
+from board_snapshots.wording import verdicts_note, verdicts_table
 from components.chart_panel import show_chart
 from components.plain_text import escape_markdown
 
@@ -72,6 +73,10 @@ def details(comparison: Comparison, has_before: bool, printing: bool) -> None:
                  column_config={"Principle": st.column_config.TextColumn(width="large")})
     if comparison.skills:
         _figures(as_frame(comparison.skills, "Skill (average gain)", has_before), "skills", printing)
+    if comparison.verdicts:
+        st.markdown("**Did young people's ratings change?** Each skill's verdict, this time")
+        _figures(verdicts_table(comparison.verdicts), "skill-verdicts", printing)
+        st.caption(verdicts_note())
 
 
 def charts(snapshot: Snapshot) -> None:

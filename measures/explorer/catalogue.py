@@ -2,7 +2,9 @@
 
 Pure data (no SQL, no Streamlit). Which pairs make sense: a measure splits by what its records
 carry. Young people's characteristics only split measures about young people; who rated only
-splits principle ratings; feedback items carry a programme and a date and nothing else.
+splits principle ratings; feedback items carry a programme and a date and nothing else. Who gets
+to lead and depth of involvement come whole from their own measure functions, one figure per
+group and several figures beside it: they split only by their own groups, once.
 """
 
 from collections import Counter
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from measures.definitions import DEFINITIONS
+from measures.depth import BANDS as DEPTH_BANDS
 from models.vocab import ACTIVITY_TYPES, AGE_BANDS, LADDER, LED_BY, MODES, RATER_ROLES, STAGES, YES_NO_PREFER
 
 NOT_RECORDED = "not_recorded"
@@ -20,8 +23,8 @@ NO_PROGRAMME = "no_programme"
 class Measure:
     id: str
     label: str
-    kind: str          # count, share, mean, change, hours, days: how a value is written
-    source: str        # attendance, sessions, pairs, ratings, feedback: the records it counts
+    kind: str          # count, share, mean, change, ratio, hours, days: how a value is written
+    source: str        # attendance, sessions, pairs, ratings, feedback, or a whole (WHOLES): what it counts
     young_people: bool  # rests on young people, so small groups are suppressed
 
     @property
@@ -49,8 +52,10 @@ MEASURES = {m.id: m for m in (
     Measure("involvement_hours", "Hours of involvement", "hours", "attendance", True),
     Measure("youth_led_share", "Sessions led by young people", "share", "sessions", False),
     Measure("doing_with_share", "'Doing with' sessions", "share", "sessions", False),
+    Measure("representation", "Who gets to lead", "ratio", "representation", True),
     Measure("mean_skill_change", "Change in skills (average)", "change", "pairs", True),
     Measure("share_improved", "Skills improved", "share", "pairs", True),
+    Measure("depth", "Depth of involvement and skills gained", "change", "depth", True),
     Measure("principle_mean", "Principles kept (average rating)", "mean", "ratings", True),
     Measure("principle_share_4_5", "Principles kept (ratings of 4 or 5)", "share", "ratings", True),
     Measure("feedback_raised", "Things young people raised", "count", "feedback", False),
@@ -74,6 +79,9 @@ DIMENSIONS = {d.id: d for d in (
     Dimension("age_band", "Age band", {a: GROUP_WORDS[a] for a in (*AGE_BANDS, NOT_RECORDED)}),
     Dimension("disability", "Disability / SEND", {v: GROUP_WORDS[v] for v in (*YES_NO_PREFER, NOT_RECORDED)}),
     Dimension("care_experienced", "Care experienced", {v: GROUP_WORDS[v] for v in (*YES_NO_PREFER, NOT_RECORDED)}),
+    Dimension("depth_band", "Sessions attended", dict(zip(DEPTH_BANDS, ("1 session", "2 to 4 sessions",
+                                                                       "5 to 9 sessions", "10 or more sessions"),
+                                                          strict=True))),
     Dimension("rater_role", "Who rated", dict(zip(RATER_ROLES, ("Young people", "Staff"), strict=True))),
     Dimension("principle", "Principle"),
     Dimension("skill", "Skill"),
@@ -91,7 +99,13 @@ _BY_SOURCE = {
     "pairs": ("programme", "skill", *PEOPLE_DIMENSIONS, *TIME_DIMENSIONS),
     "ratings": (*SESSION_DIMENSIONS, "rater_role", "principle", *TIME_DIMENSIONS),
     "feedback": ("programme", *TIME_DIMENSIONS),
+    "representation": PEOPLE_DIMENSIONS,
+    "depth": ("depth_band",),
 }
+# Measures whose groups are the parts of one whole, computed and hidden together by their own
+# function (`measures.representation`, `measures.depth`): no second split, and a click cannot look
+# inside a group (there is nothing under it to split).
+WHOLES = ("representation", "depth")
 # Splits that would only restate the measure (every youth-led session is youth-led).
 _POINTLESS = {("youth_led_share", "led_by"), ("doing_with_share", "ladder_rung")}
 

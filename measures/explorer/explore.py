@@ -5,23 +5,30 @@ and filters, with every small group suppressed.
 its value and the number of young people behind it. A group resting on 1..k-1 young people
 is blanked (`suppressed`), and so is the next smallest group when one hidden group could
 otherwise be worked out by subtraction from the whole, shown elsewhere (`measures/suppression.py`).
+A mean change carries its pairs, 95% interval and verdict beside it (`measures/pair_statistics.py`).
+Who gets to lead and depth come whole from their own functions (`measures/explorer/wholes.py`).
 """
 
 import pandas as pd
 from sqlalchemy import select
 
 from measures.explorer.catalogue import (
-    DIMENSIONS, MEASURES, NO_PROGRAMME, NOT_RECORDED, covered_words, dimensions_for, group_words, second_splits_for,
-    time_start,
+    DIMENSIONS, MEASURES, NO_PROGRAMME, NOT_RECORDED, WHOLES, covered_words, dimensions_for, group_words,
+    second_splits_for, time_start,
 )
 from measures.explorer.grid import suppress_grid
 from measures.explorer.rows import group_rows
 from measures.explorer.sources import time_key
+from measures.explorer.wholes import whole_frame
 from measures.filters import Filters, Period
+from measures.pair_statistics import change_statistics
 from measures.principles import FW, PN
 from measures.scope import PR
 from measures.skills import SK
-from measures.suppression import suppress_rows
+from measures.suppression import SUPPRESSED, suppress_rows
+
+PAIR_SUMS = ("pairs", "sum_change", "sum_sq")  # a mean change's extras (`sources.pairs`)
+PAIR_STATISTICS = ("pairs", "ci95_low", "ci95_high", "verdict")  # shown beside a mean change
 
 
 class ExploreError(ValueError):
@@ -46,19 +53,41 @@ def explore(engine, measure: str, dimension: str, period: Period, filters: Filte
     Columns: `group` (code), `label` (words), `start` (first day, for month and quarter),
     likewise `group2`/`label2`/`start2` with `by`; `value`; `young_people` (behind the value;
     None for figures not about young people); for a share about young people `num` and `den`,
-    its numerator and denominator (for protected figures); `suppressed`. `framework` narrows principle
-    ratings to one framework; `focus` maps dimensions to the groups to keep.
+    its numerator and denominator (for protected figures); for a mean change `pairs`, `ci95_low`,
+    `ci95_high` and `verdict` (SUPPRESSED in a hidden group); `suppressed`. `framework` narrows
+    principle ratings to one framework; `focus` maps dimensions to the groups to keep. Who gets to
+    lead and depth have their own figures (`measures.explorer.wholes`).
     """
     check_pair(measure, dimension, by)
+    if MEASURES[measure].source in WHOLES:
+        return whole_frame(engine, measure, dimension, period, filters, k)
     dims = [dimension, *([by] if by else [])]
     frame = _frame(engine, group_rows(engine, measure, dims, period, filters, framework, focus), dims, measure,
                    framework, period)
+    frame = _with_pair_statistics(frame)
     # Figures not about young people (sessions, feedback) rest on nobody to protect: 0.
     frame["people"] = frame["young_people"].fillna(0).astype(int) if MEASURES[measure].young_people else 0
-    value_cols = ["value", "young_people", *(c for c in ("num", "den") if c in frame.columns)]
+    beside = [c for c in PAIR_STATISTICS if c in frame.columns]
+    value_cols = ["value", "young_people", *(c for c in ("num", "den") if c in frame.columns), *beside]
     if by:
-        return suppress_grid(frame, "people", value_cols, k, ["group", "group2"], full=True)
-    return suppress_rows(frame, "people", value_cols, k, full=True)
+        frame = suppress_grid(frame, "people", value_cols, k, ["group", "group2"], full=True)
+    else:
+        frame = suppress_rows(frame, "people", value_cols, k, full=True)
+    for column in beside:  # hidden, not missing: the table says "fewer than k"
+        frame[column] = frame[column].where(~frame["suppressed"], SUPPRESSED)
+    return frame
+
+
+def _with_pair_statistics(frame: pd.DataFrame) -> pd.DataFrame:
+    """A mean change's 95% interval and verdict, worked out from each group's pairs and sums."""
+    if "sum_change" not in frame.columns:
+        return frame
+    found = [change_statistics(int(n), int(total), int(squares))
+             for n, total, squares in zip(frame["pairs"], frame["sum_change"], frame["sum_sq"], strict=True)]
+    frame = frame.drop(columns=["sum_change", "sum_sq"]).astype({"pairs": object})
+    for column in ("ci95_low", "ci95_high", "verdict"):
+        frame[column] = pd.Series([f[column] for f in found], index=frame.index, dtype=object)
+    return frame
 
 
 def _key(dimension: str, value, source: str) -> str:
@@ -90,12 +119,13 @@ def _frame(engine, rows: list[dict], dims: list[str], measure: str, framework: s
         else:
             record["value"] = None
         record["young_people"] = int(row["people"] or 0) if m.young_people else None
-        if "num" in row:
-            record["num"], record["den"] = int(row["num"] or 0), int(row["den"] or 0)
+        for part in ("num", "den", *PAIR_SUMS):
+            if part in row:
+                record[part] = int(row[part] or 0)
         records.append(record)
     columns = [c for i, d in enumerate(dims) for c in
                ([f"group{'2' * i}", f"label{'2' * i}"] + ([f"start{'2' * i}"] if DIMENSIONS[d].time else []))]
-    parts = ["num", "den"] if rows and "num" in rows[0] else []
+    parts = [c for c in ("num", "den", *PAIR_SUMS) if rows and c in rows[0]]
     frame = pd.DataFrame(records, columns=[*columns, "value", "young_people", *parts])
     order = [frame[f"group{'2' * i}"].map(lambda key, d=d: _sort_key(d, key, names.get(d))) for i, d in enumerate(dims)]
     if len(frame):

@@ -4,8 +4,11 @@ that looks inside a group says (`measures.explorer.drill`)."""
 
 from datetime import date
 
-from measures.explorer.catalogue import DIMENSIONS, FOCUS_DIMENSIONS, MEASURES, group_words
+import pandas as pd
+
+from measures.explorer.catalogue import DIMENSIONS, FOCUS_DIMENSIONS, MEASURES, WHOLES, group_words
 from measures.explorer.drill import LookInside
+from measures.explorer.words import few_pairs_note, hidden_note
 from measures.filters import Filters
 from measures.formatting import date_range
 
@@ -43,9 +46,15 @@ def scope_words(start: date, end: date, chosen: list[tuple[str, tuple]], names: 
     return " · ".join(parts)
 
 
-def chart_note(hidden: str | None) -> str:
-    """The note under the chart: what is hidden to protect small numbers (if anything), then how to click."""
-    return f"{hidden} {CLICK}" if hidden else CLICK
+def chart_note(hidden: str | None, few_pairs: str | None = None, click: bool = True) -> str:
+    """The note under the chart: what is hidden to protect small numbers (if anything), what too few
+    pairs means (if any group has them), then how to click (where a click looks inside)."""
+    return " ".join(part for part in (hidden, few_pairs, CLICK if click else None) if part)
+
+
+def under_chart(frame: pd.DataFrame, measure: str, by: str | None, k: int) -> str:
+    """The note under the chart for the protected frame on screen."""
+    return chart_note(hidden_note(frame, by, k), few_pairs_note(frame), click=MEASURES[measure].source not in WHOLES)
 
 
 def looked_inside(inside: LookInside) -> str | None:
@@ -55,4 +64,7 @@ def looked_inside(inside: LookInside) -> str | None:
                 "what is shown. Clear them to go back.")
     if inside.not_filterable:
         return "A group that was not recorded cannot be looked inside."
+    if inside.whole:
+        return (f"The groups of {MEASURES[inside.whole].label.lower()} are the whole answer: there is nothing "
+                "inside them to split. Choose another measure to look inside a group.")
     return None

@@ -1,6 +1,7 @@
 """The explorer's queries: one row per group with `d0` (and `d1`), `value` and `people`
-(the young people behind the value; 0 for figures that are not about young people), and for a
-share about young people its numerator `num` and denominator `den`."""
+(the young people behind the value; 0 for figures that are not about young people), for a
+share about young people its numerator `num` and denominator `den`, and the source's `extras`
+for the measure (a mean change's `pairs`, `sum_change`, `sum_sq`)."""
 
 from datetime import date
 from statistics import median
@@ -27,7 +28,8 @@ def group_rows(engine, measure: str, dims: list[str], period: Period, filters: F
         value, people, *parts = found.aggregates[measure]
         q = (select(*(e.label(f"d{i}") for i, e in enumerate(exprs)), value.label("value"),
                     (people if people is not None else literal_column("0")).label("people"),
-                    *(part.label(name) for part, name in zip(parts, ("num", "den"), strict=False)))
+                    *(part.label(name) for part, name in zip(parts, ("num", "den"), strict=False)),
+                    *(extra.label(name) for name, extra in found.extras.get(measure, {}).items()))
              .select_from(found.from_).where(found.where).group_by(*exprs))
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]

@@ -53,6 +53,8 @@ class Source:
     # measure -> (value, young people or None), and for a share about young people its numerator
     # and denominator (protected figures make the share from them: docs/disclosure.md)
     aggregates: dict[str, tuple] = field(default_factory=dict)
+    # measure -> {name: aggregate} of figures worked out beside the value (a mean change's sums)
+    extras: dict[str, dict] = field(default_factory=dict)
 
     def column(self, dimension: str, time_dimensions=("month", "quarter")) -> ColumnElement:
         return time_index(dimension, self.day) if dimension in time_dimensions else self.columns[dimension]
@@ -61,7 +63,7 @@ class Source:
         """Only the records in the chosen groups of dimensions this source carries."""
         clauses = [_in_groups(self.columns[d], d, values) for d, values in (focus or {}).items()
                    if d in self.columns and values]
-        return Source(self.from_, and_(self.where, *clauses), self.day, self.columns, self.aggregates)
+        return Source(self.from_, and_(self.where, *clauses), self.day, self.columns, self.aggregates, self.extras)
 
 
 def _in_groups(column, dimension: str, values) -> ColumnElement:
@@ -114,14 +116,19 @@ def sessions(period: Period, filters: Filters) -> Source:
 
 
 def pairs(period: Period, filters: Filters) -> Source:
-    """One row per before-and-after pair (`skills.pairs_query`), dated by its 'after' rating."""
+    """One row per before-and-after pair (`skills.pairs_query`), dated by its 'after' rating. Beside
+    the mean change: the number of pairs and the sums its interval and verdict are worked out from
+    (`measures.pair_statistics.change_statistics`, as on the skills page)."""
     found = pairs_query(period, filters).subquery("pairs")
     joined = found.join(P, found.c.participant_id == P.c.id).join(PR, found.c.programme_id == PR.c.id)
     people = func.count(distinct(found.c.participant_id))
+    change = found.c.change
     return Source(joined, true(), found.c.post_on,
                   {"programme": PR.c.code, "skill": found.c.skill_id, **_people_columns()},
-                  {"mean_skill_change": (func.avg(found.c.change * 1.0), people),
-                   "share_improved": _share_parts(found.c.change > 0, people)})
+                  {"mean_skill_change": (func.avg(change * 1.0), people),
+                   "share_improved": _share_parts(change > 0, people)},
+                  {"mean_skill_change": {"pairs": func.count(), "sum_change": func.coalesce(func.sum(change), 0),
+                                         "sum_sq": func.coalesce(func.sum(change * change), 0)}})
 
 
 def ratings(period: Period, filters: Filters, framework: str | None = None) -> Source:

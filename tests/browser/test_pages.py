@@ -11,6 +11,7 @@ pytestmark = pytest.mark.browser
 CHART_PAGES = {
     "overview": "Co-production health",
     "engagement": "Engagement",
+    "representation": "Who gets to lead",
     "skills": "Skills gained",
     "principles": "Principles and the ladder",
     "you_said_we_did": "You said, we did",

@@ -1,0 +1,55 @@
+"""Depth of involvement and skills gained: young people banded by the sessions they attended in
+the period (1, 2-4, 5-9, 10+), and the skill pairs of each band, all skills pooled
+(docs/measures.md, "Depth of involvement").
+
+Whether deeper involvement goes with bigger gains is a question of association, not cause:
+the page says so beside the figures.
+"""
+
+import pandas as pd
+from sqlalchemy import case, func, select
+
+from measures.filters import Filters, Period
+from measures.scope import Y, young_people_attendance
+from measures.skills import pair_aggregates, pair_figures, pairs_query
+from measures.suppression import SUPPRESSED, complete_hiding, too_few
+
+BANDS = ("1", "2-4", "5-9", "10+")
+PAIR_KEYS = ("pairs", "mean_change", "share_improved", "ci95_low", "ci95_high", "verdict")
+
+
+def _bands(period: Period, filters: Filters):
+    """One row per active young person and their band."""
+    joined, where = young_people_attendance(period, filters)
+    sessions = func.count()  # one record per session and young person (uq_attendance_session_participant)
+    band = case((sessions == 1, BANDS[0]), (sessions <= 4, BANDS[1]), (sessions <= 9, BANDS[2]), else_=BANDS[3])
+    return (select(Y.c.participant_id, band.label("band")).select_from(joined)
+            .where(where, Y.c.attended.is_(True)).group_by(Y.c.participant_id))
+
+
+def depth(engine, period: Period, filters: Filters, k: int, full: bool = False) -> dict:
+    """{band: {young_people, pairs, mean_change, share_improved, ci95_low, ci95_high, verdict,
+    improved_pairs}}: `improved_pairs` is the exact numerator of the share, from which protected
+    shares are made (never shown). Young people and pair figures are suppressed apart, each on
+    its own young people; with `full` the bands are the parts of a whole (`complete_hiding`)."""
+    people = _bands(period, filters).cte("people").prefix_with("MATERIALIZED")
+    pairs = pairs_query(period, filters).subquery("pairs")
+    in_band = (select(people.c.band, *pair_aggregates(pairs))
+               .select_from(pairs.join(people, pairs.c.participant_id == people.c.participant_id))
+               .group_by(people.c.band))
+    with engine.connect() as conn:
+        young = dict(conn.execute(select(people.c.band, func.count()).group_by(people.c.band)).all())
+        stats = {r.band: r for r in conn.execute(in_band).all()}
+    counts = pd.Series([young.get(b, 0) for b in BANDS], index=list(BANDS))
+    pair_people = pd.Series([stats[b].people if b in stats else 0 for b in BANDS], index=list(BANDS))
+    hide = complete_hiding if full else (lambda alone, _people, _k: alone)
+    hidden_young = hide(counts.map(lambda n: too_few(n, k)), counts, k)
+    hidden_pairs = hide(pair_people.map(lambda n: too_few(n, k)), pair_people, k)
+    figures = {}
+    for band in BANDS:
+        paired = pair_figures(stats.get(band), k)
+        shown = {key: paired[key] for key in (*PAIR_KEYS, "improved_pairs")}
+        if hidden_pairs[band]:
+            shown = dict.fromkeys(shown, SUPPRESSED)
+        figures[band] = {"young_people": SUPPRESSED if hidden_young[band] else int(counts[band]), **shown}
+    return figures

@@ -1,0 +1,103 @@
+"""Who gets to lead: for each group of young people (by age band, disability and care
+experience), how many take part, how many held a lead or co-facilitator role, how many took part
+in a "doing with" session, and whether the group's share of the leaders matches its share of
+those taking part (docs/measures.md, "Representation").
+
+A representation ratio of 1 is fair; below 1 the group is under-represented among the leaders.
+"""
+
+import pandas as pd
+from sqlalchemy import and_, case, func, literal, select, union_all
+
+from measures.filters import Filters, Period
+from measures.scope import Y, young_people_attendance
+from measures.suppression import SUPPRESSED, complete_hiding, is_suppressed, too_few
+from models.tables import Attendance
+from models.vocab import AGE_BANDS, DOING_WITH_RUNGS, YES_NO_PREFER
+
+A = Attendance.__table__
+NOT_RECORDED = "not_recorded"
+DIMENSIONS = {"age_band": AGE_BANDS, "disability": YES_NO_PREFER, "care_experienced": YES_NO_PREFER}
+LEADING_ROLES = ("co_facilitator", "lead")
+COUNTS = ("taking_part", "leading", "doing_with")
+
+
+def _people(period: Period, filters: Filters):
+    """One row per active young person: their groups, and whether they led or took part in a
+    'doing with' session (1 or 0)."""
+    joined, where = young_people_attendance(period, filters)
+    with_role = joined.join(A, and_(A.c.session_id == Y.c.session_id, A.c.participant_id == Y.c.participant_id))
+    led = func.max(case((A.c.role_in_session.in_(LEADING_ROLES), 1), else_=0))
+    deep = func.max(case((Y.c.ladder_rung.in_(DOING_WITH_RUNGS), 1), else_=0))
+    groups = [Y.c[d] for d in DIMENSIONS]
+    return (select(Y.c.participant_id, *groups, led.label("leading"), deep.label("doing_with"))
+            .select_from(with_role).where(where, Y.c.attended.is_(True))
+            .group_by(Y.c.participant_id, *groups))
+
+
+def _count_rows(engine, period: Period, filters: Filters) -> tuple[pd.DataFrame, dict]:
+    people = _people(period, filters).cte("people").prefix_with("MATERIALIZED")
+    sums = [func.count().label("taking_part"), func.coalesce(func.sum(people.c.leading), 0).label("leading"),
+            func.coalesce(func.sum(people.c.doing_with), 0).label("doing_with")]
+    by_group = union_all(*(select(literal(d).label("dimension"), people.c[d].label("value"), *sums)
+                           .group_by(people.c[d]) for d in DIMENSIONS))
+    with engine.connect() as conn:
+        rows = pd.DataFrame(conn.execute(by_group).mappings().all(), columns=["dimension", "value", *COUNTS])
+        totals = dict(conn.execute(select(*sums)).mappings().one())
+    rows["value"] = rows["value"].fillna(NOT_RECORDED)
+    return rows, {name: int(totals[name] or 0) for name in COUNTS}
+
+
+def _ratio(part, whole):
+    return part / whole if whole else None
+
+
+def representation(engine, period: Period, filters: Filters, k: int, full: bool = False) -> tuple[dict, dict]:
+    """{dimension: {value: {taking_part, leading, doing_with, leading_share, representation_ratio}}}
+    for every value of the import contract and `not_recorded`, with SUPPRESSED for counts behind
+    1..k-1 young people and everything worked out from them; and the exact totals of all groups
+    (`taking_part`, `leading`, `doing_with`), from which protected ratios are made (never shown).
+
+    With `full` (protected audiences) the values of a dimension are the parts of its total: more
+    are hidden until the hidden ones rest on at least k young people (`complete_hiding`)."""
+    rows, totals = _count_rows(engine, period, filters)
+    found = {(r.dimension, r.value): r for r in rows.itertuples()}
+    figures = {}
+    for dimension, values in DIMENSIONS.items():
+        names = [*values, NOT_RECORDED]
+        counts = pd.DataFrame([{c: int(getattr(found[(dimension, v)], c)) if (dimension, v) in found else 0
+                                for c in COUNTS} for v in names], index=names)
+        hidden = {c: (complete_hiding if full else _alone)(counts[c].map(lambda n: too_few(n, k)), counts[c], k)
+                  for c in COUNTS}
+        figures[dimension] = {v: _group(counts.loc[v], {c: bool(hidden[c][v]) for c in COUNTS}, totals)
+                              for v in names}
+    return figures, totals
+
+
+def _alone(hidden: pd.Series, _people: pd.Series, _k: int) -> pd.Series:
+    return hidden
+
+
+def _group(counts: pd.Series, hidden: dict, totals: dict) -> dict:
+    shown = {c: SUPPRESSED if hidden[c] else int(counts[c]) for c in COUNTS}
+    taking, leading = counts["taking_part"], counts["leading"]
+    from_both = hidden["taking_part"] or hidden["leading"]
+    share = _ratio(leading, taking)
+    ratio = _ratio(_ratio(leading, totals["leading"]), _ratio(taking, totals["taking_part"])) \
+        if totals["leading"] and taking else None
+    return {**shown, "leading_share": SUPPRESSED if from_both else share,
+            "representation_ratio": SUPPRESSED if from_both else ratio}
+
+
+def under_represented(figures: dict, k: int, below: float) -> list[tuple[str, str, float]]:
+    """(dimension, value, ratio) of each group with at least k young people taking part whose
+    representation ratio is below `below` (the organisation's alert threshold)."""
+    found = []
+    for dimension, groups in figures.items():
+        for value, group in groups.items():
+            taking, ratio = group["taking_part"], group["representation_ratio"]
+            if is_suppressed(taking) or is_suppressed(ratio) or ratio is None or taking < k:
+                continue
+            if ratio < below:
+                found.append((dimension, value, ratio))
+    return found
