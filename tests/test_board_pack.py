@@ -143,8 +143,9 @@ def test_accents_curly_quotes_and_emoji_do_not_break_the_pack(small_org, tmp_pat
 
 
 def test_the_pack_values_young_peoples_expertise_and_gives_each_skills_verdict(two_snapshots, tmp_path):
-    """k = 3 (tests/test_snapshot_compare.py): £90 paid for 21 protected hours, £4.29 an hour; expenses £5 -> £0. Teamwork and
-    confidence are hidden; all skills together: 6 pairs, +1.0, likely -0.5 to +2.5 (t-based), too few to say."""
+    """k = 3 (tests/test_snapshot_compare.py): £90 paid for 21 protected hours, £4.29 an hour;
+    expenses £5 -> £0. Teamwork and confidence are hidden; all skills together: 6 pairs, +1.0,
+    likely -0.5 to +2.5 (t-based), too few to say."""
     path = tmp_path / "pack.pdf"
     path.write_bytes(board_pack_for(two_snapshots, LATER))
     text = pdf_text(path)
