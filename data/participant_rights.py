@@ -182,12 +182,13 @@ def mentions_of(code: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(code)}(?!\w)", re.IGNORECASE)
 
 
-def _like_any(column, needles) -> object:
-    """A cheap test in SQL before the whole-word test in Python: `column` holds any of `needles`,
-    ignoring case (SQL's lower() may fold ASCII only: the needle as given is tried too)."""
+def _like_any(column, needles, pattern: str = "%{}%") -> object:
+    """A cheap test in SQL before the whole-word test in Python: `column` holds any of `needles`
+    (or, with pattern "{}%", starts with one), ignoring case (SQL's lower() may fold ASCII only: the
+    needle as given is tried too)."""
     def like(value, needle: str):
         needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return value.like(f"%{needle}%", escape="\\")
+        return value.like(pattern.format(needle), escape="\\")
     return or_(*(test for n in dict.fromkeys(needles)
                  for test in (like(column, n), like(func.lower(column), n.lower()))))
 
@@ -370,6 +371,12 @@ def _free_text() -> list[_Place]:
     ]
 
 
-def participant_codes(engine) -> list[str]:
+def codes_starting_with(engine, start: str, limit: int) -> list[str]:
+    """The first `limit` participant codes, in order, that begin with `start`, ignoring case (every
+    code's first `limit` when `start` is empty). Read in code order, so the store walks the codes'
+    index and stops at `limit`: a page offers a few codes, never all of them."""
+    query = select(PARTICIPANTS.c.code).order_by(PARTICIPANTS.c.code).limit(limit)
+    if start:
+        query = query.where(_like_any(PARTICIPANTS.c.code, (start,), pattern="{}%"))
     with engine.connect() as conn:
-        return list(conn.execute(select(PARTICIPANTS.c.code).order_by(PARTICIPANTS.c.code)).scalars())
+        return list(conn.execute(query).scalars())

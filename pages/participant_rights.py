@@ -6,10 +6,12 @@ import streamlit as st
 from components import flash
 from components.app_shell import page_entry
 from components.page_opening import page_opening
+from components.plain_text import escape_markdown
 from components.rights.erasure import MESSAGES, erase
 from components.rights.export import export
+from components.rights.finding import find_participant
 from components.view_audit import view_once
-from data.participant_rights import UnknownParticipant, participant_codes, row_counts
+from data.participant_rights import UnknownParticipant, row_counts
 
 PAGE_ID = "participant-rights"
 SCREEN = "participant records"
@@ -22,15 +24,13 @@ def render() -> None:
                               "them, or for it to be erased. Both are recorded in the audit log (the code and the "
                               "number of rows, nothing else; once erased, the code is replaced there too).")
     flash.show(MESSAGES)
-    codes = participant_codes(engine)
-    if not codes:
-        st.info("No participants in the store yet. Add them by importing participants.csv.")
+    code = find_participant(engine)
+    if code is None:
         return
-    code = st.selectbox("Participant code", codes, help="Type to search.")
     try:
         counts = row_counts(engine, code)
-    except UnknownParticipant as problem:  # erased by someone else since the list was read
-        st.warning(str(problem))
+    except UnknownParticipant as problem:  # erased by someone else since it was found
+        st.warning(escape_markdown(str(problem)))
         return
     view_once(engine, SCREEN, code, [code])  # exports are audited when built (export_participant)
     st.subheader("What is held about them", anchor=False)

@@ -15,9 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
-from data.participant_rights import UnknownParticipant, erase_participant, export_participant
+from components.rights.finding import LISTED
+from data.participant_rights import (
+    UnknownParticipant, codes_starting_with, erase_participant, export_participant,
+)
 from measures.filters import Filters, Period
 from measures.report import measures_json
 from models.audit import AUDIT
@@ -29,6 +32,7 @@ from tests.apptest_helpers import add_role_accounts, open_deep_link
 
 ROOT = Path(__file__).resolve().parent.parent
 Q1_2024 = Period(date(2024, 1, 1), date(2024, 3, 31))
+FIND = "rights-find"  # the search box of components/rights/finding.py
 Y1_COUNTS = {"attendance": 5, "evaluations": 5, "principle_ratings": 1, "participants": 1}
 
 
@@ -151,28 +155,65 @@ def test_admin_page_shows_counts_and_erases_after_confirmation(store_url, monkey
     at = open_deep_link(store_url, monkeypatch, "pages/participant_rights.py", "admin")
     assert not at.exception
     assert "Participant records" in [t.value for t in at.title]
+    at.text_input(key=FIND).set_value(" y1 ").run()   # the first characters, any case
+    assert at.selectbox[0].options == ["Y1"]
     at.selectbox[0].set_value("Y1").run()
     table = at.dataframe[0].value
     assert dict(zip(table["What"], table["Rows"], strict=True)) == {
         "Attendance at sessions": 5, "Skill self-ratings (evaluations)": 5, "Principle ratings they gave": 1,
         "Their participant record": 1}
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Download everything held (Excel)", "Download everything held (JSON)"]
     erase = next(b for b in at.button if b.label == "Erase participant")
     assert erase.disabled  # not before the box is ticked
     at.checkbox[0].check().run()
     next(b for b in at.button if b.label == "Erase participant").click().run()
     assert not at.exception
     assert any("Erased participant Y1" in s.value for s in at.success)
-    assert "Y1" not in at.selectbox[0].options
+    assert not at.selectbox and any("No participant code starts with 'y1'" in w.value for w in at.warning)
     with engine.connect() as conn:
         assert _id_of(conn, "Y1") is None
     assert audit_rows(engine)[-1][:2] == ("u-admin", "participant erased")
 
 
-def test_page_is_refused_to_other_roles(store_url, monkeypatch):
+def test_admin_page_says_clearly_when_no_code_starts_with_what_was_typed(store_url, monkeypatch):
     engine = open_store(store_url)
     small_org.build(engine)
     add_role_accounts(engine)
-    at = open_deep_link(store_url, monkeypatch, "pages/participant_rights.py", "staff")
-    assert any("not available to your role" in w.value for w in at.warning)
-    assert not at.dataframe
+    at = open_deep_link(store_url, monkeypatch, "pages/participant_rights.py", "admin")
+    at.text_input(key=FIND).set_value("NOPE").run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "No participant code starts with 'NOPE'. Check the code they gave (it may have been erased already)."]
+    assert not at.selectbox and not at.dataframe and not at.get("download_button")
+    assert "Erase participant" not in [b.label for b in at.button]
 
+
+def test_admin_page_never_offers_more_than_the_first_codes_found(store_url, monkeypatch):
+    # 200 codes P000 to P199 besides small_org's S1, S2, Y1 to Y7: "p" finds 200, the page offers
+    # the first LISTED (50) in order, P000 to P049; so does an empty search (P sorts before S and Y).
+    engine = open_store(store_url)
+    small_org.build(engine)
+    add_role_accounts(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(Participant), [dict(code=f"P{i:03d}", role="young_person") for i in range(200)])
+    at = open_deep_link(store_url, monkeypatch, "pages/participant_rights.py", "admin")
+    first = [f"P{i:03d}" for i in range(LISTED)]
+    assert LISTED == 50 and at.selectbox[0].options == first
+    at.text_input(key=FIND).set_value("p").run()
+    assert at.selectbox[0].options == first
+    at.text_input(key=FIND).set_value("P19").run()
+    assert at.selectbox[0].options == [f"P{i}" for i in range(190, 200)]
+
+
+def test_codes_are_found_by_their_first_characters_with_like_wildcards_taken_literally(any_engine):
+    # Sets where more than one is found: PostgreSQL may order punctuation differently from SQLite.
+    codes = ["A%2", "A_1", "AB1", "a_lower", "B1", "B2", "B3"]
+    with any_engine.begin() as conn:
+        conn.execute(insert(Participant), [dict(code=c, role="young_person") for c in codes])
+    assert set(codes_starting_with(any_engine, "A_", limit=50)) == {"A_1", "a_lower"}
+    assert codes_starting_with(any_engine, "a%", limit=50) == ["A%2"]
+    assert codes_starting_with(any_engine, "ab", limit=50) == ["AB1"]
+    assert codes_starting_with(any_engine, "b", limit=2) == ["B1", "B2"]
+    assert len(codes_starting_with(any_engine, "", limit=3)) == 3
+    assert codes_starting_with(any_engine, "C", limit=50) == []

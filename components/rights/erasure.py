@@ -24,12 +24,12 @@ def erase(engine, code: str, me: str | None) -> None:
     if st.button("Erase participant", type="primary", disabled=not sure, icon=":material/delete_forever:"):
         try:
             erasure = erase_participant(engine, code, actor=me)
-        except UnknownParticipant as problem:  # erased by someone else since the list was read
-            st.warning(str(problem))
+        except UnknownParticipant as problem:  # erased by someone else since it was found
+            st.warning(escape_markdown(str(problem)))
             return
         flash.say(MESSAGES, f"Erased participant {code}: {plural(erasure.rows_deleted, 'row')} deleted. Where the "
                             f"code was still written it is now '{erasure.token}'.")
-        st.rerun()  # the list of codes no longer holds it
+        st.rerun()  # the codes found no longer hold it
 
 
 def _mentions(engine, code: str) -> None:
