@@ -132,13 +132,27 @@ def monthly_by_mode_alt_text(frame: pd.DataFrame, value: str, what: str) -> str:
             f"{frame['month'].nunique()} months. Busiest month: {'; '.join(peaks)}.")
 
 
+TOOK_PART, NOBODY = "Young people took part", "No young people"
+# Up to this many squares the grid is filled squares with a tick or a dash written in each; beyond, that
+# text layer would double the marks a browser draws, so each cell is one symbol told apart by its shape
+# (a filled square, or a grey dash) as well as its colour, named in the legend.
+TICKED_UP_TO = 60
+
+
+def ticked(grid: pd.DataFrame) -> bool:
+    """Whether the stage grid of `grid` (one row per programme and stage) writes a tick or a dash in
+    each square (up to TICKED_UP_TO squares)."""
+    return len(grid) <= TICKED_UP_TO
+
+
 def stage_grid_chart(grid: pd.DataFrame) -> alt.LayerChart:
-    """Programme by stage: a filled square with a tick where young people took part, a pale
-    one with a dash where they did not; the row label counts the stages covered."""
+    """Programme by stage: where young people took part, a filled square (with a tick in a small
+    grid, `ticked`), and where they did not a pale square with a dash (a grey dash in a large one);
+    the row label counts the stages covered."""
     data = check_marks(pd.DataFrame({
         "programme": grid["name"] + " (" + grid["stages_covered"].astype(str) + " of 4)",
         "stage": grid["stage"].map(STAGE_LABELS),
-        "took_part": grid["covered"].map({True: "Young people took part", False: "No young people"}),
+        "took_part": grid["covered"].map({True: TOOK_PART, False: NOBODY}),
         "mark": grid["covered"].map({True: "✓", False: "–"}),
     }))
     base = alt.Chart(data).encode(
@@ -147,10 +161,18 @@ def stage_grid_chart(grid: pd.DataFrame) -> alt.LayerChart:
         alt.Y("programme:N", sort=None, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=13)),
         tooltip=[alt.Tooltip("programme:N", title="Programme"), alt.Tooltip("stage:N", title="Stage"),
                  alt.Tooltip("took_part:N", title="Young people")])
-    squares = base.mark_rect(stroke="white", strokeWidth=3, description=described(
-        field("programme"), ", ", field("stage"), ": ", field("took_part"))).encode(
-        alt.Color("took_part:N", title=None, legend=alt.Legend(orient="bottom"),
-                  scale=alt.Scale(domain=["Young people took part", "No young people"], range=[PRIMARY, "#E8E8E8"])))
+    said = described(field("programme"), ", ", field("stage"), ": ", field("took_part"))
+    legend = alt.Legend(orient="bottom", title=None)
+    if not ticked(data):
+        who = [TOOK_PART, NOBODY]
+        symbols = base.mark_point(size=360, strokeWidth=3, opacity=1, description=said).encode(
+            alt.Shape("took_part:N", scale=alt.Scale(domain=who, range=["square", "stroke"]), legend=legend),
+            alt.Color("took_part:N", scale=alt.Scale(domain=who, range=[PRIMARY, "#767676"]), legend=legend),
+            alt.Fill("took_part:N", scale=alt.Scale(domain=who, range=[PRIMARY, "#767676"]), legend=legend))
+        return alt.layer(symbols).properties(height=alt.Step(34))
+    squares = base.mark_rect(stroke="white", strokeWidth=3, description=said).encode(
+        alt.Color("took_part:N", title=None, legend=legend,
+                  scale=alt.Scale(domain=[TOOK_PART, NOBODY], range=[PRIMARY, "#E8E8E8"])))
     marks = base.mark_text(fontSize=18, fontWeight="bold", aria=False).encode(
         text="mark:N", color=alt.condition(alt.datum.mark == "✓", alt.value("white"), alt.value("#555555")))
     return alt.layer(squares, marks).properties(height=alt.Step(40))

@@ -208,8 +208,20 @@ def heatmap_cells(cells: pd.DataFrame) -> pd.DataFrame:
     return kept.reset_index(drop=True)
 
 
+# Up to this many squares each has its value written in it; beyond, the text layer would double the
+# marks a browser draws for little gain (the value is in each square's tooltip and spoken description,
+# and in the chart's table of numbers).
+WRITTEN_UP_TO = 60
+
+
+def written(squares: pd.DataFrame) -> bool:
+    """Whether the heatmap of `squares` writes each value in its square (up to WRITTEN_UP_TO)."""
+    return len(squares) <= WRITTEN_UP_TO
+
+
 def heatmap(squares: pd.DataFrame, programmes: list[str], principles: list[str]) -> alt.LayerChart:
-    """Average rating (everyone's) per programme and principle, the value printed in each square."""
+    """Average rating (everyone's) per programme and principle, the value printed in each square
+    when there are few squares (`written`)."""
     columns = [wrapped(p) for p in principles]
     base = alt.Chart(check_marks(squares)).encode(
         alt.X("column:N", title=None, sort=columns, scale=alt.Scale(domain=columns),
@@ -224,17 +236,20 @@ def heatmap(squares: pd.DataFrame, programmes: list[str], principles: list[str])
         alt.Color("mean:Q", title="Average rating", scale=sequential_scale(domain=[1, 5]),
                   legend=alt.Legend(orient="bottom", direction="horizontal", values=[1, 2, 3, 4, 5],
                                     gradientLength=200)))
-    text = base.mark_text(fontSize=14, fontWeight="bold", aria=False).encode(
-        text="label:N", color=alt.condition(alt.datum.mean < 3, alt.value("white"), alt.value("black")))
+    layers = [squares_]
+    if written(squares):
+        layers.append(base.mark_text(fontSize=14, fontWeight="bold", aria=False).encode(
+            text="label:N", color=alt.condition(alt.datum.mean < 3, alt.value("white"), alt.value("black"))))
     column = max(70, 560 // max(1, len(principles)))
-    return alt.layer(squares_, text).properties(height=alt.Step(44), width=alt.Step(column))
+    return alt.layer(*layers).properties(height=alt.Step(44), width=alt.Step(column))
 
 
 def heatmap_alt(squares: pd.DataFrame) -> str:
     if squares.empty:
         return "Heatmap of the average rating for each programme and principle: nothing to show."
-    text = (f"Heatmap of the average rating for each programme and principle, the value written in each "
-            f"square: {formatting.plural(len(squares), 'square')}.")
+    where = "written in each square" if written(squares) else "in each square's tooltip and the table of numbers"
+    text = (f"Heatmap of the average rating for each programme and principle, the value {where}: "
+            f"{formatting.plural(len(squares), 'square')}.")
     hi, lo = squares["mean"].idxmax(), squares["mean"].idxmin()
     if squares.loc[hi, "mean"] == squares.loc[lo, "mean"]:
         return f"{text} All equal to {squares.loc[hi, 'label']}."

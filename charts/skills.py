@@ -97,7 +97,22 @@ def plotted(skills: pd.DataFrame) -> pd.DataFrame:
 def plotted_cells(cells: pd.DataFrame) -> pd.DataFrame:
     """One row per programme and skill to plot (pairs, nothing suppressed)."""
     rows = cells[_shown_mask(cells)]
-    return pd.concat([rows[["programme_name", "skill_name"]], _with_labels(rows)], axis=1).reset_index(drop=True)
+    return pd.concat([rows[["programme_name", "skill", "skill_name"]], _with_labels(rows)],
+                     axis=1).reset_index(drop=True)
+
+
+def skills_with_most_pairs(cells: pd.DataFrame) -> dict[str, str]:
+    """The skills of `plotted_cells` ({code: name}), the one with the most pairs (all programmes
+    together) first, then by name."""
+    totals = cells.groupby(["skill", "skill_name"], as_index=False)["pairs"].sum()
+    totals = totals.sort_values(["pairs", "skill_name"], ascending=[False, True])
+    return dict(zip(totals["skill"], totals["skill_name"], strict=True))
+
+
+def one_skill(cells: pd.DataFrame, skill: str) -> pd.DataFrame:
+    """The programmes' figures for one skill (by code) of `plotted_cells`, biggest average change first."""
+    rows = cells[cells["skill"] == skill]
+    return rows.sort_values(["mean_change", "programme_name"], ascending=[False, True]).reset_index(drop=True)
 
 
 def not_plotted(skills: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -152,8 +167,10 @@ def _change_layers(y: alt.Y, x_title: str, domain: list[float], who: list | None
                alt.Tooltip("ci_high_tip:N", title="Likely to"),
                alt.Tooltip("verdict:N", title="Verdict"),
                alt.Tooltip("pairs:Q", title="Pairs")]
-    # No y on the 0 line: with both x and y a rule has no length.
-    zero = alt.Chart().mark_rule(color="#555555", strokeDash=[4, 4], aria=False).encode(x=alt.datum(0))
+    # No y on the 0 line: with both x and y a rule has no length. Its own one-row data: with the
+    # chart's, it would be drawn once per row.
+    zero = alt.Chart(alt.Data(values=[{}])).mark_rule(color="#555555", strokeDash=[4, 4], aria=False).encode(
+        x=alt.datum(0))
     interval = alt.Chart().mark_rule(color=PRIMARY, strokeWidth=2, aria=False).encode(
         alt.X("ci_low:Q", scale=scale), alt.X2("ci_high:Q"), y, tooltip=tooltip)
     said = described(*said_first, field("skill_name"), ": average change ", field("change_label"), ", ",
@@ -198,17 +215,14 @@ def improved_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(bars, labels).properties(height=alt.Step(34))
 
 
-def programme_change_chart(cells: pd.DataFrame, columns: int = 2) -> alt.FacetChart:
-    """One panel per programme (named above it): average change per skill with its interval."""
+def programme_change_chart(cells: pd.DataFrame) -> alt.LayerChart:
+    """One skill's average change in each programme (`one_skill`), with its interval: one set of
+    axes, one row per programme, so programmes compare at a glance and the page stays light."""
     check_marks(cells)
-    y = alt.Y("skill_name:N", sort=None, axis=SKILL_AXIS)
-    layers = _change_layers(y, "Average change", _change_domain(cells),
+    y = alt.Y("programme_name:N", sort=list(cells["programme_name"]), axis=SKILL_AXIS)
+    layers = _change_layers(y, "Average change (after minus before)", _change_domain(cells),
                             [alt.Tooltip("programme_name:N", title="Programme")], (field("programme_name"), ", "))
-    return (alt.layer(*layers, data=cells).properties(width=300, height=alt.Step(28))
-            .facet(facet=alt.Facet("programme_name:N", title=None, header=alt.Header(
-                labelFontSize=14, labelFontWeight="bold", labelAnchor="start", labelLimit=400)),
-                   columns=columns)
-            .resolve_scale(y="independent"))
+    return alt.layer(*layers, data=cells).properties(height=alt.Step(34))
 
 
 def dumbbell_alt_text(frame: pd.DataFrame) -> str:

@@ -55,8 +55,12 @@ def trend_note(k: int, unit: str) -> str:
             "has no young people's point.")
 
 
-def heatmap_note(k: int) -> str:
-    return ("Everyone's average rating, from 1 (dark) to 5 (light), written in each square. An empty square had "
+def heatmap_note(k: int, written: bool = True) -> str:
+    """How to read the heatmap; `written`: whether each square has its value written in it (only
+    when there are few squares, `charts.principles.written`)."""
+    where = ("written in each square" if written else
+             "shown when you point at a square, and in the table of numbers below")
+    return (f"Everyone's average rating, from 1 (dark) to 5 (light), {where}. An empty square had "
             f"no ratings, or {formatting.hidden(k)} young people rated it (or it would give such a one away).")
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from charts.engagement import (
     monthly_by_mode, monthly_by_mode_alt_text, reach_alt_text, reach_chart, shown_by_mode, shown_reach,
-    stage_grid_alt_text, stage_grid_chart,
+    stage_grid_alt_text, stage_grid_chart, ticked,
 )
 from charts.export import to_png, to_svg
 
@@ -84,6 +84,29 @@ def test_stage_grid_marks_coverage_with_text_not_colour_alone():
     assert {layer["mark"]["type"] for layer in chart.to_dict()["layer"]} == {"rect", "text"}
     text = stage_grid_alt_text(GRID)
     assert "Podcast: 2 of 4 (plan, design)" in text and "Keeping It Social: 1 of 4 (deliver)" in text
+
+
+def test_a_large_stage_grid_tells_coverage_by_shape_one_mark_a_square():
+    # 16 programmes, 64 squares: over TICKED_UP_TO (60), so one symbol per square and no text layer.
+    # Podcast's stages as in GRID, copied 8 times (2 of 4 each), and Keeping It Social's (1 of 4).
+    big = pd.concat([GRID.assign(name=GRID["name"] + f" {i}") for i in range(8)], ignore_index=True)
+    assert not ticked(big) and ticked(big.head(60))
+    chart = stage_grid_chart(big)
+    (rows,) = datasets(chart)
+    assert len(rows) == 64
+    took = {(r["programme"], r["stage"]): r["took_part"] for r in rows}
+    assert took[("Podcast 0 (2 of 4)", "Plan")] == "Young people took part"
+    assert took[("Podcast 0 (2 of 4)", "Deliver")] == "No young people"
+    assert took[("Keeping It Social 7 (1 of 4)", "Deliver")] == "Young people took part"
+    (symbols,) = chart.to_dict()["layer"]
+    assert symbols["mark"]["type"] == "point"
+    # Shape tells them apart, not colour alone: a filled square, or a dash; the legend names both.
+    shape = symbols["encoding"]["shape"]
+    assert shape["field"] == "took_part"
+    assert shape["scale"] == {"domain": ["Young people took part", "No young people"], "range": ["square", "stroke"]}
+    assert symbols["mark"]["description"]["expr"] == (
+        'datum["programme"] + ", " + datum["stage"] + ": " + datum["took_part"]')
+    assert "<svg" in to_svg(chart)
 
 
 def test_reach_chart_leaves_out_hidden_groups():

@@ -122,6 +122,27 @@ def test_heatmap_prints_values_on_a_sequential_scale_and_leaves_hidden_squares_o
         principles.heatmap_alt(squares)
 
 
+def test_a_large_heatmap_draws_squares_only_each_still_described():
+    # 61 squares: over WRITTEN_UP_TO (60), so no text layer; the value stays in the tooltip, the
+    # square's spoken description and the table.
+    cells = pd.DataFrame({"programme": [f"Programme {i}" for i in range(61)], "principle_name": "Voice",
+                          "mean": [1 + i / 15 for i in range(61)]})
+    squares = principles.heatmap_cells(cells)
+    assert not principles.written(squares) and principles.written(squares.head(60))
+    spec = principles.heatmap(squares, list(cells["programme"]), ["Voice"]).to_dict()
+    (rect,) = spec["layer"]
+    assert rect["mark"]["type"] == "rect"
+    assert rect["mark"]["description"]["expr"] == (
+        'datum["programme"] + ", " + datum["principle_name"] + ": average rating " + datum["label"]')
+    assert "label" in [t["field"] for t in rect["encoding"]["tooltip"]]
+    assert squares["label"].tolist()[:2] == ["1.0", "1.1"]         # 1 + 1/15 = 1.067
+    text = principles.heatmap_alt(squares)
+    assert text.startswith("Heatmap of the average rating for each programme and principle, the value in each "
+                           "square's tooltip and the table of numbers: 61 squares.")
+    assert text.endswith("Highest: Programme 60, Voice (5.0); lowest: Programme 0, Voice (1.0).")
+    assert "written in each square" in principles.heatmap_alt(squares.head(60))
+
+
 def test_too_many_marks_are_refused():
     many = pd.DataFrame({"start": ["2024-01-01"] * (MAX_MARKS + 1), "who": "Staff", "mean": 3.0})
     with pytest.raises(ValueError, match="marks"):

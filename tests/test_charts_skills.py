@@ -7,7 +7,7 @@ from charts.base import MAX_MARKS
 from charts.export import to_svg
 from charts.skills import (
     before_after_chart, change_alt_text, change_chart, change_label, dumbbell_alt_text, improved_chart, not_plotted,
-    plotted, plotted_cells, programme_change_chart, signed,
+    one_skill, plotted, plotted_cells, programme_change_chart, signed, skills_with_most_pairs,
 )
 from measures.suppression import SUPPRESSED
 
@@ -123,14 +123,29 @@ def test_improved_bars_are_labelled_with_share_and_pairs():
     assert spec["layer"][1]["encoding"]["text"]["field"] == "improved_label"
 
 
-def test_programme_chart_has_one_named_panel_per_programme():
+def test_programme_chart_compares_programmes_on_one_skill_with_one_set_of_axes():
+    # Podcast as in skills_frame; Keeping It Social's confidence +2.0 from 6 pairs, its speaking up as Podcast's.
     cells = pd.concat([skills_frame().assign(programme_name="Podcast"),
                        skills_frame().assign(programme_name="Keeping It Social")])
+    cells.loc[(cells["programme_name"] == "Keeping It Social") & (cells["skill"] == "confidence"),
+              ["pairs", "mean_change"]] = [6, 2.0]
     shown = plotted_cells(cells)
     assert len(shown) == 4 and set(shown["programme_name"]) == {"Podcast", "Keeping It Social"}
-    spec = programme_change_chart(shown).to_dict()
-    assert spec["facet"]["field"] == "programme_name"
-    assert spec["resolve"]["scale"]["y"] == "independent"
+    # Confidence 5 + 6 = 11 pairs, speaking up 7 + 7 = 14: speaking up is offered first.
+    assert skills_with_most_pairs(shown) == {"voice": "Speaking up", "confidence": "Confidence"}
+    confidence = one_skill(shown, "confidence")
+    assert confidence[["programme_name", "pairs", "mean_change"]].values.tolist() == [
+        ["Keeping It Social", 6, 2.0], ["Podcast", 5, 1.0]]                   # biggest change first
+    spec = programme_change_chart(confidence).to_dict()
+    assert "facet" not in spec                                                  # one set of axes, not a panel each
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["point", "rule", "rule", "text"]
+    point = spec["layer"][0]
+    assert point["encoding"]["y"]["field"] == "programme_name"
+    assert point["encoding"]["y"]["sort"] == ["Keeping It Social", "Podcast"]
+    assert point["mark"]["description"]["expr"].startswith('datum["programme_name"] + ", " + datum["skill_name"]')
+    (rows,) = _datasets(programme_change_chart(confidence))
+    assert [r["change_label"] for r in rows] == ["+2.0 (-1.0 to +3.0); too few to say",
+                                                 "+1.0 (-1.0 to +3.0); too few to say"]
 
 
 @pytest.mark.parametrize("build", [before_after_chart, change_chart, improved_chart])
@@ -147,4 +162,11 @@ def test_every_chart_exports_to_svg(build):
 
 def test_programme_chart_exports_to_svg():
     shown = plotted_cells(skills_frame().assign(programme_name="Podcast"))
-    assert "Podcast" in to_svg(programme_change_chart(shown))
+    assert "Podcast" in to_svg(programme_change_chart(one_skill(shown, "confidence")))
+
+
+def test_programme_chart_refuses_more_than_the_mark_limit():
+    many = pd.concat([plotted_cells(skills_frame().assign(programme_name="Podcast"))] * (MAX_MARKS // 2 + 1),
+                     ignore_index=True)
+    with pytest.raises(ValueError, match="marks"):
+        programme_change_chart(many)

@@ -101,6 +101,8 @@ def test_stage_grid_shows_each_programmes_stages(small_org_url, monkeypatch):
     assert {cell for cell, mark in grid.items() if mark == "✓"} == {
         ("Podcast (2 of 4)", "Plan"), ("Podcast (2 of 4)", "Design"), ("Keeping It Social (1 of 4)", "Deliver")}
     assert len(grid) == 8
+    # Eight squares: a small grid, with a tick or a dash written in each, and the note says so.
+    assert any("a tick marks a stage where at least one young person came" in c.value for c in at.caption)
 
 
 def test_every_chart_has_its_numbers_and_downloads(small_org_url, monkeypatch):

@@ -19,8 +19,10 @@ Y6 +1: 5 pairs from 4 young people, mean 3/5 = +0.6, variance (5 * 7 - 9) / 20 =
 
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from components.skills.tables import table_height
 from models.schema import open_store
 from models.settings import set_setting
 from tests import small_org
@@ -101,14 +103,28 @@ def test_suppressed_skills_and_programmes_are_in_no_chart(small_org_url, monkeyp
 
 def test_programme_view_worked_out_by_hand_with_k_1(store_url, monkeypatch):
     at = open_skills(store_with_k(store_url, 1), monkeypatch)
+    # One skill at a time, every programme on one set of axes: confidence first (5 pairs; teamwork 1).
+    picker = at.selectbox(key="skill")
+    assert picker.options == ["Confidence", "Teamwork"] and picker.value == "confidence"
     cells = chart_data(at, "programme_name")
     # Keeping It Social: Y6 +1 (one pair, no interval). Podcast confidence: +3, -1, 0, +2 -> +1.0,
     # half-width t(0.975, 3) * sqrt((10 / 3) / 4) = 3.1824 * 0.9129 = 2.9052. Podcast teamwork: Y5 +1.
     got = {(r["programme_name"], r["skill_name"]): (r["pairs"], r["mean_change"], r["ci_high"])
            for r in cells.to_dict("records")}
-    assert got.keys() == {("Keeping It Social", "Confidence"), ("Podcast", "Confidence"), ("Podcast", "Teamwork")}
+    assert got.keys() == {("Keeping It Social", "Confidence"), ("Podcast", "Confidence")}
     assert got[("Podcast", "Confidence")] == (4, 1.0, 3.91)
     assert got[("Keeping It Social", "Confidence")][:2] == (1, 1.0)
+    # The numbers under the chart hold every programme and skill (in the store's order of skills).
+    numbers = next(d.value for d in at.dataframe if list(d.value.columns[:2]) == ["programme_name", "skill_name"])
+    assert numbers[["programme_name", "skill_name", "pairs"]].values.tolist() == [
+        ["Keeping It Social", "Confidence", 1], ["Podcast", "Teamwork", 1], ["Podcast", "Confidence", 4]]
+    teamwork = picker.set_value("teamwork").run()
+    assert not teamwork.exception
+    cells = chart_data(teamwork, "programme_name")
+    assert cells[["programme_name", "skill_name", "pairs", "mean_change"]].values.tolist() == [
+        ["Podcast", "Teamwork", 1, 1.0]]
+    assert cells["change_label"].tolist() == ["+1.0 (one pair: no range); too few to say"]
+    at = teamwork
     rows = table(at, ["Programme", "Skill"]).set_index(["Programme", "Skill"])
     assert rows.loc[("Podcast", "Confidence"), "Likely range"] == "-1.9 to +3.9"
     assert rows.loc[("Podcast", "Confidence"), "Change"] == "+1.0 (likely -1.9 to +3.9); too few to say"
@@ -149,6 +165,19 @@ def test_two_programmes_in_the_url_are_compared(store_url, monkeypatch):
     at = open_skills(store_with_k(store_url, 1), monkeypatch, programme=["Keeping It Social", "Podcast"])
     assert sorted(at.multiselect[0].value) == ["P1", "P2"]
     assert set(chart_data(at, "programme_name")["programme_name"]) == {"Keeping It Social", "Podcast"}
+
+
+def test_the_skill_in_the_url_is_the_one_compared(store_url, monkeypatch):
+    at = open_skills(store_with_k(store_url, 1), monkeypatch, skill="Teamwork")   # as the URL holds it: by name
+    assert at.selectbox(key="skill").value == "teamwork"
+    assert chart_data(at, "programme_name")[["programme_name", "skill_name"]].values.tolist() == [
+        ["Podcast", "Teamwork"]]
+
+
+def test_a_long_table_scrolls_and_a_short_one_is_drawn_whole():
+    # A table with a fixed height scrolls: the browser draws only the rows in view.
+    assert table_height(pd.DataFrame({"Skill": ["Confidence"] * 10})) == "content"
+    assert table_height(pd.DataFrame({"Skill": ["Confidence"] * 11})) == 400
 
 
 def test_programme_in_the_url_with_default_k_shows_nothing_small(small_org_url, monkeypatch):

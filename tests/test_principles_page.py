@@ -5,8 +5,8 @@ import math
 import pandas as pd
 
 from measures.principles_page import (
-    PRINCIPLE_KINDS, cell_numbers, framework_choice, ladder_numbers, principle_numbers, share_numbers,
-    side_by_side_note, trend_numbers, when,
+    PRINCIPLE_KINDS, cell_numbers, framework_choice, heatmap_note, ladder_numbers, principle_numbers,
+    share_numbers, side_by_side_note, trend_numbers, when,
 )
 from measures.suppression import SUPPRESSED
 
@@ -78,3 +78,12 @@ def test_programme_cells_and_the_ladder_table():
                               "sessions": [2, 1]})
     assert ladder_numbers(over_time, "quarter").values.tolist() == [["Q1 2024", "Doing with", 2],
                                                                     ["Q2 2024", "Doing to", 1]]
+
+
+def test_the_heatmap_note_says_where_the_values_are():
+    assert heatmap_note(5) == (
+        "Everyone's average rating, from 1 (dark) to 5 (light), written in each square. An empty square had no "
+        "ratings, or fewer than 5 young people rated it (or it would give such a one away).")
+    assert heatmap_note(5, written=False).startswith(
+        "Everyone's average rating, from 1 (dark) to 5 (light), shown when you point at a square, and in the table "
+        "of numbers below. An empty square")

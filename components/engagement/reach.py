@@ -6,7 +6,7 @@ import streamlit as st
 
 from charts.engagement import (
     CHARACTERISTIC_LABELS, GROUP_LABELS, STAGE_LABELS, reach_alt_text, reach_chart, shown_reach, stage_grid_alt_text,
-    stage_grid_chart,
+    stage_grid_chart, ticked,
 )
 from components.cached_charts import built
 from components.chart_panel import show_chart
@@ -36,8 +36,13 @@ def stages_section(grid: pd.DataFrame, page: FigurePage) -> None:
     show_chart(built(stage_grid_chart, shown), stage_table(shown),
                title="Stages of each programme where young people took part", alt_text=stage_grid_alt_text(shown),
                key="stage-grid", kinds=STAGE_KINDS, k=page.k, protected=page.protected,
-               note="Plan, design, deliver and review: a tick marks a stage where at least one young person came "
-                    "to a session. Sessions with no stage recorded are left out." + hidden_note)
+               note=f"Plan, design, deliver and review: {_how_marked(shown)} a stage where at least one young "
+                    "person came to a session. Sessions with no stage recorded are left out." + hidden_note)
+
+
+def _how_marked(grid: pd.DataFrame) -> str:
+    """How the grid marks a stage with young people: a tick in a small grid, a filled square in a large one."""
+    return "a tick marks" if ticked(grid) else "a filled square (a grey dash where there were none) marks"
 
 
 def stage_table(grid: pd.DataFrame) -> pd.DataFrame:

@@ -94,6 +94,6 @@ def _by_programme(page: FigurePage, framework: str, order: list[str], easy: bool
     show_chart(built(charts.heatmap, squares, list(dict.fromkeys(cells["programme"])), principles),
                cell_numbers(cells, k), title="Ratings by programme and principle",
                alt_text=charts.heatmap_alt(squares),
-               note=(easy_words.heatmap_note if easy else heatmap_note)(k), key="heatmap", kinds=CELL_KINDS, k=k,
-               protected=page.protected, export_data=cell_numbers(cells_safe, k),
+               note=easy_words.heatmap_note(k) if easy else heatmap_note(k, charts.written(squares)),
+               key="heatmap", kinds=CELL_KINDS, k=k, protected=page.protected, export_data=cell_numbers(cells_safe, k),
                summary=easy_words.heatmap_summary(cells) if easy else None)

@@ -1,12 +1,13 @@
 """The skills page's charts: before and after, the change with its likely range, and how often
-ratings went up, skill by skill; then the change programme by programme."""
+ratings went up, skill by skill; then the change programme by programme, one skill at a time."""
 
 import pandas as pd
 import streamlit as st
 
 from charts.base import alt_text
 from charts.skills import (
-    before_after_chart, change_alt_text, change_chart, dumbbell_alt_text, improved_chart, programme_change_chart,
+    before_after_chart, change_alt_text, change_chart, dumbbell_alt_text, improved_chart, one_skill,
+    programme_change_chart, skills_with_most_pairs,
 )
 from components.cached_charts import built
 from components.chart_panel import show_chart
@@ -57,16 +58,23 @@ def not_shown_note(no_pairs: list[str], too_few: list[str], k: int) -> None:
 
 
 def programme_chart(shown: pd.DataFrame, k: int, protected: bool) -> None:
-    """`shown`: the programmes' skills with enough pairs to plot (`charts.skills.plotted_cells`)."""
-    labelled = shown.assign(where=shown["programme_name"] + ": " + shown["skill_name"])
-    kind = f"Dot charts, one per programme ({formatting.count(shown['programme_name'].nunique())}),"
-    show_chart(built(programme_change_chart, shown),
+    """`shown`: the programmes' skills with enough pairs to plot (`charts.skills.plotted_cells`). One skill
+    at a time, every programme on one set of axes (the skill in the URL); the numbers and the CSV hold
+    every programme and skill."""
+    skills = skills_with_most_pairs(shown)
+    skill = st.selectbox("Skill", list(skills), format_func=skills.get, key="skill", bind="query-params",
+                         help="The skill to compare programmes on. The skill with the most pairs comes first.")
+    cells = one_skill(shown, skill)
+    show_chart(built(programme_change_chart, cells),
                with_improved(shown)[["programme_name", "skill_name", "pairs", "mean_pre", "mean_post",
                                      "mean_change", "ci_low", "ci_high", "verdict", "improved",
                                      "share_improved"]],
                title="How much ratings changed, programme by programme",
-               alt_text=change_alt_text(kind, "the average change in rating per skill", labelled, "where"),
+               alt_text=change_alt_text("Dot chart", f"the average change in rating of {skills[skill]}, per programme",
+                                        cells, "programme_name"),
                note="As above: the dot is the average change, the line and the brackets the likely range, "
-                    "then the verdict; a hollow dot has too few pairs to say. Only skills with pairs from at least "
-                    f"{formatting.count(k)} young people in a programme are drawn.",
+                    "then the verdict; a hollow dot has too few pairs to say. Programmes with the biggest change "
+                    "come first. Only programmes with pairs from at least "
+                    f"{formatting.count(k)} young people in the skill are drawn. The numbers below hold every "
+                    "programme and skill.",
                key="skills-by-programme", kinds=CHART_KINDS, k=k, protected=protected)

@@ -34,16 +34,27 @@ COLUMNS = {name: st.column_config.TextColumn(name, help=text, width=WIDTHS.get(n
 # The waiting count before the averages: on a narrow screen the last columns scroll out of view.
 PROGRAMME_ORDER = ["Programme", "Skill", "Pairs", "Change", "Likely range", "Verdict", "Size of change", "Went up",
                    WAITING, "Before", "After"]
+# A table drawn whole ("content") draws every row in the browser; a long one gets a fixed height and
+# scrolls, so only the rows in view are drawn.
+WHOLE_UP_TO = 10
+SCROLLING_HEIGHT = 400
+
+
+def table_height(table: pd.DataFrame) -> int | str:
+    """'content' (the whole table) for up to WHOLE_UP_TO rows, else a fixed height to scroll in."""
+    return "content" if len(table) <= WHOLE_UP_TO else SCROLLING_HEIGHT
 
 
 def skills_at_a_glance(skills: pd.DataFrame, k: int) -> None:
     st.subheader("Every skill at a glance", anchor=False)
-    st.dataframe(skill_table(skills, k), hide_index=True, height="content", column_config=COLUMNS, key="skills-table")
+    table = skill_table(skills, k)
+    st.dataframe(table, hide_index=True, height=table_height(table), column_config=COLUMNS, key="skills-table")
 
 
 def programmes_and_skills(cells: pd.DataFrame, k: int) -> None:
     st.subheader("Every programme and skill", anchor=False)
     st.caption(f"'{formatting.hidden(k)}' also marks figures hidden so that a smaller group's cannot be worked out "
                "from the skill's total above.")
-    st.dataframe(programme_table(cells, k), hide_index=True, height="content", column_config=COLUMNS,
+    table = programme_table(cells, k)
+    st.dataframe(table, hide_index=True, height=table_height(table), column_config=COLUMNS,
                  column_order=PROGRAMME_ORDER, key="skills-programme-table")
