@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -51,8 +51,11 @@ def build(url: str, scale: float = 1.0, end: date | None = None, seed: int = 202
     with engine.begin() as conn:
         if conn.execute(select(Participant.id).limit(1)).first():
             raise SystemExit(f"{url} already holds participants; the scale store needs an empty store")
-        skill_ids = conn.execute(select(Skill.id)).scalars().all()
-        principle_ids = conn.execute(select(Principle.id)).scalars().all()
+        # In the order SQLite returns them unordered (by its unique indexes), so a store on PostgreSQL
+        # holds the same rows as one on SQLite and gives the same figures.
+        skill_ids = conn.execute(select(Skill.id).order_by(Skill.code)).scalars().all()
+        principle_ids = conn.execute(
+            select(Principle.id).order_by(Principle.framework_id, Principle.code)).scalars().all()
 
         conn.execute(insert(Programme), [{"id": p + 1, "code": f"PL{p:02d}", "name": f"Programme {p:02d}",
                                           "start_date": start} for p in range(PROGRAMMES)])
@@ -146,8 +149,20 @@ def build(url: str, scale: float = 1.0, end: date | None = None, seed: int = 202
                        "we_did": f"Answer {f}" if done else None,
                        "responded_on": raised + timedelta(days=int(rng.integers(3, 60))) if done else None}
         counts["feedback_items"] = _bulk(conn, FeedbackItem, feedback_rows())
+        _sequences_past_ids(conn, (Programme, Participant, ProgrammeSession))
     engine.dispose()
     return counts
+
+
+def _sequences_past_ids(conn, tables) -> None:
+    """On PostgreSQL, each table's next id past the highest written: rows written with their ids
+    leave the sequence where it was, and the next import or form would reuse an id."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        sequence = conn.execute(select(func.pg_get_serial_sequence(table.__tablename__, "id"))).scalar()
+        following = select(func.coalesce(func.max(table.id), 0) + 1).scalar_subquery()
+        conn.execute(select(func.setval(sequence, following, False)))
 
 
 def _unique_evaluations(rows):

@@ -7,15 +7,13 @@ A representation ratio of 1 is fair; below 1 the group is under-represented amon
 """
 
 import pandas as pd
-from sqlalchemy import and_, case, func, literal, select, union_all
+from sqlalchemy import case, func, literal, select, union_all
 
 from measures.filters import Filters, Period
 from measures.scope import Y, young_people_attendance
 from measures.suppression import SUPPRESSED, complete_hiding, is_suppressed, too_few
-from models.tables import Attendance
 from models.vocab import AGE_BANDS, DOING_WITH_RUNGS, YES_NO_PREFER
 
-A = Attendance.__table__
 NOT_RECORDED = "not_recorded"
 DIMENSIONS = {"age_band": AGE_BANDS, "disability": YES_NO_PREFER, "care_experienced": YES_NO_PREFER}
 LEADING_ROLES = ("co_facilitator", "lead")
@@ -26,12 +24,11 @@ def _people(period: Period, filters: Filters):
     """One row per active young person: their groups, and whether they led or took part in a
     'doing with' session (1 or 0)."""
     joined, where = young_people_attendance(period, filters)
-    with_role = joined.join(A, and_(A.c.session_id == Y.c.session_id, A.c.participant_id == Y.c.participant_id))
-    led = func.max(case((A.c.role_in_session.in_(LEADING_ROLES), 1), else_=0))
+    led = func.max(case((Y.c.role_in_session.in_(LEADING_ROLES), 1), else_=0))
     deep = func.max(case((Y.c.ladder_rung.in_(DOING_WITH_RUNGS), 1), else_=0))
     groups = [Y.c[d] for d in DIMENSIONS]
     return (select(Y.c.participant_id, *groups, led.label("leading"), deep.label("doing_with"))
-            .select_from(with_role).where(where, Y.c.attended.is_(True))
+            .select_from(joined).where(where, Y.c.attended.is_(True))
             .group_by(Y.c.participant_id, *groups))
 
 
@@ -43,9 +40,10 @@ def _count_rows(engine, period: Period, filters: Filters) -> tuple[pd.DataFrame,
                            .group_by(people.c[d]) for d in DIMENSIONS))
     with engine.connect() as conn:
         rows = pd.DataFrame(conn.execute(by_group).mappings().all(), columns=["dimension", "value", *COUNTS])
-        totals = dict(conn.execute(select(*sums)).mappings().one())
     rows["value"] = rows["value"].fillna(NOT_RECORDED)
-    return rows, {name: int(totals[name] or 0) for name in COUNTS}
+    # Every young person is in exactly one group of each dimension: one dimension's groups add up to all.
+    totals = rows.loc[rows["dimension"] == next(iter(DIMENSIONS)), list(COUNTS)].sum()
+    return rows, {name: int(totals[name]) for name in COUNTS}
 
 
 def _ratio(part, whole):

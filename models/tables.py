@@ -178,6 +178,8 @@ class PrincipleRating(SQLModel, table=True):
         _enum("rater_role", RATER_ROLES),
         _score(),
         Index("ix_ratings_principle_date", "principle_id", "rated_on"),
+        # A period's ratings as one range, for every principle at once (migration 0012).
+        Index("ix_ratings_date", "rated_on"),
         Index("ix_ratings_session", "session_id"),
         Index("ix_ratings_rater", "rater_id"),
     )
@@ -300,6 +302,8 @@ class YoungPeopleAttendance(SQLModel, table=True):
     attended: bool
     paid_gbp: Optional[float] = None
     expenses_gbp: Optional[float] = None
+    # Migration 0012: "who gets to lead" reads it here rather than joining back to attendance.
+    role_in_session: str = Field(default="participant", sa_column_kwargs={"server_default": "participant"})
     programme_id: int
     activity_type: str
     mode: str

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.engine import Connection, Engine
 
 from data.demo.organisation import remove_demo_records
+from data.importing.bulk_load import BULK_ROWS, loading_in_bulk
 from data.importing.contract import FILES, ORDER
 from data.importing.lookup import load_index
 from data.importing.problems import ImportRejected, ImportReport, Problem
@@ -17,6 +18,7 @@ from data.importing.validation import ParsedFile, parse_sheet
 from data.importing.writing import write_batches
 from models.db import larger_page_cache
 from models.summaries import attendance_added_in_bulk
+from models.tables import Attendance, YoungPeopleAttendance
 from models.version import bump_write_counter
 
 
@@ -102,25 +104,32 @@ def _validated_then_written(conn: Connection, sheets: list[Sheet], problems: lis
         raise ImportRejected(_in_order(problems))
     on_rows = None
     if tracker:
-        tracker.writing_starts([len(batch.records) for batch in batches])
-        on_rows = lambda batch, added: tracker.writing(batch.name, len(batch.records), added)  # noqa: E731
-    with larger_page_cache(conn), attendance_added_in_bulk(conn):
-        report = write_batches(conn, batches, index, on_rows)
+        tracker.writing_starts([len(batch) for batch in batches])
+        on_rows = lambda batch, added: tracker.writing(batch.name, len(batch), added)  # noqa: E731
+    bulk = [batch.table for batch in batches if len(batch) >= BULK_ROWS]
+    if Attendance.__table__ in bulk:
+        bulk.append(YoungPeopleAttendance.__table__)  # its rows come in one statement at the end
+    with larger_page_cache(conn), loading_in_bulk(conn, bulk, triggers_done_here=("attendance",)) as set_aside, \
+            attendance_added_in_bulk(conn):
+        report = write_batches(conn, batches, index, on_rows, set_aside)
     if any(c.added or c.updated for c in report.files.values()):
         bump_write_counter(conn)  # lets the app's caches see updates made in place
     return report
 
 
 def _parsed(sheets: list[Sheet], problems: list[Problem], tracker: Tracker | None) -> dict[str, ParsedFile]:
-    """Each sheet's rows parsed, in contract order (files refer only to files above them)."""
+    """Each sheet's rows parsed, in contract order (files refer only to files above them). A
+    sheet's cells are let go once parsed: a large import holds one copy of its data, not two."""
     by_table = {sheet.table: sheet for sheet in sheets}
     ordered = [by_table[name] for name in ORDER if name in by_table]
-    if not tracker:
-        return {sheet.table: parse_sheet(sheet, FILES[sheet.table], problems) for sheet in ordered}
-    tracker.sheets_read([len(sheet.rows) for sheet in ordered])
-    return {sheet.table: parse_sheet(sheet, FILES[sheet.table], problems,
-                                     tracker.checking(sheet.label, len(sheet.rows)), EVERY_ROWS)
-            for sheet in ordered}
+    if tracker:
+        tracker.sheets_read([len(sheet.rows) for sheet in ordered])
+    parsed = {}
+    for sheet in ordered:
+        on_rows = tracker.checking(sheet.label, len(sheet.rows)) if tracker else None
+        parsed[sheet.table] = parse_sheet(sheet, FILES[sheet.table], problems, on_rows, EVERY_ROWS)
+        sheet.rows = []
+    return parsed
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:

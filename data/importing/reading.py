@@ -7,7 +7,7 @@ Row numbers are spreadsheet rows: the header is row 1 and blank rows keep their 
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -26,7 +26,8 @@ class Sheet:
     label: str  # the file (and sheet) as named in problems
     table: str  # contract file name, e.g. "sessions"
     header: list[str]
-    rows: list[tuple[int, list[str]]]  # (row number, cells), blank rows left out
+    rows: list[list[str]]  # the cells of each data row, blank rows left out
+    numbers: Sequence[int]  # the row number of each of `rows`
 
 
 def base_name(filename: str) -> str:
@@ -71,17 +72,26 @@ def _first(seen: dict[str, str], problems: list[Problem], label: str, table: str
     return True
 
 
-def _add(sheets, problems, label: str, table: str, rows) -> None:
+def _add(sheets, problems, label: str, table: str, rows: list[list[str]] | None) -> None:
+    """`rows`: every row of the file, row n at position n - 1."""
     if rows is None:
         return
-    numbered = [(number, cells) for number, cells in rows if any(map(str.strip, cells))]
-    if not numbered:
+    # A row is blank when its cells joined are empty or only spaces (what str.strip takes away).
+    blank = [position for position, joined in enumerate(map("".join, rows)) if not joined or joined.isspace()]
+    if blank:
+        skipped = set(blank)
+        numbers: Sequence[int] = [n for n in range(1, len(rows) + 1) if n - 1 not in skipped]
+        rows = [cells for position, cells in enumerate(rows) if position not in skipped]
+    else:
+        numbers = range(1, len(rows) + 1)
+    if not rows:
         problems.append(Problem(label, None, None, EMPTY))
-    elif len(numbered) == 1:
+    elif len(rows) == 1:
         problems.append(Problem(label, None, None, HEADER_ONLY))
     else:
-        header = numbered[0][1]
-        sheets.append(Sheet(label, table, header, numbered[1:]))
+        header = rows[0]
+        del rows[0]
+        sheets.append(Sheet(label, table, header, rows, numbers[1:]))
 
 
 def _csv_rows(label: str, content: bytes, problems: list[Problem]):
@@ -97,7 +107,7 @@ def _csv_rows(label: str, content: bytes, problems: list[Problem]):
                                 "the file holds NUL characters: it is not a CSV text file"))
         return None
     try:
-        return list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+        return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         problems.append(Problem(label, None, None, f"the file cannot be read as CSV: {error}"))
         return None
@@ -145,10 +155,9 @@ def _read_workbook(name: str, stem: str, content: bytes, sheets, problems, seen)
         workbook.close()
 
 
-def _sheet_rows(worksheet) -> list[tuple[int, list[str]]]:
+def _sheet_rows(worksheet) -> list[list[str]]:
     worksheet.reset_dimensions()  # some writers record wrong sizes; read every cell
-    return [(number, [_cell_text(value) for value in values])
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)]
+    return [[_cell_text(value) for value in values] for values in worksheet.iter_rows(values_only=True)]
 
 
 def _cell_text(value) -> str:

@@ -1,22 +1,25 @@
 """Writing validated batches in the caller's transaction: upsert by natural key, counted.
 
-Portable SQL only (SQLAlchemy Core): existing rows are fetched in chunks by key, then inserted
-and updated with executemany. No statement is issued per row."""
+Existing rows are fetched in chunks by key (not at all when the table is empty), compared, then
+updated with executemany; new rows go in through data.importing.inserting (executemany of tuples
+on SQLite, COPY on PostgreSQL). No statement is issued per row."""
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
+from operator import itemgetter
 
-from sqlalchemy import Table, bindparam, insert, select, update
+import numpy as np
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from data.importing.inserting import insert_rows
 from data.importing.lookup import StoreIndex
 from data.importing.problems import FileCounts, ImportRejected, ImportReport, Problem
 from data.importing.records import CODED, Batch
 
 CHUNK = 500
-INSERT_CHUNK = 5000
 KEYS = {  # natural key as store columns; the first one filters the fetch of existing rows
     "programmes": ("code",), "participants": ("code",), "sessions": ("code",),
     "attendance": ("session_id", "participant_id"),
@@ -40,9 +43,11 @@ def chunks(items: list, size: int = CHUNK):
 
 
 def write_batches(conn: Connection, batches: list[Batch], index: StoreIndex,
-                  on_rows: Callable[[Batch, int], None] | None = None) -> ImportReport:
+                  on_rows: Callable[[Batch, int], None] | None = None,
+                  loaded_in_bulk: frozenset[str] = frozenset()) -> ImportReport:
     """`on_rows(batch, rows added so far)` is called with 0 before each batch is written, then after
-    every INSERT_CHUNK rows added (for progress)."""
+    every 5,000 rows added (for progress). `loaded_in_bulk`: the tables data.importing.bulk_load set
+    aside."""
     ids = {name: dict(index.ids(name)) for name in CODED}
     report = ImportReport()
     for batch in batches:
@@ -52,10 +57,11 @@ def write_batches(conn: Connection, batches: list[Batch], index: StoreIndex,
             added = partial(on_rows, batch)
         _resolve(batch, ids)
         try:
+            bulk = batch.table.name in loaded_in_bulk
             if batch.name == "principle_ratings":
-                report.files[batch.name] = _write_ratings(conn, batch)
+                report.files[batch.name] = _write_ratings(conn, batch, bulk)
             else:
-                report.files[batch.name] = _upsert(conn, batch, list(range(len(batch.records))), added)
+                report.files[batch.name] = _upsert(conn, batch, range(len(batch)), added, bulk)
         except IntegrityError as error:  # e.g. someone else wrote the same code meanwhile
             reason = str(error.orig).splitlines()[0][:200]
             raise ImportRejected([Problem(batch.label, None, None,
@@ -66,48 +72,73 @@ def write_batches(conn: Connection, batches: list[Batch], index: StoreIndex,
 
 
 def _resolve(batch: Batch, ids: dict[str, dict[str, int]]) -> None:
+    """Referenced codes -> ids (every code was checked to be known: data.importing.records)."""
     for column, target in batch.refs.items():
+        codes = batch.columns[column]
         known = ids[target]
-        for record in batch.records:
-            code = record.get(column)
-            if code is not None:
-                record[column] = known[code]
+        if None in codes:
+            known = {**known, None: None}
+        batch.columns[column] = list(map(known.__getitem__, codes))
 
 
 def _learn_ids(conn: Connection, batch: Batch, known: dict[str, int]) -> None:
-    new = [record["code"] for record in batch.records if record["code"] not in known]
+    new = [code for code in batch.columns["code"] if code not in known]
     for part in chunks(new):
         known.update(conn.execute(select(batch.table.c.code, batch.table.c.id)
                                   .where(batch.table.c.code.in_(part))).all())
 
 
-def _upsert(conn: Connection, batch: Batch, positions: list[int],
-            added: Callable[[int], None] | None = None) -> FileCounts:
-    table, records = batch.table, batch.records
+def _upsert(conn: Connection, batch: Batch, positions: Sequence[int],
+            added: Callable[[int], None] | None = None, bulk: bool = False) -> FileCounts:
+    """The records at `positions`: added when their natural key is new, else updated in the
+    columns the file holds when a value differs, else left unchanged (counted)."""
+    table, columns = batch.table, batch.columns
     key = KEYS[batch.name]
-    columns = batch.update_columns
+    update_columns = batch.update_columns
     ordered = ORDERED.get(batch.name, ())
     flagged = batch.name == "feedback"
-    fetched = tuple(dict.fromkeys((*columns, *ordered, *((*RESPONSE, SHOWN) if flagged else ()))))
-    existing = _existing(conn, table, key, fetched, {records[i][key[0]] for i in positions})
+    fetched = tuple(dict.fromkeys((*update_columns, *ordered, *((*RESPONSE, SHOWN) if flagged else ()))))
+    existing = {} if _empty(conn, table) else _existing(conn, table, key, fetched,
+                                                         set(take(columns[key[0]], positions)))
     counts = FileCounts()
+    if existing:
+        inserts, updates = _compared(batch, positions, existing, fetched, counts)
+    else:
+        inserts, updates = positions, []
+    counts.added = len(inserts)
+    new = columns if len(inserts) == len(batch) else {c: take(values, inserts) for c, values in columns.items()}
+    if flagged and inserts:
+        new = {**new, SHOWN: [has_response({"we_did": did, "responded_on": on}) for did, on
+                              in zip(new["we_did"], new["responded_on"], strict=True)]}
+    if batch.name == "attendance":  # in the unique index's order: appended, not scattered (docs/decisions.md)
+        new = in_order(new, ("session_id", "participant_id"))
+    insert_rows(conn, table, new, added, loaded_in_bulk=bulk)
+    if updates:
+        conn.execute(update(table).where(table.c.id == bindparam("_id")), updates)
+    return counts
+
+
+def _compared(batch: Batch, positions: Sequence[int], existing: dict[tuple, tuple], fetched: tuple[str, ...],
+              counts: FileCounts) -> tuple[list[int], list[dict]]:
+    """(positions of new records, changes to stored rows); counts updated and unchanged."""
+    columns, update_columns = batch.columns, batch.update_columns
+    ordered = ORDERED.get(batch.name, ())
+    flagged = batch.name == "feedback"
+    keys = list(zip(*(columns[k] for k in KEYS[batch.name]), strict=True))
     inserts, updates, problems = [], [], []
     for i in positions:
-        record = records[i]
-        found = existing.get(tuple(record[k] for k in key))
+        found = existing.get(keys[i])
         if found is None:
-            if flagged:
-                record = {**record, SHOWN: has_response(record)}
-            inserts.append(record)
-            counts.added += 1
+            inserts.append(i)
             continue
         stored = dict(zip(fetched, found[1:], strict=True))
+        record = {c: columns[c][i] for c in update_columns}
         if ordered:
-            _check_order(batch, i, {**stored, **{c: record[c] for c in columns}}, ordered, problems)
-        if all(stored[c] == record[c] for c in columns):
+            _check_order(batch, i, {**stored, **record}, ordered, problems)
+        if all(stored[c] == record[c] for c in update_columns):
             counts.unchanged += 1
         else:
-            changed = {"_id": found[0], **{c: record[c] for c in columns}}
+            changed = {"_id": found[0], **record}
             if flagged:
                 changed[SHOWN] = bool(stored[SHOWN]) or (not has_response(stored)
                                                          and has_response({**stored, **changed}))
@@ -115,17 +146,16 @@ def _upsert(conn: Connection, batch: Batch, positions: list[int],
             counts.updated += 1
     if problems:
         raise ImportRejected(problems)
-    if batch.name == "attendance":  # in the unique index's order: appended, not scattered (docs/decisions.md)
-        inserts.sort(key=lambda record: (record["session_id"], record["participant_id"]))
-    _insert(conn, table, inserts, added)
-    if updates:
-        conn.execute(update(table).where(table.c.id == bindparam("_id")), updates)
-    return counts
+    return inserts, updates
 
 
 def has_response(item: dict) -> bool:
     """Whether a feedback item has been responded to: what we did, or when we told back, is filled in."""
     return any(item.get(column) is not None for column in RESPONSE)
+
+
+def _empty(conn: Connection, table: Table) -> bool:
+    return conn.execute(select(table.c.id).limit(1)).first() is None
 
 
 def _existing(conn: Connection, table: Table, key: tuple[str, ...], fetched: tuple[str, ...],
@@ -140,39 +170,25 @@ def _existing(conn: Connection, table: Table, key: tuple[str, ...], fetched: tup
     return found
 
 
-def _insert(conn: Connection, table: Table, records: list[dict], added: Callable[[int], None] | None = None) -> None:
-    if not records:
-        return
-    write = _positional_insert(conn, table, list(records[0])) or partial(conn.execute, insert(table))
-    done = 0
-    for part in chunks(records, INSERT_CHUNK):
-        write(part)
-        done += len(part)
-        if added:
-            added(done)
+def take(values: list, positions: Sequence[int]) -> list:
+    """values[i] for each i of `positions`, in that order."""
+    if isinstance(positions, range) and positions == range(len(values)):
+        return values
+    if len(positions) < 2:
+        return [values[i] for i in positions]
+    return list(itemgetter(*positions)(values))
 
 
-def _positional_insert(conn: Connection, table: Table, columns: list[str]) -> Callable[[list[dict]], None] | None:
-    """For a driver that takes positional parameters (SQLite): the INSERT compiled once and the
-    rows handed to the driver's executemany as tuples, with each column's own conversion (dates
-    to text). SQLAlchemy's per-row parameter building was a third of an import's time (docs/decisions.md).
-    None for other drivers: SQLAlchemy already sends many rows per statement to PostgreSQL."""
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=columns)
-    if not compiled.positional:
-        return None
-    order = [key for key in compiled.positiontup]
-    convert = [(i, processor) for i, key in enumerate(order)
-               if (processor := table.c[key].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))]
-    sql = str(compiled)
-
-    def write(part: list[dict]) -> None:
-        rows = [[record[key] for key in order] for record in part]
-        for i, processor in convert:
-            for row in rows:
-                if row[i] is not None:
-                    row[i] = processor(row[i])
-        conn.exec_driver_sql(sql, [tuple(row) for row in rows])
-    return write
+def in_order(columns: dict[str, list], by: tuple[str, str]) -> dict[str, list]:
+    """The records sorted by two integer columns (as they are when already in that order)."""
+    first, second = columns[by[0]], columns[by[1]]
+    if len(first) < 2:
+        return columns
+    order = np.lexsort((np.asarray(second, dtype=np.int64), np.asarray(first, dtype=np.int64)))
+    if (order[1:] > order[:-1]).all():
+        return columns
+    pick = itemgetter(*order.tolist())
+    return {column: list(pick(values)) for column, values in columns.items()}
 
 
 def _check_order(batch: Batch, i: int, merged: dict, ordered: tuple[str, str], problems) -> None:
@@ -186,27 +202,33 @@ def _check_order(batch: Batch, i: int, merged: dict, ordered: tuple[str, str], p
                                 "(the other date is the one already in the store)"))
 
 
-def _write_ratings(conn: Connection, batch: Batch) -> FileCounts:
-    """Coded ratings upsert by rating_code; code-less ones are a multiset of their values."""
-    coded = [i for i, r in enumerate(batch.records) if r.get("rating_code") is not None]
-    counts = _upsert(conn, batch, coded) if coded else FileCounts()
-    loose = [r for r in batch.records if r.get("rating_code") is None]
+def _write_ratings(conn: Connection, batch: Batch, bulk: bool = False) -> FileCounts:
+    """Coded ratings upsert by rating_code; code-less ones are a multiset of their values
+    (docs/import-contract.md): n identical rows in the file stand for n ratings, and only those
+    the store lacks are added."""
+    codes = batch.columns["rating_code"]
+    loose_before = not _empty(conn, batch.table)  # no stored rating at all: none without a code either
+    coded = [i for i, code in enumerate(codes) if code is not None]
+    counts = _upsert(conn, batch, coded, bulk=bulk) if coded else FileCounts()
+    loose = [i for i, code in enumerate(codes) if code is None]
     if not loose:
         return counts
-    wanted = Counter(tuple(r[c] for c in RATING_VALUES) for r in loose)
-    table = batch.table
+    wanted = Counter(zip(*(take(batch.columns[c], loose) for c in RATING_VALUES), strict=True))
     stored: Counter = Counter()
-    sessions = sorted({r["session_id"] for r in loose})
-    for part in chunks(sessions):
-        for row in conn.execute(select(*(table.c[c] for c in RATING_VALUES))
-                                .where(table.c.session_id.in_(part), table.c.rating_code.is_(None))):
-            values = tuple(row)
-            stored[values[:-1] + (values[-1] or None,)] += 1
+    if loose_before:
+        table = batch.table
+        sessions = sorted(set(take(batch.columns["session_id"], loose)))
+        for part in chunks(sessions):
+            for row in conn.execute(select(*(table.c[c] for c in RATING_VALUES))
+                                    .where(table.c.session_id.in_(part), table.c.rating_code.is_(None))):
+                values = tuple(row)
+                stored[values[:-1] + (values[-1] or None,)] += 1
     added = []
     for values, count in wanted.items():
-        added.extend([dict(zip(RATING_VALUES, values, strict=True), rating_code=None)]
-                     * max(0, count - stored[values]))
-    _insert(conn, table, added)
+        added.extend([values] * max(0, count - stored[values]))
+    if added:
+        new = dict(zip(RATING_VALUES, map(list, zip(*added, strict=True)), strict=True))
+        insert_rows(conn, batch.table, {**new, "rating_code": [None] * len(added)}, loaded_in_bulk=bulk)
     counts.added += len(added)
     counts.unchanged += len(loose) - len(added)
     return counts
