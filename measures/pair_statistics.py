@@ -8,8 +8,7 @@ the sum of their squares. Scores are whole numbers, so with integer sums the var
 """
 
 import math
-
-from scipy.special import stdtrit
+from functools import cache
 
 IMPROVED = "improved"
 NO_CLEAR_CHANGE = "no clear change"
@@ -19,8 +18,12 @@ VERDICTS = (IMPROVED, NO_CLEAR_CHANGE, DECLINED, TOO_FEW)
 FEWEST_FOR_A_VERDICT = 10
 
 
+@cache
 def t_975(degrees_of_freedom: int) -> float:
     """The 97.5th percentile of Student's t distribution (2.571 for 5 degrees of freedom)."""
+    # Imported here: scipy takes a tenth of a second to load, paid by every `manage.py` run and
+    # page start otherwise, and most figures never need an interval.
+    from scipy.special import stdtrit
     return float(stdtrit(degrees_of_freedom, 0.975))
 
 
