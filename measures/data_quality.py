@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import and_, exists, func, literal, select
+from sqlalchemy import and_, case, exists, func, literal, select
 
 from measures.formatting import money, plural
+from measures.parallel import run_side_by_side
 from measures.scope import PR, A, P, S
 from models.clock import utcnow
 from models.tables import Evaluation, FeedbackItem, PrincipleRating, Skill
@@ -41,6 +42,27 @@ class AwaitingPost:
     young_people: int
 
 
+@dataclass(frozen=True)
+class QualityChecks:
+    """Everything the data quality page shows (each part as its own function gives it)."""
+    table_counts: pd.DataFrame
+    awaiting: AwaitingPost
+    no_register: Check
+    never_seen: Check
+    odd: Check
+
+
+def quality_checks(engine, limit: int = 50) -> QualityChecks:
+    """Every check, worked out side by side on the measures pool (docs/decisions.md, 11), slowest first."""
+    return QualityChecks(**run_side_by_side({
+        "awaiting": (pre_awaiting_post, engine),
+        "table_counts": (table_counts, engine),
+        "odd": (odd_values, engine, limit),
+        "never_seen": (participants_never_seen, engine, limit),
+        "no_register": (sessions_without_register, engine, limit),
+    }))
+
+
 def table_counts(engine) -> pd.DataFrame:
     with engine.connect() as conn:
         rows = [(label, conn.execute(select(func.count()).select_from(table)).scalar_one())
@@ -49,36 +71,50 @@ def table_counts(engine) -> pd.DataFrame:
 
 
 def pre_awaiting_post(engine) -> AwaitingPost:
-    post = E.alias("post")
-    # SELECT 1, not SELECT *: with SELECT * SQLite picked an index that read every evaluation per row.
-    has_post = select(literal(1)).where(and_(post.c.participant_id == E.c.participant_id,
-                                             post.c.skill_id == E.c.skill_id, post.c.programme_id == E.c.programme_id,
-                                             post.c.timepoint == "post")).exists()
-    keys = (select(E.c.participant_id, E.c.skill_id, E.c.programme_id)
-            .join(P, P.c.id == E.c.participant_id)
-            .where(E.c.timepoint == "pre", P.c.role == YOUNG_PERSON, ~has_post)
-            .distinct().subquery())
+    # One pass over the evaluations in key order (ix_evaluations_by_key starts with the key): a key
+    # awaits when the highest of its rows' ranks (post 2, pre 1, else 0) is 1, a pre and no post.
+    # Grouped by person before joining participants for the role: no count(DISTINCT), one join each.
     with engine.connect() as conn:
+        rows = select(E.c.participant_id, E.c.skill_id, E.c.programme_id, E.c.timepoint)
+        if conn.dialect.name == "postgresql":
+            # Asked for in key order, PostgreSQL streams the groups from the index; otherwise it hashes
+            # two million keys and spills them to disk (3 s instead of 1 s at scale XL). On SQLite the
+            # order would cost a sort: it reads the index in key order by itself.
+            rows = rows.order_by(E.c.participant_id, E.c.skill_id, E.c.programme_id)
+        rows = rows.subquery()
+        rank = case((rows.c.timepoint == "post", 2), (rows.c.timepoint == "pre", 1), else_=0)
+        keys = (select(rows.c.participant_id).group_by(rows.c.participant_id, rows.c.skill_id, rows.c.programme_id)
+                .having(func.max(rank) == 1).subquery())
+        per_person = (select(keys.c.participant_id, func.count().label("awaiting"))
+                      .group_by(keys.c.participant_id).subquery())
         count, people = conn.execute(
-            select(func.count(), func.count(keys.c.participant_id.distinct())).select_from(keys)).one()
-    return AwaitingPost(keys=count, young_people=people)
+            select(func.coalesce(func.sum(per_person.c.awaiting), 0), func.count())
+            .select_from(per_person.join(P, P.c.id == per_person.c.participant_id))
+            .where(P.c.role == YOUNG_PERSON)).one()
+    return AwaitingPost(keys=int(count), young_people=people)  # int: PostgreSQL sums counts as numeric
+
+
+def _counted(conn, query, limit: int) -> tuple[int, list]:
+    """How many rows `query` (ordered) finds, and the first `limit` of them, in one pass: the
+    count is a window over every row found, taken before LIMIT keeps the first few."""
+    if limit < 1:
+        return conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one(), []
+    rows = conn.execute(query.add_columns(func.count().over()).limit(limit)).all()
+    return (rows[0][-1] if rows else 0), [tuple(row[:-1]) for row in rows]
 
 
 def sessions_without_register(engine, limit: int = 50) -> Check:
     no_register = ~exists().where(A.c.session_id == S.c.id)
     with engine.connect() as conn:
-        count = conn.execute(select(func.count()).select_from(S).where(no_register)).scalar_one()
-        rows = conn.execute(
-            select(S.c.code, S.c.date, PR.c.name).join(PR, PR.c.id == S.c.programme_id).where(no_register)
-            .order_by(S.c.date.desc(), S.c.code).limit(limit)).all()
+        count, rows = _counted(conn, select(S.c.code, S.c.date, PR.c.name).join(PR, PR.c.id == S.c.programme_id)
+                               .where(no_register).order_by(S.c.date.desc(), S.c.code), limit)
     return Check(count, pd.DataFrame(rows, columns=["Session", "Date", "Programme"]))
 
 
 def participants_never_seen(engine, limit: int = 50) -> Check:
     never = ~exists().where(A.c.participant_id == P.c.id)
     with engine.connect() as conn:
-        count = conn.execute(select(func.count()).select_from(P).where(never)).scalar_one()
-        rows = conn.execute(select(P.c.code, P.c.role).where(never).order_by(P.c.code).limit(limit)).all()
+        count, rows = _counted(conn, select(P.c.code, P.c.role).where(never).order_by(P.c.code), limit)
     return Check(count, pd.DataFrame(rows, columns=["Participant", "Role"]))
 
 
@@ -106,9 +142,8 @@ def odd_values(engine, limit: int = 50, today: date | None = None) -> Check:
     count, found = 0, []
     with engine.connect() as conn:
         for source, where, table, code, column, value, reason in _odd_rules(today):
-            count += conn.execute(select(func.count()).select_from(source).where(where)).scalar_one()
-            if len(found) < limit:
-                rows = conn.execute(select(code, value).select_from(source).where(where)
-                                    .order_by(code).limit(limit - len(found))).all()
-                found += [(table, row[0], column, str(row[1]), reason) for row in rows]
+            counted, rows = _counted(conn, select(code, value).select_from(source).where(where).order_by(code),
+                                     limit - len(found))
+            count += counted
+            found += [(table, row[0], column, str(row[1]), reason) for row in rows]
     return Check(count, pd.DataFrame(found, columns=ODD_COLUMNS))

@@ -7,7 +7,7 @@ the page says so beside the figures.
 """
 
 import pandas as pd
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, null, select, union_all
 
 from measures.filters import Filters, Period
 from measures.scope import Y, young_people_attendance
@@ -34,12 +34,17 @@ def depth(engine, period: Period, filters: Filters, k: int, full: bool = False) 
     its own young people; with `full` the bands are the parts of a whole (`complete_hiding`)."""
     people = _bands(period, filters).cte("people").prefix_with("MATERIALIZED")
     pairs = pairs_query(period, filters).subquery("pairs")
-    in_band = (select(people.c.band, *pair_aggregates(pairs))
+    # One statement, so the period's attendance is read once for both (docs/decisions.md, 23):
+    # rows with `young_people` count a band's young people, the others its pairs.
+    in_band = (select(people.c.band, null().label("young_people"), *pair_aggregates(pairs))
                .select_from(pairs.join(people, pairs.c.participant_id == people.c.participant_id))
                .group_by(people.c.band))
+    young_q = select(people.c.band, func.count().label("young_people"),
+                     *(null().label(column) for column in in_band.selected_columns.keys()[2:])).group_by(people.c.band)
     with engine.connect() as conn:
-        young = dict(conn.execute(select(people.c.band, func.count()).group_by(people.c.band)).all())
-        stats = {r.band: r for r in conn.execute(in_band).all()}
+        rows = conn.execute(union_all(in_band, young_q)).all()
+    young = {r.band: r.young_people for r in rows if r.young_people is not None}
+    stats = {r.band: r for r in rows if r.young_people is None}
     counts = pd.Series([young.get(b, 0) for b in BANDS], index=list(BANDS))
     pair_people = pd.Series([stats[b].people if b in stats else 0 for b in BANDS], index=list(BANDS))
     hide = complete_hiding if full else (lambda alone, _people, _k: alone)

@@ -29,13 +29,14 @@ LOWER_IS_BETTER = {"open_over_30_days"}
 def overview_page_figures(engine, period: Period, filters: Filters, k: int, comparable: bool,
                           protected: bool = False) -> dict:
     """`now` and `before` (None when `comparable` is false): the measures objects of
-    `measures.report.figures`; `monthly` and `sessions`: the frames of the two charts. With
+    `measures.report.figures` (`before` with only what the page compares: `part_calls`'s
+    `compared_only`); `monthly` and `sessions`: the frames of the two charts. With
     `protected`, all of them as a protected audience sees them (docs/disclosure.md)."""
     calls = {"monthly": (monthly_engagement, engine, period, filters, k),
              **part_calls(engine, period, filters, k, full=protected, depth_and_stages=False)}
     if comparable:
         calls |= part_calls(engine, period.previous(), filters, k, prefix="before.", full=protected,
-                            depth_and_stages=False)
+                            compared_only=True)
     calls["sessions"] = (sessions_by_month, engine, period, filters, "mode")
     parts = run_side_by_side(calls)
     now = assemble(engine, period, k, parts)

@@ -6,15 +6,12 @@ otherwise it could be worked out from the total.
 """
 
 import pandas as pd
-from sqlalchemy import distinct, func, literal, select, union_all
 
 from measures.filters import Filters, Period
-from measures.scope import Y, young_people_attendance
+from measures.representation import DIMENSIONS as CHARACTERISTICS
+from measures.representation import NOT_RECORDED, group_counts
 from measures.suppression import suppress_rows
-from models.vocab import AGE_BANDS, YES_NO_PREFER
 
-NOT_RECORDED = "not_recorded"
-CHARACTERISTICS = {"age_band": AGE_BANDS, "disability": YES_NO_PREFER, "care_experienced": YES_NO_PREFER}
 COLUMNS = ["characteristic", "group", "young_people", "share", "suppressed"]
 
 
@@ -24,15 +21,8 @@ def reach_by_group(engine, period: Period, filters: Filters, k: int) -> pd.DataF
     `young_people` counts distinct young people who attended at least one session in the
     period; `share` is of all of them. Both are blank where `suppressed`.
     """
-    joined, where = young_people_attendance(period, filters)
-    parts = []
-    for name in CHARACTERISTICS:
-        group = func.coalesce(Y.c[name], NOT_RECORDED).label("group")
-        parts.append(select(literal(name).label("characteristic"), group,
-                            func.count(distinct(Y.c.participant_id)).label("young_people"))
-                     .select_from(joined).where(where, Y.c.attended.is_(True)).group_by(group))
-    with engine.connect() as conn:
-        counted = {(row.characteristic, row.group): row.young_people for row in conn.execute(union_all(*parts))}
+    counts, _totals = group_counts(engine, period, filters)  # one reading for the three characteristics
+    counted = {(row.dimension, row.value): int(row.taking_part) for row in counts.itertuples()}
     frames = []
     for name, groups in CHARACTERISTICS.items():
         rows = [{"characteristic": name, "group": g, "young_people": counted.get((name, g), 0)}

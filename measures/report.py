@@ -15,6 +15,7 @@ from measures.health import health_index
 from measures.parallel import run_side_by_side
 from measures.principles import pooled_adherence, principle_table
 from measures.protected_figures import BASIS, protected_figures, without_basis
+from measures.representation import COUNTS as REPRESENTATION_COUNTS
 from measures.representation import representation
 from measures.skills import skills_and_pooled_share
 from measures.suppression import to_json_safe
@@ -44,16 +45,21 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None, full
 
 
 def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "",
-               full: bool = False, depth_and_stages: bool = True) -> dict[str, tuple]:
+               full: bool = False, depth_and_stages: bool = True, compared_only: bool = False) -> dict[str, tuple]:
     """The independent parts of `figures`, as calls for `run_side_by_side` (slowest first).
-    Without `depth_and_stages` (the overview, which shows neither), those two are left out."""
+    Without `depth_and_stages` (the overview, which shows neither), those two are left out.
+    With `compared_only` (the period before, which the overview only compares with), only what its
+    key figures, alerts and health index read: no principles, representation, depth, stages or
+    per-skill waiting counts (each a pass over a period's rows: docs/decisions.md, 23)."""
     calls = {
         "engagement": (engagement_and_remuneration, engine, period, filters, k),
-        "skills": (skills_and_pooled_share, engine, period, filters, k, full),
+        "skills": (skills_and_pooled_share, engine, period, filters, k, full, not compared_only),
         "principles": (principle_table, engine, period, filters, k),
         "representation": (representation, engine, period, filters, k, full),
         "adherence": (pooled_adherence, engine, period, filters, k),
         "feedback": (feedback_figures, engine, period, filters)}
+    if compared_only:
+        return {prefix + name: call for name, call in calls.items() if name not in ("principles", "representation")}
     if depth_and_stages:
         calls |= {"depth": (depth, engine, period, filters, k, full),
                   "stage_coverage": (stage_coverage_counts, engine, period, filters, k)}
@@ -62,17 +68,20 @@ def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "
 
 def assemble(engine, period: Period, k: int, parts: dict, prefix: str = "") -> dict:
     """The measures object from the results of `part_calls`: the admin figures, and under
-    `BASIS` the exact numerators that protected shares are made from (never shown)."""
+    `BASIS` the exact numerators that protected shares are made from (never shown). From the
+    parts of `compared_only`, its skills, principles and representation are empty."""
     engagement, remuneration, counts = parts[prefix + "engagement"]
     feedback, skills, adherence = parts[prefix + "feedback"], parts[prefix + "skills"], parts[prefix + "adherence"]
-    (groups, group_totals), bands = parts[prefix + "representation"], parts.get(prefix + "depth")
+    compared_only = prefix + "principles" not in parts
+    groups, group_totals = parts.get(prefix + "representation", ({}, dict.fromkeys(REPRESENTATION_COUNTS, 0)))
+    bands = parts.get(prefix + "depth")
     by_framework: dict = {}
     high: dict = {}
-    for row in parts[prefix + "principles"].to_dict("records"):
+    for row in [] if compared_only else parts[prefix + "principles"].to_dict("records"):
         by_framework.setdefault(row["framework"], {})[row["principle"]] = {key: _value(row[key])
                                                                            for key in PRINCIPLE_KEYS}
         high.setdefault(row["framework"], {})[row["principle"]] = row["ratings_4_5"]
-    skill_rows, pooled = skills[0].to_dict("records"), skills[1]
+    skill_rows, pooled = [] if compared_only else skills[0].to_dict("records"), skills[1]
     health = health_index(
         {"attendance_rate": engagement["attendance_rate"],
          "share_improved": pooled["share_improved"],

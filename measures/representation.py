@@ -32,7 +32,9 @@ def _people(period: Period, filters: Filters):
             .group_by(Y.c.participant_id, *groups))
 
 
-def _count_rows(engine, period: Period, filters: Filters) -> tuple[pd.DataFrame, dict]:
+def group_counts(engine, period: Period, filters: Filters) -> tuple[pd.DataFrame, dict]:
+    """One row per (dimension, value) with young people: taking part, leading, doing with (one
+    reading of the period's attendance for all three dimensions); and the totals over everyone."""
     people = _people(period, filters).cte("people").prefix_with("MATERIALIZED")
     sums = [func.count().label("taking_part"), func.coalesce(func.sum(people.c.leading), 0).label("leading"),
             func.coalesce(func.sum(people.c.doing_with), 0).label("doing_with")]
@@ -58,7 +60,7 @@ def representation(engine, period: Period, filters: Filters, k: int, full: bool 
 
     With `full` (protected audiences) the values of a dimension are the parts of its total: more
     are hidden until the hidden ones rest on at least k young people (`complete_hiding`)."""
-    rows, totals = _count_rows(engine, period, filters)
+    rows, totals = group_counts(engine, period, filters)
     found = {(r.dimension, r.value): r for r in rows.itertuples()}
     figures = {}
     for dimension, values in DIMENSIONS.items():

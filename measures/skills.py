@@ -10,7 +10,7 @@ Each measure's definition in plain words, as the forum explorer shows it: `measu
 from datetime import timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, distinct, exists, func, literal, null, select, union_all
+from sqlalchemy import Integer, and_, case, cast, distinct, exists, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
 
 from measures.filters import Filters, Period
@@ -133,7 +133,7 @@ def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.Data
 
 
 def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int,
-                            full: bool = False) -> tuple[pd.DataFrame, dict]:
+                            full: bool = False, awaiting: bool = True) -> tuple[pd.DataFrame, dict]:
     """`skills_by_skill`, and over all skills pooled (for the health index) `share_improved`
     with its `improved` and `pairs`, from one reading of the pairs (finding the pairs is most of
     the work).
@@ -141,25 +141,46 @@ def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int,
     With `full` (protected audiences) the skills are the parts of the pooled whole: when a skill
     is hidden, more are hidden until the hidden ones rest on at least k young people together;
     when that cannot be done, the pooled figures are hidden too (`suppression.complete_hiding`).
+    Without `awaiting`, the waiting counts are not looked for and `awaiting_post` is None.
     """
-    pairs = pairs_query(period, filters).cte("pairs").prefix_with("MATERIALIZED")
-    stats_q = union_all(_pair_stats(pairs, [pairs.c.skill_id]),
-                        select(null().label("skill_id"), *pair_aggregates(pairs)))
     with engine.connect() as conn:
         skills = conn.execute(select(SK.c.id, SK.c.code, SK.c.name).order_by(SK.c.id)).all()
-        stats = {r.skill_id: r for r in conn.execute(stats_q).all()}
-        waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()}
+        stats = {r.skill_id: r for r in conn.execute(_stats_query(period, filters)).all()}
+        waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()} if awaiting else {}
+    return _skill_rows(skills, stats, waiting if awaiting else None, k, full)
+
+
+def _stats_query(period: Period, filters: Filters, with_programmes: bool = False):
+    """Pair aggregates per skill, over all skills (`skill_id` NULL) and, `with_programmes`, per
+    programme and skill (`programme_id` set; NULL in the others): one statement, so the pairs
+    are found once."""
+    pairs = pairs_query(period, filters).cte("pairs").prefix_with("MATERIALIZED")
+    none = cast(null(), Integer)  # typed: PostgreSQL cannot match an untyped NULL column to an integer one
+    parts = [select(none.label("programme_id"), pairs.c.skill_id, *pair_aggregates(pairs)).group_by(pairs.c.skill_id),
+             select(none.label("programme_id"), none.label("skill_id"), *pair_aggregates(pairs))]
+    if with_programmes:
+        parts.append(_pair_stats(pairs, [pairs.c.programme_id, pairs.c.skill_id]))
+    return union_all(*parts)
+
+
+def _skill_rows(skills, stats: dict, waiting: dict | None, k: int, full: bool) -> tuple[pd.DataFrame, dict]:
+    """`skills_and_pooled_share`'s result from the skills in the store, the aggregate rows of
+    `_stats_query` by skill id (None: all skills) and those of `_awaiting_query` (None: not
+    looked for)."""
     people = pd.Series([stats[skill.id].people if skill.id in stats else 0 for skill in skills], dtype=int)
     alone = people.map(lambda n: too_few(n, k))
     hidden = complete_hiding(alone, people, k) if full else alone
     rows = []
     for i, skill in enumerate(skills):
-        w = waiting.get(skill.id)
         figures = pair_figures(stats.get(skill.id), k, full)
         if hidden[i]:
             figures = dict.fromkeys(figures, SUPPRESSED)
-        rows.append({"skill": skill.code, "skill_name": skill.name, **figures,
-                     **guard_many({"awaiting_post": w.awaiting_post if w else 0}, w.people if w else 0, k)})
+        if waiting is None:
+            figures["awaiting_post"] = None
+        else:
+            w = waiting.get(skill.id)
+            figures |= guard_many({"awaiting_post": w.awaiting_post if w else 0}, w.people if w else 0, k)
+        rows.append({"skill": skill.code, "skill_name": skill.name, **figures})
     whole = stats[None]
     pooled = pair_figures(whole if whole.pairs else None, k, full)
     cannot_cover = full and alone.any() and (hidden.sum() < 2 or people[hidden].sum() < k)
@@ -193,18 +214,33 @@ def skills_by_programme(engine, period: Period, filters: Filters, k: int) -> pd.
     awaiting count rest on different young people and are suppressed apart. Suppressed values
     are SUPPRESSED, as in `skills_by_skill`.
     """
-    pairs = pairs_query(period, filters).subquery("pairs")
+    return skills_and_programmes(engine, period, filters, k)[1]
+
+
+def skills_and_programmes(engine, period: Period, filters: Filters, k: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`skills_by_skill` and `skills_by_programme` together, from one reading of the pairs."""
     by = ("programme_id", "skill_id")
     with engine.connect() as conn:
-        stats_q = _pair_stats(pairs, [pairs.c[c] for c in by])
-        stats = pd.DataFrame(conn.execute(stats_q).mappings().all(), columns=list(stats_q.selected_columns.keys()))
-        waiting = pd.DataFrame(conn.execute(_awaiting_query(period, filters, by)).mappings().all(),
-                               columns=[*by, "awaiting_post", "people"])
+        skills = conn.execute(select(SK.c.id, SK.c.code, SK.c.name).order_by(SK.c.id)).all()
+        stats_q = _stats_query(period, filters, with_programmes=True)
+        rows = conn.execute(stats_q).all()
+        waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()}
+        waiting_cells = pd.DataFrame(conn.execute(_awaiting_query(period, filters, by)).mappings().all(),
+                                     columns=[*by, "awaiting_post", "people"])
         programmes = pd.DataFrame(conn.execute(select(PRG.c.id.label("programme_id"), PRG.c.code.label("programme"),
                                                       PRG.c.name.label("programme_name"))).all())
-        skills = pd.DataFrame(conn.execute(select(SK.c.id.label("skill_id"), SK.c.code.label("skill"),
-                                                  SK.c.name.label("skill_name"))).all())
-    cells = stats.merge(waiting.rename(columns={"people": "waiting_people"}), on=list(by), how="outer")
+    by_skill = _skill_rows(skills, {r.skill_id: r for r in rows if r.programme_id is None}, waiting, k, False)[0]
+    stats = pd.DataFrame([r._mapping for r in rows if r.programme_id is not None],
+                         columns=list(stats_q.selected_columns.keys()))
+    names = pd.DataFrame([(s.id, s.code, s.name) for s in skills], columns=["skill_id", "skill", "skill_name"])
+    return by_skill, _programme_cells(stats, waiting_cells, programmes, names, k)
+
+
+def _programme_cells(stats: pd.DataFrame, waiting: pd.DataFrame, programmes: pd.DataFrame, skills: pd.DataFrame,
+                     k: int) -> pd.DataFrame:
+    """`skills_by_programme` from the (programme, skill) rows of `_stats_query` and `_awaiting_query`."""
+    by = ["programme_id", "skill_id"]
+    cells = stats.merge(waiting.rename(columns={"people": "waiting_people"}), on=by, how="outer")
     if cells.empty:
         return pd.DataFrame(columns=PROGRAMME_COLUMNS)
     cells[["pairs", "people", "awaiting_post", "waiting_people"]] = (

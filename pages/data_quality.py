@@ -8,9 +8,7 @@ from components.connection import current_engine, current_version
 from components.view_audit import signed_in, view_once
 from data.exports.quality_workbook import FILE_NAME, SCREEN, participant_codes, quality_lists_xlsx
 from data.exports.safe_export import XLSX
-from measures.data_quality import (
-    odd_values, participants_never_seen, pre_awaiting_post, sessions_without_register, table_counts,
-)
+from measures.data_quality import quality_checks
 from measures.formatting import count, noun
 
 PAGE_ID = "data-quality"
@@ -24,10 +22,11 @@ def render() -> None:
     st.title("Data quality", anchor=False)
     st.caption(INTRO)
     st.subheader("What the dashboard holds", anchor=False)
-    st.dataframe(cached.store_check(table_counts), hide_index=True)
+    checks = cached.store_check(quality_checks, SHOWN)  # every check at once, side by side
+    st.dataframe(checks.table_counts, hide_index=True)
 
     st.subheader("Checks", anchor=False)
-    awaiting = cached.store_check(pre_awaiting_post)
+    awaiting = checks.awaiting
     if awaiting.keys:
         st.markdown(f"**{count(awaiting.keys)}** skill {noun(awaiting.keys, 'survey')} taken before a programme "
                     f"still {noun(awaiting.keys, 'has', 'have')} no 'after' survey, for "
@@ -36,12 +35,12 @@ def render() -> None:
     else:
         _all_clear("Every 'before' skills survey has an 'after' survey to pair with.")
 
-    _check(cached.store_check(sessions_without_register, SHOWN), "{n} {things} no register (no one marked present or "
-           "absent).", ("session has", "sessions have"), "Every session has a register.")
-    never_seen = cached.store_check(participants_never_seen, SHOWN)
+    _check(checks.no_register, "{n} {things} no register (no one marked present or absent).",
+           ("session has", "sessions have"), "Every session has a register.")
+    never_seen = checks.never_seen
     _check(never_seen, "{n} {things} on no register at all.",
            ("participant is", "participants are"), "Every participant is on at least one register.")
-    odd = cached.store_check(odd_values, SHOWN)
+    odd = checks.odd
     _check(odd, "{n} {things} wrong.", ("value looks", "values look"), "No values look wrong.")
     # Audited once per session and data version (not on every rerun), naming the codes listed.
     view_once(engine, SCREEN, current_version(), participant_codes(never_seen.rows, odd.rows))

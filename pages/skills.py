@@ -11,8 +11,8 @@ from components.skills.chart_panels import not_shown_note, programme_chart, skil
 from components.skills.depth import depth_section
 from components.skills.tables import programmes_and_skills, skills_at_a_glance
 from measures import formatting
-from measures.skills import skills_by_programme, skills_by_skill
 from measures.skills_page import any_ratings
+from measures.skills_page_figures import skills_page_figures
 
 PAGE_ID = "skills"
 
@@ -25,19 +25,20 @@ def render() -> None:
         st.caption("The activity type and mode filters do not apply here: a skill rating belongs to a "
                    "programme, not to one session. They only choose the sessions counted in 'Does taking part "
                    "more go with bigger gains?' below.")
-    skills = cached.measure(skills_by_skill, page.period, page.filters, page.k)
+    figures = cached.measure(skills_page_figures, page.period, page.filters, page.k, page.protected)
+    skills = figures["skills"]
     if not any_ratings(skills):
         st.info("No skill ratings in this period. Choose a longer period in the filters on the left, or "
                 "import young people's 'before' and 'after' ratings (python manage.py import evaluations.csv).")
         skills_at_a_glance(skills, page.k)  # the skills being tracked, all without pairs
         return
     _by_skill(skills, page)
-    if len(page.filters.programmes) == 1:  # the figures above are that programme's already
+    if figures["by_programme"] is None:  # one programme chosen: the figures above are that programme's
         st.caption("One programme is chosen in the filters, so the figures above are that programme's. "
                    "Clear the programme filter to compare programmes.")
     else:
-        _by_programme(cached.measure(skills_by_programme, page.period, page.filters, page.k), page)
-    depth_section(page)
+        _by_programme(figures["by_programme"], page)
+    depth_section(page, figures["depth"])
 
 
 def _explain_pairing() -> None:

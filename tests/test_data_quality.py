@@ -5,9 +5,9 @@ from datetime import date
 from sqlalchemy import insert, select, update
 
 from measures.data_quality import (
-    odd_values, participants_never_seen, pre_awaiting_post, sessions_without_register, table_counts,
+    odd_values, participants_never_seen, pre_awaiting_post, quality_checks, sessions_without_register, table_counts,
 )
-from models.tables import Attendance, Evaluation, FeedbackItem, Participant, ProgrammeSession
+from models.tables import Attendance, Evaluation, FeedbackItem, Participant, ProgrammeSession, Skill
 from tests.apptest_helpers import add_role_accounts, open_deep_link
 
 TODAY = date(2024, 6, 1)
@@ -26,6 +26,51 @@ def test_pre_awaiting_post(small_org):
     # post (dated before its pre, but a post all the same); S1 is staff with both.
     awaiting = pre_awaiting_post(small_org)
     assert (awaiting.keys, awaiting.young_people) == (2, 2)
+
+
+def test_pre_awaiting_post_on_both_databases(small_org_any):
+    # Besides Y7/P1/confidence and Y1/P2/confidence: Y7/P1/teamwork has a pre and a follow-up (awaiting,
+    # Y7 again), Y2/P1/teamwork two pres (one key awaiting, a third young person); not counted:
+    # Y3/P2/teamwork with a follow-up only, Y6/P2/teamwork with a post only, S2 (a trainer) with a pre only.
+    S, P, K = (t.__table__ for t in (ProgrammeSession, Participant, Skill))
+    with small_org_any.begin() as conn:
+        people = dict(conn.execute(select(P.c.code, P.c.id)).all())
+        skill = dict(conn.execute(select(K.c.code, K.c.id)).all())
+        programme = dict(conn.execute(select(S.c.code, S.c.programme_id)).all())  # A is P1, C is P2
+        conn.execute(insert(Evaluation), [
+            dict(participant_id=people[who], programme_id=programme[session], timepoint=when,
+                 completed_on=date(2024, 3, day), skill_id=skill[code], score=3)
+            for who, session, when, day, code in [
+                ("Y7", "A", "pre", 1, "teamwork"), ("Y7", "A", "follow_up", 30, "teamwork"),
+                ("Y2", "A", "pre", 1, "teamwork"), ("Y2", "A", "pre", 2, "teamwork"),
+                ("Y3", "C", "follow_up", 1, "teamwork"), ("Y6", "C", "post", 1, "teamwork"),
+                ("S2", "A", "pre", 1, "confidence")]])
+    awaiting = pre_awaiting_post(small_org_any)
+    assert (awaiting.keys, awaiting.young_people) == (4, 3)
+
+
+def test_quality_checks_gives_what_each_check_gives(small_org_any):
+    checks = quality_checks(small_org_any, 50)
+    assert dict(checks.table_counts.itertuples(index=False)) == {
+        "Programmes": 2, "Participants": 9, "Sessions": 6, "Attendance (registers)": 17, "Evaluations": 23,
+        "Principle ratings": 16, "You said, we did": 7}
+    assert (checks.awaiting.keys, checks.awaiting.young_people) == (2, 2)
+    assert (checks.no_register.count, len(checks.no_register.rows)) == (0, 0)
+    assert checks.never_seen.count == 1
+    assert checks.never_seen.rows.to_dict("records") == [{"Participant": "S2", "Role": "trainer"}]
+    assert (checks.odd.count, len(checks.odd.rows)) == (0, 0)
+
+
+def test_counts_are_whole_when_only_the_first_rows_are_fetched(small_org_any):
+    with small_org_any.begin() as conn:
+        conn.execute(insert(ProgrammeSession), [
+            dict(code=code, programme_id=1, date=day, activity_type="workshop", duration_hours=2.0)
+            for code, day in [("G", date(2024, 3, 28)), ("H", date(2024, 5, 1))]])
+    first = sessions_without_register(small_org_any, limit=1)
+    assert first.count == 2 and list(first.rows["Session"]) == ["H"]  # the latest first
+    assert (sessions_without_register(small_org_any, limit=0).count, participants_never_seen(small_org_any, 0).count) \
+        == (2, 1)
+    assert participants_never_seen(small_org_any, 0).rows.empty
 
 
 def test_sessions_without_register(small_org):

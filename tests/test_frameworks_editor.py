@@ -275,3 +275,21 @@ def test_an_own_framework_works_end_to_end(small_org_any):
                                     b"B,our_policy,paid_fairly,staff,S2,5,OP3\n")])
     with small_org_any.connect() as conn:
         assert conn.execute(select(func.count()).select_from(PrincipleRating)).scalar_one() == before + 1
+
+
+def test_listings_count_every_rating_and_evaluation(small_org_any):
+    # By hand (module docstring): lundy 7 + 3 = 10 ratings over its 4 principles, core_principles 6 over 3,
+    # the Voice and Influence Charter none over 5; an own framework or skill starts with none.
+    add_framework(small_org_any, "our_policy", "Our co-production policy", None, POLICY, actor="a")
+    add_skill(small_org_any, "budgeting", "Budgeting", actor="a")
+    frameworks = frameworks_listing(small_org_any)
+    assert frameworks[["code", "principles", "ratings"]].values.tolist() == [
+        ["voice_influence_charter", 5, 0], ["core_principles", 3, 6], ["lundy", 4, 10], ["our_policy", 3, 0]]
+    lundy = principles_listing(small_org_any, "lundy")
+    assert lundy[["code", "ratings"]].values.tolist() == [["space", 0], ["voice", 7], ["audience", 0],
+                                                         ["influence", 3]]
+    assert list(principles_listing(small_org_any, "our_policy")["ratings"]) == [0, 0, 0]
+    skills = skills_listing(small_org_any)
+    assert skills[["code", "evaluations"]].values.tolist() == [
+        ["communication", 0], ["confidence", 18], ["empathy", 0], ["leadership", 0], ["listening", 0],
+        ["public_speaking", 0], ["sharing_opinion", 0], ["teamwork", 5], ["budgeting", 0]]

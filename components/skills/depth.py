@@ -5,13 +5,11 @@ association, not cause (docs/measures.md, "Depth of involvement and skills gaine
 import streamlit as st
 
 from charts.depth import depth_alt_text, depth_chart, not_plotted_bands, plotted_bands
-from components import cached_measures as cached
 from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.figure_page import FigurePage
 from components.skills.tables import COLUMN_HELP
 from measures import formatting
-from measures.depth import depth
 from measures.depth_page import CHART_KINDS, band_frame, band_table
 
 ASSOCIATION = ("This shows whether young people who came to more sessions also rated their skills up more. It shows "
@@ -26,11 +24,11 @@ HELP = {"Sessions attended": "Sessions each young person attended in this period
 COLUMNS = {name: st.column_config.TextColumn(name, help=text) for name, text in HELP.items()}
 
 
-def depth_section(page: FigurePage) -> None:
+def depth_section(page: FigurePage, found: dict) -> None:
+    """`found`: the bands of `measures.depth.depth` for the page's period and filters."""
     st.header("Does taking part more go with bigger gains?", anchor=False)
     st.caption(ASSOCIATION)
-    bands = band_frame(cached.measure(depth, page.period, page.filters, page.k, page.protected), page.k,
-                       page.protected)
+    bands = band_frame(found, page.k, page.protected)
     shown = plotted_bands(bands, page.k)
     if shown.empty:
         st.info("No group of young people by sessions attended has before-and-after pairs from at least "

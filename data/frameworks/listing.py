@@ -18,15 +18,20 @@ EVALUATION = Evaluation.__table__
 BUILTIN_PRINCIPLES = frozenset((fw, code) for fw, _name, principles in FRAMEWORKS for code, _ in principles)
 
 
+def _ratings_of(principle_id):
+    """How many ratings a principle has: one range of ix_ratings_principle_date, read as the
+    listing goes (counting after joining every rating took most of a second at scale XL)."""
+    return select(func.count()).where(RATING.c.principle_id == principle_id).scalar_subquery()
+
+
 def frameworks_listing(engine: Engine) -> pd.DataFrame:
     """Every framework: code, name, description, builtin, principles (how many), ratings."""
-    principles = func.count(func.distinct(PRINCIPLE.c.id))
+    of_framework = PRINCIPLE.c.framework_id == FRAMEWORK.c.id
+    principles = select(func.count()).where(of_framework).scalar_subquery()
+    ratings = (select(func.count()).select_from(RATING.join(PRINCIPLE, PRINCIPLE.c.id == RATING.c.principle_id))
+               .where(of_framework).scalar_subquery())
     q = (select(FRAMEWORK.c.code, FRAMEWORK.c.name, FRAMEWORK.c.description, FRAMEWORK.c.builtin,
-                principles.label("principles"), func.count(RATING.c.id).label("ratings"))
-         .select_from(FRAMEWORK.outerjoin(PRINCIPLE, PRINCIPLE.c.framework_id == FRAMEWORK.c.id)
-                      .outerjoin(RATING, RATING.c.principle_id == PRINCIPLE.c.id))
-         .group_by(FRAMEWORK.c.id, FRAMEWORK.c.code, FRAMEWORK.c.name, FRAMEWORK.c.description,
-                   FRAMEWORK.c.builtin)
+                principles.label("principles"), ratings.label("ratings"))
          .order_by(FRAMEWORK.c.builtin.desc(), FRAMEWORK.c.id))
     with engine.connect() as conn:
         return pd.DataFrame(conn.execute(q).all(),
@@ -36,11 +41,9 @@ def frameworks_listing(engine: Engine) -> pd.DataFrame:
 def principles_listing(engine: Engine, framework_code: str) -> pd.DataFrame:
     """One framework's principles in order: position, code, name, retired, builtin, ratings."""
     q = (select(PRINCIPLE.c.position, PRINCIPLE.c.code, PRINCIPLE.c.name, PRINCIPLE.c.retired,
-                func.count(RATING.c.id).label("ratings"))
-         .select_from(PRINCIPLE.join(FRAMEWORK, FRAMEWORK.c.id == PRINCIPLE.c.framework_id)
-                      .outerjoin(RATING, RATING.c.principle_id == PRINCIPLE.c.id))
+                _ratings_of(PRINCIPLE.c.id).label("ratings"))
+         .select_from(PRINCIPLE.join(FRAMEWORK, FRAMEWORK.c.id == PRINCIPLE.c.framework_id))
          .where(FRAMEWORK.c.code == framework_code)
-         .group_by(PRINCIPLE.c.id, PRINCIPLE.c.position, PRINCIPLE.c.code, PRINCIPLE.c.name, PRINCIPLE.c.retired)
          .order_by(PRINCIPLE.c.position, PRINCIPLE.c.id))
     with engine.connect() as conn:
         rows = conn.execute(q).all()
@@ -51,12 +54,9 @@ def principles_listing(engine: Engine, framework_code: str) -> pd.DataFrame:
 
 def skills_listing(engine: Engine) -> pd.DataFrame:
     """Every skill: code, name, builtin, retired, evaluations (how many self-ratings)."""
-    q = (select(SKILL.c.code, SKILL.c.name, SKILL.c.builtin, SKILL.c.retired,
-                func.count(EVALUATION.c.id).label("evaluations"))
-         .select_from(SKILL.outerjoin(EVALUATION, EVALUATION.c.skill_id == SKILL.c.id))
-         .group_by(SKILL.c.id, SKILL.c.code, SKILL.c.name, SKILL.c.builtin, SKILL.c.retired)
+    # One range of ix_evaluations_pairing per skill, as for the principles' ratings above.
+    evaluations = select(func.count()).where(EVALUATION.c.skill_id == SKILL.c.id).scalar_subquery()
+    q = (select(SKILL.c.code, SKILL.c.name, SKILL.c.builtin, SKILL.c.retired, evaluations.label("evaluations"))
          .order_by(SKILL.c.builtin.desc(), SKILL.c.name, SKILL.c.code))
     with engine.connect() as conn:
         return pd.DataFrame(conn.execute(q).all(), columns=["code", "name", "builtin", "retired", "evaluations"])
-
-
