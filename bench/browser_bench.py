@@ -306,7 +306,8 @@ def store_name(args) -> str:
 
 
 def print_results(results: list[dict], args) -> None:
-    print(f"\nscale {args.scale:g}, {store_name(args)}; one cold view (--cold {args.cold}) and "
+    store = store_name(args) if args.database_url else f"scale {args.scale:g}, {store_name(args)}"  # a URL: as built
+    print(f"\n{store}; one cold view (--cold {args.cold}) and "
           f"{args.runs} warm views per page; targets: warm <= {WARM_TARGET_S:g} s, cold <= {COLD_TARGET_S:g} s")
     print(f"{'page':<20}{'first s':>8}{'cold s':>8}{'warm med':>9}{'warm max':>9}{'charts':>7}{'hidden':>7}"
           f"{'chart rows':>11}{'marks':>7}{'largest':>8}  verdict")
