@@ -3,6 +3,7 @@ every problem or a preview of what would change, then confirm. Nothing is writte
 
 import streamlit as st
 
+from components import cached_measures as cached
 from components.app_shell import page_entry
 from components.connection import is_demo
 from components.page_opening import page_opening
@@ -29,7 +30,7 @@ def render() -> None:
         st.warning(warning, icon=":material/logout:")
     upload(engine, demo_names, me)
     st.subheader("What the dashboard holds now", anchor=False)
-    st.dataframe(table_counts(engine), hide_index=True)
+    st.dataframe(cached.store_check(table_counts), hide_index=True)
     templates(engine)
 
 

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from streamlit.testing.v1 import AppTest
 
 from components.upload.steps import (
@@ -15,6 +15,7 @@ from data.importing.contract import FILES
 from data.importing.preview import preview_sources
 from measures.data_quality import table_counts
 from models.audit import recent
+from models.tables import Participant
 from tests.apptest_helpers import APP_PATH, add_role_accounts, open_deep_link, sign_in_as
 from tests.store_helpers import row_counts
 
@@ -122,6 +123,18 @@ def test_the_page_shows_staff_the_uploader_holdings_and_templates(page_store, mo
     assert sorted(b.label for b in at.get("download_button")) == sorted(
         [f"{name}.csv" for name in FILES] + ["Example workbook (.xlsx)"])
     assert len(at.get("file_uploader")) == 1
+
+
+def test_the_holdings_are_counted_again_when_the_data_changes(page_store, small_org, monkeypatch):
+    """The counts are cached (counting every table is slow at scale), but never shown stale."""
+    at = open_deep_link(page_store, monkeypatch, "pages/upload.py", "staff")
+    held = dict(zip(at.dataframe[0].value["Records"], at.dataframe[0].value["Rows held"], strict=True))
+    assert held["Participants"] == 9
+    with small_org.begin() as conn:
+        conn.execute(insert(Participant).values(code="NEW-1", role="young_person"))
+    at.run()
+    held = dict(zip(at.dataframe[0].value["Records"], at.dataframe[0].value["Rows held"], strict=True))
+    assert held["Participants"] == 10
 
 
 def test_the_page_is_refused_to_trustees(page_store, monkeypatch):
