@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from models.tables import FeedbackItem, Participant, Programme, ProgrammeSession
-from models.vocab import YOUNG_PERSON
 
 PROGRAMMES = Programme.__table__
 PARTICIPANTS = Participant.__table__
@@ -35,15 +34,6 @@ def participants(engine: Engine) -> pd.DataFrame:
     """code, role: every participant, by code."""
     return _frame(engine, select(PARTICIPANTS.c.code, PARTICIPANTS.c.role).order_by(PARTICIPANTS.c.code),
                   ["code", "role"])
-
-
-def register_people(engine: Engine) -> pd.DataFrame:
-    """code, role: every participant in the order a register offers them, young people first,
-    then by code. Sorted here, once per data version when cached, not on every rerun of the form
-    (half a second with 500,000 participants)."""
-    roles = dict(participants(engine).itertuples(index=False))
-    listed = sorted(roles, key=lambda code: (roles[code] != YOUNG_PERSON, code))
-    return pd.DataFrame({"code": listed, "role": [roles[code] for code in listed]}, dtype=object)
 
 
 def sessions(engine: Engine, limit: int = RECENT_SESSIONS) -> pd.DataFrame:
