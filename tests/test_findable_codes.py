@@ -43,3 +43,12 @@ def test_codes_already_picked_stay_on_the_list_whatever_is_typed():
     assert at.session_state["listed"] == ["Y2999"]
     at.text_input[0].set_value("Y01").run()
     assert at.session_state["listed"] == ["Y2999", *[f"Y{i:04d}" for i in range(100, 200)]]
+
+
+def test_the_forms_offer_young_people_first_then_by_code(small_org_any):
+    """The small organisation: Y1-Y7 young people, S1 staff and S2 a trainer, sorted once per data
+    version (data.forms.choices.participants), not by each form on every rerun."""
+    from data.forms.choices import participants
+    people = participants(small_org_any)
+    assert people["code"].tolist() == ["Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "S1", "S2"]
+    assert people["role"].tolist() == ["young_person"] * 7 + ["staff", "trainer"]

@@ -14,10 +14,11 @@ COLUMNS = ["Code", "Who", "Came", "Role in the session", "Paid £", "Expenses £
 
 
 def register_editor(people: pd.DataFrame, key: str, saved: list[RegisterLine] = ()) -> list[RegisterLine]:
-    """The register lines filled in. `people` holds every participant (code, role); `saved` is
-    the register already saved, if any, shown to start with."""
+    """The register lines filled in. `people` holds every participant (code, role), young people
+    first (`data.forms.choices.participants`); `saved` is the register already saved, if any,
+    shown to start with."""
     roles = dict(zip(people["code"], people["role"], strict=True))
-    listed = sorted(roles, key=lambda code: (roles[code] != "young_person", code))  # young people first
+    listed = list(people["code"])
     # What was filled in so far, by code: kept when someone is added to or taken off the list.
     details: dict[str, dict] = st.session_state.setdefault(f"{key}-details", {
         line.participant_code: {"Came": line.attended, "Role in the session": ROLES_IN_SESSION[line.role_in_session],

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from models.tables import FeedbackItem, Participant, Programme, ProgrammeSession
+from models.vocab import YOUNG_PERSON
 
 PROGRAMMES = Programme.__table__
 PARTICIPANTS = Participant.__table__
@@ -31,9 +32,13 @@ def programmes(engine: Engine) -> pd.DataFrame:
 
 
 def participants(engine: Engine) -> pd.DataFrame:
-    """code, role: every participant, by code."""
-    return _frame(engine, select(PARTICIPANTS.c.code, PARTICIPANTS.c.role).order_by(PARTICIPANTS.c.code),
-                  ["code", "role"])
+    """code, role: every participant, young people first (as a register lists them), then by code
+    in the same order on every database (Python's, not the database's collation). Sorted here,
+    once per data version when cached, rather than by each form on every rerun."""
+    with engine.connect() as conn:
+        rows = [tuple(row) for row in conn.execute(select(PARTICIPANTS.c.code, PARTICIPANTS.c.role))]
+    rows.sort(key=lambda row: (row[1] != YOUNG_PERSON, row[0]))
+    return pd.DataFrame(rows, columns=["code", "role"], dtype=object)
 
 
 def sessions(engine: Engine, limit: int = RECENT_SESSIONS) -> pd.DataFrame:
