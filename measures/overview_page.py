@@ -29,11 +29,12 @@ LOWER_IS_BETTER = {"open_over_30_days"}
 def overview_page_figures(engine, period: Period, filters: Filters, k: int, comparable: bool,
                           protected: bool = False) -> dict:
     """`now` and `before` (None when `comparable` is false): the measures objects of
-    `measures.report.figures` (`before` with only what the page compares: `part_calls`'s
-    `compared_only`); `monthly` and `sessions`: the frames of the two charts. With
+    `measures.report.figures`, without what the page does not show (the skills' waiting counts;
+    for `before`, all but what the page compares: `part_calls`); `monthly` and `sessions`: the
+    frames of the two charts. With
     `protected`, all of them as a protected audience sees them (docs/disclosure.md)."""
     calls = {"monthly": (monthly_engagement, engine, period, filters, k),
-             **part_calls(engine, period, filters, k, full=protected, depth_and_stages=False)}
+             **part_calls(engine, period, filters, k, full=protected, depth_and_stages=False, waiting=False)}
     if comparable:
         calls |= part_calls(engine, period.previous(), filters, k, prefix="before.", full=protected,
                             compared_only=True)

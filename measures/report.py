@@ -45,15 +45,17 @@ def figures(engine, period: Period, filters: Filters, k: int | None = None, full
 
 
 def part_calls(engine, period: Period, filters: Filters, k: int, prefix: str = "",
-               full: bool = False, depth_and_stages: bool = True, compared_only: bool = False) -> dict[str, tuple]:
+               full: bool = False, depth_and_stages: bool = True, compared_only: bool = False,
+               waiting: bool = True) -> dict[str, tuple]:
     """The independent parts of `figures`, as calls for `run_side_by_side` (slowest first).
-    Without `depth_and_stages` (the overview, which shows neither), those two are left out.
+    Without `depth_and_stages` or `waiting` (the overview, which shows neither depth, stages nor
+    the skills' waiting counts), those are left out (`awaiting_post` None).
     With `compared_only` (the period before, which the overview only compares with), only what its
     key figures, alerts and health index read: no principles, representation, depth, stages or
     per-skill waiting counts (each a pass over a period's rows: docs/decisions.md, 23)."""
     calls = {
         "engagement": (engagement_and_remuneration, engine, period, filters, k),
-        "skills": (skills_and_pooled_share, engine, period, filters, k, full, not compared_only),
+        "skills": (skills_and_pooled_share, engine, period, filters, k, full, waiting and not compared_only),
         "principles": (principle_table, engine, period, filters, k),
         "representation": (representation, engine, period, filters, k, full),
         "adherence": (pooled_adherence, engine, period, filters, k),
