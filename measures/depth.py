@@ -3,7 +3,8 @@ the period (1, 2-4, 5-9, 10+), and the skill pairs of each band, all skills pool
 (docs/measures.md, "Depth of involvement").
 
 Whether deeper involvement goes with bigger gains is a question of association, not cause:
-the page says so beside the figures.
+the page says so beside the figures. The definition in plain words, as the forum explorer shows
+it: `measures/definitions.py` ("depth").
 """
 
 import pandas as pd

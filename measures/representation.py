@@ -4,6 +4,8 @@ in a "doing with" session, and whether the group's share of the leaders matches 
 those taking part (docs/measures.md, "Representation").
 
 A representation ratio of 1 is fair; below 1 the group is under-represented among the leaders.
+The definition in plain words, as the forum explorer shows it: `measures/definitions.py`
+("representation").
 """
 
 import pandas as pd
