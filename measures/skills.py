@@ -146,8 +146,8 @@ def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int,
     with engine.connect() as conn:
         skills = conn.execute(select(SK.c.id, SK.c.code, SK.c.name).order_by(SK.c.id)).all()
         stats = {r.skill_id: r for r in conn.execute(_stats_query(period, filters)).all()}
-        waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()} if awaiting else {}
-    return _skill_rows(skills, stats, waiting if awaiting else None, k, full)
+        waiting = {r.skill_id: r for r in conn.execute(_awaiting_query(period, filters)).all()} if awaiting else None
+    return _skill_rows(skills, stats, waiting, k, full)
 
 
 def _stats_query(period: Period, filters: Filters, with_programmes: bool = False):
