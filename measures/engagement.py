@@ -7,6 +7,7 @@ import pandas as pd
 from sqlalchemy import case, distinct, func, select
 
 from measures.filters import Filters, Period
+from measures.first_records import by_rows, count_where, first_from, first_in_month
 from measures.scope import PR, S, Y, sessions_in, young_people_attendance
 from measures.sql import month_of
 from measures.suppression import SUPPRESSED, attendance_rate_people, guard, guard_many, suppress_rows, too_few
@@ -33,12 +34,15 @@ def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int
     `measures.protected_figures` works out the protected shares. The counts are never shown."""
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
+    rows = by_rows(filters)
 
     def when_came(value):
         return func.coalesce(func.sum(case((attended, value), else_=0)), 0)
+    before = period.previous()
     people_q = select(
-        func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
-        func.count(distinct(Y.c.participant_id)).label("expected_people"),
+        *_people_columns(rows, attended, Y.c.previous_attended_on, Y.c.previous_on, period.start),
+        *([count_where(attended & Y.c.previous_attended_on.between(before.start, before.end)).label("came_back")]
+          if rows else []),
         func.count().label("expected"),
         when_came(1).label("attended"),
         when_came(Y.c.duration_hours).label("hours"),
@@ -48,30 +52,43 @@ def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int
     ).select_from(joined).where(where)
     current = _attended_ids(period, filters).subquery()
     returning_q = select(func.count(distinct(current.c.participant_id))).where(
-        current.c.participant_id.in_(_attended_ids(period.previous(), filters)))
+        current.c.participant_id.in_(_attended_ids(before, filters)))
     with engine.connect() as conn:
-        people = conn.execute(people_q).one()
-        returning = conn.execute(returning_q).scalar_one()
-    active = people.active
+        people_row = conn.execute(people_q).one()
+        returning = people_row.came_back if rows else conn.execute(returning_q).scalar_one()
+    active = people_row.active
     engagement = {
         **guard_many({
             "active_young_people": active,
             "returning_share": _ratio(returning, active),
-            "involvement_hours": float(people.hours) if active else 0.0,
+            "involvement_hours": float(people_row.hours) if active else 0.0,
         }, active, k),
-        "attendance_rate": guard(_ratio(people.attended, people.expected),
-                                 attendance_rate_people(people.expected_people), k),
+        "attendance_rate": guard(_ratio(people_row.attended, people_row.expected),
+                                 attendance_rate_people(people_row.expected_people), k),
         **session_figures(engine, period, filters),
     }
     remuneration = guard_many({
-        "paid_total_gbp": round(float(people.paid), 2),
-        "paid_share": _ratio(people.paid_records, people.attended),
-        "expenses_total_gbp": round(float(people.expenses), 2),
-        "paid_per_hour_gbp": _ratio(float(people.paid), float(people.hours)),
+        "paid_total_gbp": round(float(people_row.paid), 2),
+        "paid_share": _ratio(people_row.paid_records, people_row.attended),
+        "expenses_total_gbp": round(float(people_row.expenses), 2),
+        "paid_per_hour_gbp": _ratio(float(people_row.paid), float(people_row.hours)),
     }, active, k)
-    counts = {"returning": returning, "attended": people.attended, "expected": people.expected,
-              "paid_records": people.paid_records}
+    counts = {"returning": returning, "attended": people_row.attended, "expected": people_row.expected,
+              "paid_records": people_row.paid_records}
     return engagement, remuneration, counts
+
+
+def _people_columns(rows: bool, attended, previous_attended, previous, start, month: bool = False):
+    """`active` (young people who came) and `expected_people` (young people expected), from first
+    records (`measures.first_records`) when `rows`, else as counts of different young people;
+    with `month`, for a query grouped by month."""
+    if rows:
+        first = (lambda before: first_in_month(before, Y.c.date, start)) if month else \
+            (lambda before: first_from(before, start))
+        return (count_where(attended & first(previous_attended)).label("active"),
+                count_where(first(previous)).label("expected_people"))
+    return (func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
+            func.count(distinct(Y.c.participant_id)).label("expected_people"))
 
 
 
@@ -107,10 +124,12 @@ def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.D
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
     month = month_of(Y.c.date).label("month")
+    active, expected = _people_columns(by_rows(filters), attended, Y.c.previous_attended_on, Y.c.previous_on,
+                                       period.start, month=True)
     q = select(
         month,
-        func.count(distinct(case((attended, Y.c.participant_id)))).label("active_young_people"),
-        func.count(distinct(Y.c.participant_id)).label("expected_people"),
+        active.label("active_young_people"),
+        expected,
         (func.sum(case((attended, 1.0), else_=0.0)) / func.count()).label("attendance_rate"),
         func.sum(case((attended, Y.c.duration_hours), else_=0)).label("involvement_hours"),
         func.sum(case((attended, 1), else_=0)).label("attended_records"),
@@ -192,11 +211,16 @@ def active_by_month_and_mode(engine, period: Period, filters: Filters, k: int) -
     """
     joined, where = young_people_attendance(period, filters)
     month = month_of(Y.c.date).label("month")
-    people = func.count(distinct(Y.c.participant_id)).label("young_people")
     attended = Y.c.attended.is_(True)
-    cells_q = (select(month, Y.c.mode, people).select_from(joined).where(where, attended)
+    if by_rows(filters):
+        in_mode = count_where(first_in_month(Y.c.previous_attended_in_mode_on, Y.c.date, period.start))
+        people = count_where(first_in_month(Y.c.previous_attended_on, Y.c.date, period.start)).label("young_people")
+    else:
+        people = in_mode = func.count(distinct(Y.c.participant_id))
+    cells_q = (select(month, Y.c.mode, in_mode.label("young_people")).select_from(joined).where(where, attended)
                .group_by(month, Y.c.mode).order_by(month, Y.c.mode))
-    totals_q = select(month, people).select_from(joined).where(where, attended).group_by(month).order_by(month)
+    totals_q = (select(month, people.label("young_people")).select_from(joined).where(where, attended)
+                .group_by(month).order_by(month))
     with engine.connect() as conn:
         cells = pd.DataFrame(conn.execute(cells_q).mappings().all(), columns=["month", "mode", "young_people"])
         totals = pd.DataFrame(conn.execute(totals_q).mappings().all(), columns=["month", "young_people"])
@@ -226,19 +250,22 @@ def engagement_by_mode(engine, period: Period, filters: Filters, k: int) -> dict
     modes = [m for m in MODES if not filters.modes or m in filters.modes]
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
+    rows = by_rows(filters)
+    before = period.previous()
     people_q = select(
         Y.c.mode,
-        func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
-        func.count(distinct(Y.c.participant_id)).label("expected_people"),
+        *_people_columns(rows, attended, Y.c.previous_attended_in_mode_on, Y.c.previous_in_mode_on, period.start),
+        *([count_where(attended & Y.c.previous_attended_in_mode_on.between(before.start, before.end))
+           .label("came_back")] if rows else []),
         func.count().label("expected"),
         func.coalesce(func.sum(case((attended, 1), else_=0)), 0).label("attended"),
         func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0)), 0).label("hours"),
     ).select_from(joined).where(where).group_by(Y.c.mode)
     now = _attended_by_mode(period, filters).subquery()
-    before = _attended_by_mode(period.previous(), filters).subquery()
+    then = _attended_by_mode(before, filters).subquery()
     returning_q = (select(now.c.mode, func.count().label("came_back"))
-                   .select_from(now.join(before, (now.c.mode == before.c.mode)
-                                         & (now.c.participant_id == before.c.participant_id)))
+                   .select_from(now.join(then, (now.c.mode == then.c.mode)
+                                         & (now.c.participant_id == then.c.participant_id)))
                    .group_by(now.c.mode))
     sessions_q = select(
         S.c.mode, func.count().label("held"),
@@ -246,7 +273,8 @@ def engagement_by_mode(engine, period: Period, filters: Filters, k: int) -> dict
     ).where(sessions_in(period, filters)).group_by(S.c.mode)
     with engine.connect() as conn:
         people = {row.mode: row for row in conn.execute(people_q)}
-        returning = dict(conn.execute(returning_q).all())
+        returning = {mode: row.came_back for mode, row in people.items()} if rows else \
+            dict(conn.execute(returning_q).all())
         sessions = {row.mode: row for row in conn.execute(sessions_q)}
     frame = pd.DataFrame([_mode_row(m, people.get(m), returning.get(m, 0)) for m in modes])
     if frame.empty:

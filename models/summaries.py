@@ -1,15 +1,19 @@
 """Writing many attendance records at once, with the young people's attendance summary kept right.
 
-The summary (models.tables.YoungPeopleAttendance) is kept by triggers (migration 0006) whoever
-writes. Row by row, though, the insert trigger tripled the time of a large import, so the importer
-pauses it inside its own transaction and adds the summary rows of everything it added in one
-statement. Other connections never see the pause: it is a settings row that is gone again before
-the transaction commits.
+The summary (models.tables.YoungPeopleAttendance) is kept by triggers (migrations 0006, 0013)
+whoever writes. Row by row, though, the insert trigger tripled the time of a large import, so the
+importer pauses it inside its own transaction and adds the summary rows of everything it added in
+one statement. Other connections never see the pause: it is a settings row that is gone again
+before the transaction commits.
+
+Each summary row also carries the dates of the same young person's previous records
+(`PREVIOUS`, docs/decisions.md "The previous record's date"); the statement works them out for
+the new rows, and the young people who already had rows get theirs worked out again.
 """
 
 from contextlib import contextmanager
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import case, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.engine import Connection
 
 from models.tables import Attendance, Participant, ProgrammeSession, Setting, YoungPeopleAttendance
@@ -19,14 +23,37 @@ PAUSED = "young_people_attendance_paused"  # the key the triggers look for (migr
 A, S, P = Attendance.__table__, ProgrammeSession.__table__, Participant.__table__
 Y = YoungPeopleAttendance.__table__
 SETTINGS = Setting.__table__
+# (column, only attended records, within the row's mode): the previous record's date in each sense.
+PREVIOUS = (("previous_on", False, False), ("previous_attended_on", True, False),
+            ("previous_in_mode_on", False, True), ("previous_attended_in_mode_on", True, True))
+POINTERS = tuple(name for name, *_ in PREVIOUS)
+COPIED = tuple(c.name for c in Y.columns if c.name not in POINTERS)  # what the summary copies in
+KEY = ("date", "session_id", "participant_id")
+RECOMPUTE_CHUNK = 5_000  # young people per statement when their dates are worked out again
 
 
 def summary_rows(where):
-    """The summary's rows for the attendance records `where` picks (young people's only)."""
+    """The summary's copied columns for the attendance records `where` picks (young people's only)."""
     sources = {**{c.name: c for c in S.columns}, **{c.name: c for c in P.columns}, **{c.name: c for c in A.columns}}
-    return (select(*(sources[c.name] for c in Y.columns))
+    return (select(*(sources[name] for name in COPIED))
             .select_from(A.join(S, S.c.id == A.c.session_id).join(P, P.c.id == A.c.participant_id))
             .where(P.c.role == YOUNG_PERSON, where))
+
+
+def previous_dates(rows) -> list:
+    """The `PREVIOUS` columns over `rows` (a subquery with the summary's columns), as window
+    functions over each young person's records in date and session order."""
+    columns = []
+    for name, attended_only, in_mode in PREVIOUS:
+        person = [rows.c.participant_id, rows.c.mode] if in_mode else [rows.c.participant_id]
+        order = [rows.c.date, rows.c.session_id]
+        if attended_only:
+            value = func.max(case((rows.c.attended.is_(True), rows.c.date))).over(
+                partition_by=person, order_by=order, rows=(None, -1))
+        else:
+            value = func.lag(rows.c.date).over(partition_by=person, order_by=order)
+        columns.append(value.label(name))
+    return columns
 
 
 @contextmanager
@@ -37,7 +64,30 @@ def attendance_added_in_bulk(conn: Connection):
     conn.execute(insert(SETTINGS).values(key=PAUSED, value="true"))
     yield
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PAUSED))
-    # Holding the write lock, every record above `before` was added by this transaction. The
-    # importer adds them session by session, so they reach the summary in runs of its own order;
-    # sorting them all first cost more than it saved (docs/decisions.md).
-    conn.execute(insert(Y).from_select([c.name for c in Y.columns], summary_rows(A.c.id > before)))
+    # Holding the write lock, every record above `before` was added by this transaction.
+    added_people = select(A.c.participant_id).where(A.c.id > before)
+    had_rows = conn.execute(select(Y.c.participant_id).distinct()
+                            .where(Y.c.participant_id.in_(added_people))).scalars().all()
+    new = summary_rows(A.c.id > before).add_columns(literal(1).label("new"))
+    old = select(*(Y.c[name] for name in COPIED), literal(0).label("new")).where(Y.c.participant_id.in_(added_people))
+    rows = (union_all(new, old) if had_rows else new).subquery()
+    dated = select(*(rows.c[name] for name in COPIED), rows.c.new, *previous_dates(rows)).subquery()
+    statement = select(*(dated.c[name] for name in (*COPIED, *POINTERS))).where(dated.c.new == 1)
+    if conn.dialect.name == "postgresql":
+        # In the key's (date-first) order, so a period's rows lie together on disk: PostgreSQL,
+        # unlike SQLite, keeps a table's rows where they were written (docs/decisions.md).
+        statement = statement.order_by(*(dated.c[name] for name in KEY))
+    conn.execute(insert(Y).from_select([*COPIED, *POINTERS], statement))
+    for start in range(0, len(had_rows), RECOMPUTE_CHUNK):
+        previous_dates_again(conn, had_rows[start:start + RECOMPUTE_CHUNK])
+
+
+def previous_dates_again(conn: Connection, people: list[int]) -> None:
+    """Work out the `PREVIOUS` dates of every summary row of the young people `people` again,
+    writing only the rows whose dates changed."""
+    rows = select(Y).where(Y.c.participant_id.in_(people)).subquery()
+    dated = select(*(rows.c[name] for name in KEY), *previous_dates(rows)).subquery()
+    changed = [Y.c[name].is_distinct_from(dated.c[name]) for name in POINTERS]
+    conn.execute(update(Y)
+                 .where(*(Y.c[name] == dated.c[name] for name in KEY), or_(*changed))
+                 .values({name: dated.c[name] for name in POINTERS}))

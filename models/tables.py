@@ -314,6 +314,15 @@ class YoungPeopleAttendance(SQLModel, table=True):
     age_band: Optional[str] = None
     disability: Optional[str] = None
     care_experienced: Optional[str] = None
+    # Migration 0013: the date of the same young person's record just before this one (records in
+    # date and session order), of any record and of an attended one, in any mode and in this
+    # row's mode; NULL when there is none. A period's first record of each young person is the one
+    # whose previous date falls before the period, so counts of different young people are plain
+    # counts of rows (docs/decisions.md, "The previous record's date").
+    previous_on: Optional[Day] = None
+    previous_attended_on: Optional[Day] = None
+    previous_in_mode_on: Optional[Day] = None
+    previous_attended_in_mode_on: Optional[Day] = None
 
 
 class RatingLink(SQLModel, table=True):

@@ -12,15 +12,25 @@ from tests import small_org
 A, S, P = Attendance.__table__, ProgrammeSession.__table__, Participant.__table__
 Y = YoungPeopleAttendance.__table__
 COLUMNS = [c.name for c in Y.columns]
+COPIED = [name for name in COLUMNS if not name.startswith("previous_")]
 
 
 def expected(conn) -> list[tuple]:
-    """The summary worked out afresh from attendance, sessions and participants."""
+    """The summary worked out afresh from attendance, sessions and participants, the previous
+    records' dates by walking each young person's records in date and session order."""
     sources = {**{c.name: c for c in S.columns}, **{c.name: c for c in P.columns}, **{c.name: c for c in A.columns}}
-    query = (select(*(sources[name] for name in COLUMNS)).select_from(A.join(S, S.c.id == A.c.session_id)
-                                                                       .join(P, P.c.id == A.c.participant_id))
+    query = (select(*(sources[name] for name in COPIED)).select_from(A.join(S, S.c.id == A.c.session_id)
+                                                                      .join(P, P.c.id == A.c.participant_id))
              .where(P.c.role == "young_person"))
-    return sorted(map(tuple, conn.execute(query).all()))
+    rows = sorted((dict(row) for row in conn.execute(query).mappings()), key=lambda r: (r["date"], r["session_id"]))
+    for i, row in enumerate(rows):
+        earlier = [r for r in rows[:i] if r["participant_id"] == row["participant_id"]]
+        in_mode = [r for r in earlier if r["mode"] == row["mode"]]
+        row["previous_on"] = max((r["date"] for r in earlier), default=None)
+        row["previous_attended_on"] = max((r["date"] for r in earlier if r["attended"]), default=None)
+        row["previous_in_mode_on"] = max((r["date"] for r in in_mode), default=None)
+        row["previous_attended_in_mode_on"] = max((r["date"] for r in in_mode if r["attended"]), default=None)
+    return sorted(tuple(row[name] for name in COLUMNS) for row in rows)
 
 
 def held(conn) -> list[tuple]:
@@ -67,15 +77,23 @@ def test_an_import_adds_the_summary_rows_in_bulk_and_leaves_no_pause_behind(smal
     from models.tables import Setting
     engine = small_org_any
     # D already has Y1, now marked absent (the update trigger); Y2, Y3 (young people) and S2 (a
-    # trainer) are added: 2 new summary rows, 16 + 2 = 18.
-    attendance = "session_code,participant_code,attended\nD,Y1,no\nD,Y2,no\nD,Y3,yes\nD,S2,yes\n"
+    # trainer) are added, and Y2 at E, before all of Y2's records: 3 new summary rows, 16 + 3 = 19.
+    attendance = "session_code,participant_code,attended\nD,Y1,no\nD,Y2,no\nD,Y3,yes\nD,S2,yes\nE,Y2,yes\n"
     import_sources(engine, [("attendance.csv", attendance.encode())])
     with engine.connect() as conn:
-        assert held(conn) == expected(conn) and len(held(conn)) == 18
+        assert held(conn) == expected(conn) and len(held(conn)) == 19
+        # Y2 came to E (1 Dec 2023), A (10 Jan) and C (5 Mar, in person like E and A), and is
+        # expected at D (2 Apr): the rows already there now follow E.
+        previous = select(Y.c.date, Y.c.previous_on, Y.c.previous_attended_in_mode_on).where(
+            Y.c.participant_id == ids(conn, P, "Y2")).order_by(Y.c.date)
+        assert [tuple(row) for row in conn.execute(previous)] == [
+            (date(2023, 12, 1), None, None), (date(2024, 1, 10), date(2023, 12, 1), date(2023, 12, 1)),
+            (date(2024, 3, 5), date(2024, 1, 10), date(2024, 1, 10)),
+            (date(2024, 4, 2), date(2024, 3, 5), date(2024, 3, 5))]
         assert conn.execute(select(Setting.__table__.c.key).where(Setting.__table__.c.key == PAUSED)).first() is None
     # Rows added by anyone else, one at a time, still get theirs from the trigger.
     with engine.begin() as conn:
         conn.execute(insert(A).values(session_id=ids(conn, S, "D"), participant_id=ids(conn, P, "Y4"), attended=True,
                                       role_in_session="participant"))
     with engine.connect() as conn:
-        assert held(conn) == expected(conn) and len(held(conn)) == 19
+        assert held(conn) == expected(conn) and len(held(conn)) == 20
