@@ -3,11 +3,14 @@
 Each measure's definition in plain words, as the forum explorer shows it: `measures/definitions.py`.
 """
 
+from types import SimpleNamespace
+
 import pandas as pd
 from sqlalchemy import case, distinct, func, select
 
 from measures.filters import Filters, Period
-from measures.first_records import by_rows, count_where, first_from, first_in_month
+from measures.engagement_grid import PEOPLE, RECORDS, engagement_grid
+from measures.first_records import by_rows
 from measures.scope import PR, S, Y, sessions_in, young_people_attendance
 from measures.sql import month_of
 from measures.suppression import SUPPRESSED, attendance_rate_people, guard, guard_many, suppress_rows, too_few
@@ -28,21 +31,56 @@ def engagement_figures(engine, period: Period, filters: Filters, k: int) -> dict
     return engagement_and_remuneration(engine, period, filters, k)[0]
 
 
-def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int) -> tuple[dict, dict, dict]:
+def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int,
+                                grid: pd.DataFrame | None = None) -> tuple[dict, dict, dict]:
     """Both sections from one reading of the period's attendance, and the exact numerators and
     denominators of their shares (returning, attended, expected and paid records), from which
-    `measures.protected_figures` works out the protected shares. The counts are never shown."""
+    `measures.protected_figures` works out the protected shares. The counts are never shown.
+    `grid`: the period's `measures.engagement_grid`, when already read."""
+    numbers = _period_numbers(engine, period, filters, grid)
+    returning = numbers.came_back
+    active = numbers.active
+    engagement = {
+        **guard_many({
+            "active_young_people": active,
+            "returning_share": _ratio(returning, active),
+            "involvement_hours": float(numbers.hours) if active else 0.0,
+        }, active, k),
+        "attendance_rate": guard(_ratio(numbers.attended, numbers.expected),
+                                 attendance_rate_people(numbers.expected_people), k),
+        **session_figures(engine, period, filters),
+    }
+    remuneration = guard_many({
+        "paid_total_gbp": round(float(numbers.paid), 2),
+        "paid_share": _ratio(numbers.paid_records, numbers.attended),
+        "expenses_total_gbp": round(float(numbers.expenses), 2),
+        "paid_per_hour_gbp": _ratio(float(numbers.paid), float(numbers.hours)),
+    }, active, k)
+    counts = {"returning": returning, "attended": numbers.attended, "expected": numbers.expected,
+              "paid_records": numbers.paid_records}
+    return engagement, remuneration, counts
+
+
+def _period_numbers(engine, period: Period, filters: Filters, grid: pd.DataFrame | None) -> SimpleNamespace:
+    """The period's young people who came (`active`), were expected and came back; its records
+    expected, attended and paid; hours, pounds paid and expenses: from the period's grid when the
+    filters allow one (`measures.engagement_grid`), else counting young people one by one."""
+    if grid is None and by_rows(filters):
+        grid = engagement_grid(engine, period, filters)
+    if grid is not None:
+        sums = grid[[*PEOPLE, *RECORDS]].sum()
+        return SimpleNamespace(active=int(sums["active_any"]), expected_people=int(sums["expected_people_any"]),
+                               came_back=int(sums["came_back_any"]),
+                               **{name: int(sums[name]) for name in ("expected", "attended", "paid_records")},
+                               **{name: float(sums[name]) for name in ("hours", "paid", "expenses")})
     joined, where = young_people_attendance(period, filters)
     attended = Y.c.attended.is_(True)
-    rows = by_rows(filters)
 
     def when_came(value):
         return func.coalesce(func.sum(case((attended, value), else_=0)), 0)
-    before = period.previous()
     people_q = select(
-        *_people_columns(rows, attended, Y.c.previous_attended_on, Y.c.previous_on, period.start),
-        *([count_where(attended & Y.c.previous_attended_on.between(before.start, before.end)).label("came_back")]
-          if rows else []),
+        func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
+        func.count(distinct(Y.c.participant_id)).label("expected_people"),
         func.count().label("expected"),
         when_came(1).label("attended"),
         when_came(Y.c.duration_hours).label("hours"),
@@ -52,43 +90,11 @@ def engagement_and_remuneration(engine, period: Period, filters: Filters, k: int
     ).select_from(joined).where(where)
     current = _attended_ids(period, filters).subquery()
     returning_q = select(func.count(distinct(current.c.participant_id))).where(
-        current.c.participant_id.in_(_attended_ids(before, filters)))
+        current.c.participant_id.in_(_attended_ids(period.previous(), filters)))
     with engine.connect() as conn:
-        people_row = conn.execute(people_q).one()
-        returning = people_row.came_back if rows else conn.execute(returning_q).scalar_one()
-    active = people_row.active
-    engagement = {
-        **guard_many({
-            "active_young_people": active,
-            "returning_share": _ratio(returning, active),
-            "involvement_hours": float(people_row.hours) if active else 0.0,
-        }, active, k),
-        "attendance_rate": guard(_ratio(people_row.attended, people_row.expected),
-                                 attendance_rate_people(people_row.expected_people), k),
-        **session_figures(engine, period, filters),
-    }
-    remuneration = guard_many({
-        "paid_total_gbp": round(float(people_row.paid), 2),
-        "paid_share": _ratio(people_row.paid_records, people_row.attended),
-        "expenses_total_gbp": round(float(people_row.expenses), 2),
-        "paid_per_hour_gbp": _ratio(float(people_row.paid), float(people_row.hours)),
-    }, active, k)
-    counts = {"returning": returning, "attended": people_row.attended, "expected": people_row.expected,
-              "paid_records": people_row.paid_records}
-    return engagement, remuneration, counts
-
-
-def _people_columns(rows: bool, attended, previous_attended, previous, start, month: bool = False):
-    """`active` (young people who came) and `expected_people` (young people expected), from first
-    records (`measures.first_records`) when `rows`, else as counts of different young people;
-    with `month`, for a query grouped by month."""
-    if rows:
-        first = (lambda before: first_in_month(before, Y.c.date, start)) if month else \
-            (lambda before: first_from(before, start))
-        return (count_where(attended & first(previous_attended)).label("active"),
-                count_where(first(previous)).label("expected_people"))
-    return (func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
-            func.count(distinct(Y.c.participant_id)).label("expected_people"))
+        row = conn.execute(people_q).one()
+        came_back = conn.execute(returning_q).scalar_one()
+    return SimpleNamespace(**row._asdict(), came_back=came_back)
 
 
 
@@ -117,28 +123,26 @@ MONTHLY_KINDS = {"month": "label", "active_young_people": "count",
                  "involvement_hours": "hours", "suppressed": "label"}
 
 
-def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
+def monthly_engagement(engine, period: Period, filters: Filters, k: int,
+                       grid: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per month: active young people, attendance rate, involvement hours; suppressed per month.
     `attended_records` and `expected_records` are the rate's numerator and denominator, from
-    which protected figures make it (docs/disclosure.md); they are hidden with the rate."""
-    joined, where = young_people_attendance(period, filters)
-    attended = Y.c.attended.is_(True)
-    month = month_of(Y.c.date).label("month")
-    active, expected = _people_columns(by_rows(filters), attended, Y.c.previous_attended_on, Y.c.previous_on,
-                                       period.start, month=True)
-    q = select(
-        month,
-        active.label("active_young_people"),
-        expected,
-        (func.sum(case((attended, 1.0), else_=0.0)) / func.count()).label("attendance_rate"),
-        func.sum(case((attended, Y.c.duration_hours), else_=0)).label("involvement_hours"),
-        func.sum(case((attended, 1), else_=0)).label("attended_records"),
-        func.count().label("expected_records"),
-    ).select_from(joined).where(where).group_by(month).order_by(month)
-    with engine.connect() as conn:
-        frame = pd.DataFrame(conn.execute(q).mappings().all(),
-                             columns=["month", "active_young_people", "expected_people", "attendance_rate",
-                                      "involvement_hours", "attended_records", "expected_records"])
+    which protected figures make it (docs/disclosure.md); they are hidden with the rate.
+    `grid`: the period's `measures.engagement_grid`, when already read."""
+    columns = ["month", "active_young_people", "expected_people", "attendance_rate",
+               "involvement_hours", "attended_records", "expected_records"]
+    if grid is None and by_rows(filters):
+        grid = engagement_grid(engine, period, filters)
+    if grid is not None:
+        months = grid.groupby("month", sort=True)[["active_in_month", "expected_people_in_month", "attended",
+                                                  "expected", "hours"]].sum()
+        frame = pd.DataFrame([
+            {"month": month, "active_young_people": int(m.active_in_month),
+             "expected_people": int(m.expected_people_in_month), "attendance_rate": m.attended / m.expected,
+             "involvement_hours": float(m.hours), "attended_records": int(m.attended),
+             "expected_records": int(m.expected)} for month, m in months.iterrows()], columns=columns)
+    else:
+        frame = _months_one_by_one(engine, period, filters, columns)
     # A month's people figures rest on the young people who came (on those expected when nobody
     # came); its attendance rate on those expected, as everywhere (`attendance_rate_people`).
     # Months are not parts of one total, so no complementary suppression across them.
@@ -153,6 +157,23 @@ def monthly_engagement(engine, period: Period, filters: Filters, k: int) -> pd.D
     return frame
 
 
+def _months_one_by_one(engine, period: Period, filters: Filters, columns: list[str]) -> pd.DataFrame:
+    joined, where = young_people_attendance(period, filters)
+    attended = Y.c.attended.is_(True)
+    month = month_of(Y.c.date).label("month")
+    q = select(
+        month,
+        func.count(distinct(case((attended, Y.c.participant_id)))).label("active_young_people"),
+        func.count(distinct(Y.c.participant_id)).label("expected_people"),
+        (func.sum(case((attended, 1.0), else_=0.0)) / func.count()).label("attendance_rate"),
+        func.sum(case((attended, Y.c.duration_hours), else_=0)).label("involvement_hours"),
+        func.sum(case((attended, 1), else_=0)).label("attended_records"),
+        func.count().label("expected_records"),
+    ).select_from(joined).where(where).group_by(month).order_by(month)
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).mappings().all(), columns=columns)
+
+
 def sessions_by_month(engine, period: Period, filters: Filters, split: str = "mode") -> pd.DataFrame:
     """Sessions held per month, split by a session column (mode, led_by, activity_type, ...)."""
     month = month_of(S.c.date).label("month")
@@ -161,22 +182,6 @@ def sessions_by_month(engine, period: Period, filters: Filters, split: str = "mo
          .where(sessions_in(period, filters)).group_by(month, column).order_by(month, column))
     with engine.connect() as conn:
         return pd.DataFrame(conn.execute(q).mappings().all(), columns=["month", split, "sessions"])
-
-
-def stage_coverage(engine, period: Period, filters: Filters) -> pd.DataFrame:
-    """Per programme, which stages had young people attending (0-4 stages)."""
-    joined, where = young_people_attendance(period, filters)
-    q = (select(PR.c.code.label("programme"), Y.c.stage).distinct()
-         .select_from(joined.join(PR, Y.c.programme_id == PR.c.id))
-         .where(where, Y.c.attended.is_(True), Y.c.stage.is_not(None)))
-    with engine.connect() as conn:
-        pairs = conn.execute(q).all()
-    covered: dict[str, set] = {}
-    for programme, stage in pairs:
-        covered.setdefault(programme, set()).add(stage)
-    rows = [{"programme": p, **{s: s in stages for s in STAGES}, "stages_covered": len(stages)}
-            for p, stages in sorted(covered.items())]
-    return pd.DataFrame(rows, columns=["programme", *STAGES, "stages_covered"])
 
 
 def stage_coverage_counts(engine, period: Period, filters: Filters, k: int) -> dict:
@@ -201,29 +206,25 @@ def stage_coverage_counts(engine, period: Period, filters: Filters, k: int) -> d
 ALL_MODES = "all"  # the row of monthly frames that counts every mode together
 
 
-def active_by_month_and_mode(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
+def active_by_month_and_mode(engine, period: Period, filters: Filters, k: int,
+                             grid: pd.DataFrame | None = None) -> pd.DataFrame:
     """Young people taking part per month, in each mode and in all modes (mode `ALL_MODES`).
 
     Each cell is suppressed on its own young people. Within a month the modes are taken as
     parts of the month's total, so one hidden mode hides the next smallest too (a young person
     who came in two modes counts in both, so the parts are not exact, but close enough to give
-    a hidden figure away).
+    a hidden figure away). `grid`: the period's `measures.engagement_grid`, when already read.
     """
-    joined, where = young_people_attendance(period, filters)
-    month = month_of(Y.c.date).label("month")
-    attended = Y.c.attended.is_(True)
-    if by_rows(filters):
-        in_mode = count_where(first_in_month(Y.c.previous_attended_in_mode_on, Y.c.date, period.start))
-        people = count_where(first_in_month(Y.c.previous_attended_on, Y.c.date, period.start)).label("young_people")
+    if grid is None and by_rows(filters):
+        grid = engagement_grid(engine, period, filters)
+    if grid is not None:
+        came = grid[grid["attended"] > 0]
+        cells = came[["month", "mode", "active_in_month_and_mode"]].rename(
+            columns={"active_in_month_and_mode": "young_people"}).reset_index(drop=True)
+        totals = (came.groupby("month", sort=True, as_index=False)["active_in_month"].sum()
+                  .rename(columns={"active_in_month": "young_people"}))
     else:
-        people = in_mode = func.count(distinct(Y.c.participant_id))
-    cells_q = (select(month, Y.c.mode, in_mode.label("young_people")).select_from(joined).where(where, attended)
-               .group_by(month, Y.c.mode).order_by(month, Y.c.mode))
-    totals_q = (select(month, people.label("young_people")).select_from(joined).where(where, attended)
-                .group_by(month).order_by(month))
-    with engine.connect() as conn:
-        cells = pd.DataFrame(conn.execute(cells_q).mappings().all(), columns=["month", "mode", "young_people"])
-        totals = pd.DataFrame(conn.execute(totals_q).mappings().all(), columns=["month", "young_people"])
+        cells, totals = _months_and_modes_one_by_one(engine, period, filters)
     columns = ["month", "mode", "young_people", "suppressed"]
     parts = [suppress_rows(group.assign(people=group["young_people"]), "people", ["young_people"], k)
              for _, group in cells.groupby("month", sort=True)]
@@ -231,6 +232,20 @@ def active_by_month_and_mode(engine, period: Period, filters: Filters, k: int) -
                           ["young_people"], k, complementary=False)
     frame = pd.concat([whole, *parts], ignore_index=True) if len(totals) else pd.DataFrame(columns=columns)
     return frame[columns].sort_values(["month", "mode"], ignore_index=True)
+
+
+def _months_and_modes_one_by_one(engine, period: Period, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    joined, where = young_people_attendance(period, filters)
+    month = month_of(Y.c.date).label("month")
+    people = func.count(distinct(Y.c.participant_id)).label("young_people")
+    attended = Y.c.attended.is_(True)
+    cells_q = (select(month, Y.c.mode, people).select_from(joined).where(where, attended)
+               .group_by(month, Y.c.mode).order_by(month, Y.c.mode))
+    totals_q = select(month, people).select_from(joined).where(where, attended).group_by(month).order_by(month)
+    with engine.connect() as conn:
+        cells = pd.DataFrame(conn.execute(cells_q).mappings().all(), columns=["month", "mode", "young_people"])
+        totals = pd.DataFrame(conn.execute(totals_q).mappings().all(), columns=["month", "young_people"])
+    return cells, totals
 
 
 def sessions_by_month_and_mode(engine, period: Period, filters: Filters) -> pd.DataFrame:
@@ -241,40 +256,23 @@ def sessions_by_month_and_mode(engine, period: Period, filters: Filters) -> pd.D
     return frame[["month", "mode", "sessions"]].sort_values(["month", "mode"], ignore_index=True)
 
 
-def engagement_by_mode(engine, period: Period, filters: Filters, k: int) -> dict[str, dict]:
+def engagement_by_mode(engine, period: Period, filters: Filters, k: int,
+                       grid: pd.DataFrame | None = None) -> dict[str, dict]:
     """The period's engagement figures in each mode, as if the mode filter picked that mode alone.
 
     Young-people figures are suppressed per mode; the modes are parts of the period's whole, so
     one hidden mode hides the next smallest too (involvement hours add up exactly across modes).
+    `grid`: the period's `measures.engagement_grid`, when already read.
     """
     modes = [m for m in MODES if not filters.modes or m in filters.modes]
-    joined, where = young_people_attendance(period, filters)
-    attended = Y.c.attended.is_(True)
-    rows = by_rows(filters)
-    before = period.previous()
-    people_q = select(
-        Y.c.mode,
-        *_people_columns(rows, attended, Y.c.previous_attended_in_mode_on, Y.c.previous_in_mode_on, period.start),
-        *([count_where(attended & Y.c.previous_attended_in_mode_on.between(before.start, before.end))
-           .label("came_back")] if rows else []),
-        func.count().label("expected"),
-        func.coalesce(func.sum(case((attended, 1), else_=0)), 0).label("attended"),
-        func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0)), 0).label("hours"),
-    ).select_from(joined).where(where).group_by(Y.c.mode)
-    now = _attended_by_mode(period, filters).subquery()
-    then = _attended_by_mode(before, filters).subquery()
-    returning_q = (select(now.c.mode, func.count().label("came_back"))
-                   .select_from(now.join(then, (now.c.mode == then.c.mode)
-                                         & (now.c.participant_id == then.c.participant_id)))
-                   .group_by(now.c.mode))
+    if grid is None and by_rows(filters):
+        grid = engagement_grid(engine, period, filters)
+    people, returning = _modes_from_grid(grid) if grid is not None else _modes_one_by_one(engine, period, filters)
     sessions_q = select(
         S.c.mode, func.count().label("held"),
         func.coalesce(func.sum(case((S.c.led_by.in_(YOUTH_LED), 1), else_=0)), 0).label("youth_led"),
     ).where(sessions_in(period, filters)).group_by(S.c.mode)
     with engine.connect() as conn:
-        people = {row.mode: row for row in conn.execute(people_q)}
-        returning = {mode: row.came_back for mode, row in people.items()} if rows else \
-            dict(conn.execute(returning_q).all())
         sessions = {row.mode: row for row in conn.execute(sessions_q)}
     frame = pd.DataFrame([_mode_row(m, people.get(m), returning.get(m, 0)) for m in modes])
     if frame.empty:
@@ -295,6 +293,38 @@ def engagement_by_mode(engine, period: Period, filters: Filters, k: int) -> dict
             "youth_led_share": _ratio(youth_led, held),
         }
     return result
+
+
+def _modes_from_grid(grid: pd.DataFrame) -> tuple[dict, dict]:
+    by_mode = grid.groupby("mode")[["active_in_mode", "expected_people_in_mode", "came_back_in_mode", "expected",
+                                    "attended", "hours"]].sum()
+    people = {mode: SimpleNamespace(active=int(m.active_in_mode), expected_people=int(m.expected_people_in_mode),
+                                    expected=int(m.expected), attended=int(m.attended), hours=float(m.hours))
+              for mode, m in by_mode.iterrows()}
+    return people, {mode: int(m.came_back_in_mode) for mode, m in by_mode.iterrows()}
+
+
+def _modes_one_by_one(engine, period: Period, filters: Filters) -> tuple[dict, dict]:
+    joined, where = young_people_attendance(period, filters)
+    attended = Y.c.attended.is_(True)
+    people_q = select(
+        Y.c.mode,
+        func.count(distinct(case((attended, Y.c.participant_id)))).label("active"),
+        func.count(distinct(Y.c.participant_id)).label("expected_people"),
+        func.count().label("expected"),
+        func.coalesce(func.sum(case((attended, 1), else_=0)), 0).label("attended"),
+        func.coalesce(func.sum(case((attended, Y.c.duration_hours), else_=0)), 0).label("hours"),
+    ).select_from(joined).where(where).group_by(Y.c.mode)
+    now = _attended_by_mode(period, filters).subquery()
+    then = _attended_by_mode(period.previous(), filters).subquery()
+    returning_q = (select(now.c.mode, func.count().label("came_back"))
+                   .select_from(now.join(then, (now.c.mode == then.c.mode)
+                                         & (now.c.participant_id == then.c.participant_id)))
+                   .group_by(now.c.mode))
+    with engine.connect() as conn:
+        people = {row.mode: row for row in conn.execute(people_q)}
+        returning = dict(conn.execute(returning_q).all())
+    return people, returning
 
 
 def _plain(value):
@@ -320,20 +350,25 @@ def _mode_row(mode: str, people, returning: int) -> dict:
 
 
 def stage_grid(engine, period: Period, filters: Filters, k: int = 1) -> pd.DataFrame:
-    """`stage_coverage` as one row per (programme, stage), with the programme's name, and with
+    """Per programme, which stages had young people attending: one row per (programme, stage), with
+    the programme's name, and with
     the programmes that held sessions in the period but had no young people at any stage.
     `hidden` marks the rows of a programme whose stages rest on 1..k-1 young people: hidden
-    there as in the measures JSON (`stage_coverage_counts`)."""
-    covered = stage_coverage(engine, period, filters).set_index("programme")
-    hidden = {code for code, stages in stage_coverage_counts(engine, period, filters, k).items()
-              if stages is SUPPRESSED}
-    q = (select(PR.c.code, PR.c.name).distinct().select_from(S.join(PR, S.c.programme_id == PR.c.id))
-         .where(sessions_in(period, filters)))
-    with engine.connect() as conn:  # every covered programme held a session in the period, so is named here
-        names = dict(conn.execute(q).all())
+    there as in the measures JSON (`stage_coverage_counts`). One reading of the period's records."""
+    joined, where = young_people_attendance(period, filters)
+    q = (select(PR.c.code, *(func.max(case((Y.c.stage == stage, 1), else_=0)).label(stage) for stage in STAGES),
+                func.count(distinct(Y.c.participant_id)).label("people"))
+         .select_from(joined.join(PR, Y.c.programme_id == PR.c.id))
+         .where(where, Y.c.attended.is_(True), Y.c.stage.is_not(None)).group_by(PR.c.code))
+    names_q = (select(PR.c.code, PR.c.name).distinct().select_from(S.join(PR, S.c.programme_id == PR.c.id))
+               .where(sessions_in(period, filters)))
+    with engine.connect() as conn:
+        covered = {row.code: row for row in conn.execute(q)}
+        names = dict(conn.execute(names_q).all())  # every covered programme held a session in the period
+    hidden = {code for code, row in covered.items() if too_few(row.people, k)}
     rows = [{"programme": code, "name": name, "stage": stage,
-             "covered": bool(covered.at[code, stage]) if code in covered.index else False,
-             "stages_covered": int(covered.at[code, "stages_covered"]) if code in covered.index else 0,
+             "covered": bool(covered[code]._mapping[stage]) if code in covered else False,
+             "stages_covered": sum(covered[code]._mapping[s] for s in STAGES) if code in covered else 0,
              "hidden": code in hidden}
             for code, name in sorted(names.items(), key=lambda item: item[1]) for stage in STAGES]
     return pd.DataFrame(rows, columns=["programme", "name", "stage", "covered", "stages_covered", "hidden"])

@@ -10,7 +10,9 @@ from measures.definitions import definition
 from measures.engagement import (
     active_by_month_and_mode, engagement_and_remuneration, engagement_by_mode, sessions_by_month_and_mode, stage_grid,
 )
+from measures.engagement_grid import engagement_grid
 from measures.filters import Filters, Period
+from measures.first_records import by_rows
 from measures.parallel import run_side_by_side
 from measures.protected_figures import protected_remuneration
 from measures.reach import reach_by_group
@@ -26,18 +28,30 @@ def engagement_page_figures(engine, period: Period, filters: Filters, k: int, co
     programme): the page's charts and tables. `before` and `remuneration_before` are None when
     there is nothing to compare with. With `protected`, the payments (the organisation's and by
     programme) as a protected audience sees them (docs/disclosure.md)."""
+    from_grid = {"by_mode": engagement_by_mode, "now": engagement_and_remuneration,
+                 "people_by_month": active_by_month_and_mode}
     calls = {
-        "by_mode": (engagement_by_mode, engine, period, filters, k),
-        "now": (engagement_and_remuneration, engine, period, filters, k),
         "reach": (reach_by_group, engine, period, filters, k),
-        "people_by_month": (active_by_month_and_mode, engine, period, filters, k),
         "stages": (stage_grid, engine, period, filters, k),
         "resourcing": (resourcing_by_programme, engine, period, filters, k, protected),
         "sessions_by_month": (sessions_by_month_and_mode, engine, period, filters),
     }
-    if comparable:
-        calls["before"] = (engagement_and_remuneration, engine, period.previous(), filters, k)
+    periods = {"now": period, **({"before": period.previous()} if comparable else {})}
+    # One reading of each period gives its engagement figures when the filters allow
+    # (`measures.engagement_grid`); else each figure reads the period itself, side by side.
+    grids = by_rows(filters)
+    if grids:
+        calls |= {f"grid {name}": (engagement_grid, engine, p, filters) for name, p in periods.items()}
+    else:
+        calls |= {name: (function, engine, period, filters, k) for name, function in from_grid.items()}
+        if comparable:
+            calls["before"] = (engagement_and_remuneration, engine, period.previous(), filters, k)
     figures = run_side_by_side(calls)
+    if grids:
+        grid_now, grid_before = figures.pop("grid now"), figures.pop("grid before", None)
+        figures |= {name: function(engine, period, filters, k, grid=grid_now) for name, function in from_grid.items()}
+        if comparable:
+            figures["before"] = engagement_and_remuneration(engine, period.previous(), filters, k, grid=grid_before)
     now, before = figures["now"], figures.get("before")
     by_programme = figures["resourcing"]
     return {**figures, "now": now[0], "before": before and before[0],

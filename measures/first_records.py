@@ -16,10 +16,10 @@ the usual way then (`by_rows`).
 
 from datetime import date
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import func, or_
 
 from measures.filters import Filters
-from measures.sql import month_of
+from measures.sql import month_start
 
 
 def by_rows(filters: Filters) -> bool:
@@ -34,9 +34,9 @@ def first_from(previous, start: date):
 
 def first_in_month(previous, day, start: date):
     """The row is its young person's first in its month (of `day`), counting from `start` (the period's)."""
-    return or_(previous.is_(None), previous < start, month_of(previous) != month_of(day))
+    return or_(previous.is_(None), previous < start, previous < month_start(day))
 
 
 def count_where(condition):
     """How many rows meet `condition`: different young people when it picks first records."""
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    return func.count().filter(condition)

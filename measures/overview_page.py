@@ -4,9 +4,11 @@ definition (`measures.definitions`), and its texts, figures written by `measures
 
 from measures import formatting
 from measures.definitions import definition
-from measures.engagement import MONTHLY_KINDS, monthly_engagement, sessions_by_month
+from measures.engagement import MONTHLY_KINDS, engagement_and_remuneration, monthly_engagement, sessions_by_month
+from measures.engagement_grid import engagement_grid
 from measures.engagement_page import KeyFigure, comparable_figures
 from measures.filters import Filters, Period
+from measures.first_records import by_rows
 from measures.parallel import run_side_by_side
 from measures.protected_figures import protected_figures, without_basis
 from measures.protected_frames import protect_frame
@@ -39,7 +41,19 @@ def overview_page_figures(engine, period: Period, filters: Filters, k: int, comp
         calls |= part_calls(engine, period.previous(), filters, k, prefix="before.", full=protected,
                             compared_only=True)
     calls["sessions"] = (sessions_by_month, engine, period, filters, "mode")
+    grids = by_rows(filters)
+    if grids:  # one reading of each period for its engagement figures (`measures.engagement_grid`)
+        periods = {"": period, **({"before.": period.previous()} if comparable else {})}
+        for prefix in periods:
+            del calls[prefix + "engagement"]
+        del calls["monthly"]
+        calls |= {prefix + "grid": (engagement_grid, engine, p, filters) for prefix, p in periods.items()}
     parts = run_side_by_side(calls)
+    if grids:
+        for prefix, p in periods.items():
+            parts[prefix + "engagement"] = engagement_and_remuneration(engine, p, filters, k,
+                                                                       grid=parts[prefix + "grid"])
+        parts["monthly"] = monthly_engagement(engine, period, filters, k, grid=parts["grid"])
     now = assemble(engine, period, k, parts)
     before = assemble(engine, period.previous(), k, parts, prefix="before.") if comparable else None
     if not protected:  # the admin's working view; `now_protected` for what leaves the app

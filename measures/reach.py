@@ -21,7 +21,7 @@ def reach_by_group(engine, period: Period, filters: Filters, k: int) -> pd.DataF
     `young_people` counts distinct young people who attended at least one session in the
     period; `share` is of all of them. Both are blank where `suppressed`.
     """
-    counts, _totals = group_counts(engine, period, filters)  # one reading for the three characteristics
+    counts, _totals = group_counts(engine, period, filters, leading=False)  # one reading for all three
     counted = {(row.dimension, row.value): int(row.taking_part) for row in counts.itertuples()}
     frames = []
     for name, groups in CHARACTERISTICS.items():

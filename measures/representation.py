@@ -12,6 +12,7 @@ import pandas as pd
 from sqlalchemy import case, func, literal, select, union_all
 
 from measures.filters import Filters, Period
+from measures.first_records import by_rows, count_where
 from measures.scope import Y, young_people_attendance
 from measures.suppression import SUPPRESSED, complete_hiding, is_suppressed, too_few
 from models.vocab import AGE_BANDS, DOING_WITH_RUNGS, YES_NO_PREFER
@@ -34,20 +35,56 @@ def _people(period: Period, filters: Filters):
             .group_by(Y.c.participant_id, *groups))
 
 
-def group_counts(engine, period: Period, filters: Filters) -> tuple[pd.DataFrame, dict]:
+def group_counts(engine, period: Period, filters: Filters, leading: bool = True) -> tuple[pd.DataFrame, dict]:
     """One row per (dimension, value) with young people: taking part, leading, doing with (one
-    reading of the period's attendance for all three dimensions); and the totals over everyone."""
-    people = _people(period, filters).cte("people").prefix_with("MATERIALIZED")
-    sums = [func.count().label("taking_part"), func.coalesce(func.sum(people.c.leading), 0).label("leading"),
-            func.coalesce(func.sum(people.c.doing_with), 0).label("doing_with")]
-    by_group = union_all(*(select(literal(d).label("dimension"), people.c[d].label("value"), *sums)
-                           .group_by(people.c[d]) for d in DIMENSIONS))
-    with engine.connect() as conn:
-        rows = pd.DataFrame(conn.execute(by_group).mappings().all(), columns=["dimension", "value", *COUNTS])
-    rows["value"] = rows["value"].fillna(NOT_RECORDED)
+    reading of the period's attendance for all three dimensions); and the totals over everyone.
+    Without `leading`, only taking part (leading and doing with are 0)."""
+    if by_rows(filters):
+        rows = _group_counts_by_rows(engine, period, filters, leading)
+    else:
+        people = _people(period, filters).cte("people").prefix_with("MATERIALIZED")
+        sums = [func.count().label("taking_part"), func.coalesce(func.sum(people.c.leading), 0).label("leading"),
+                func.coalesce(func.sum(people.c.doing_with), 0).label("doing_with")]
+        by_group = union_all(*(select(literal(d).label("dimension"), people.c[d].label("value"), *sums)
+                               .group_by(people.c[d]) for d in DIMENSIONS))
+        with engine.connect() as conn:
+            rows = pd.DataFrame(conn.execute(by_group).mappings().all(), columns=["dimension", "value", *COUNTS])
+    rows["value"] = rows["value"].astype("object").where(rows["value"].notna(), NOT_RECORDED)
     # Every young person is in exactly one group of each dimension: one dimension's groups add up to all.
     totals = rows.loc[rows["dimension"] == next(iter(DIMENSIONS)), list(COUNTS)].sum()
     return rows, {name: int(totals[name]) for name in COUNTS}
+
+
+def _group_counts_by_rows(engine, period: Period, filters: Filters, leading: bool) -> pd.DataFrame:
+    """`group_counts`' rows from queries grouped by all three characteristics at once: a young
+    person has one value of each on all their records, so is in one combination, and the
+    combinations add up to each characteristic's groups. Taking part counts first records
+    (`measures.first_records`); leading and doing with count different young people among the
+    records that can show them."""
+    joined, where = young_people_attendance(period, filters)
+    groups = [Y.c[d] for d in DIMENSIONS]
+    attended = Y.c.attended.is_(True)
+    first = attended & (Y.c.previous_attended_on.is_(None) | (Y.c.previous_attended_on < period.start))
+    taking_q = select(*groups, count_where(first).label("taking_part")).select_from(joined).where(where, attended) \
+        .group_by(*groups)
+    led, deep = Y.c.role_in_session.in_(LEADING_ROLES), Y.c.ladder_rung.in_(DOING_WITH_RUNGS)
+    people = (select(Y.c.participant_id, *groups, func.max(case((led, 1), else_=0)).label("leading"),
+                     func.max(case((deep, 1), else_=0)).label("doing_with"))
+              .select_from(joined).where(where, attended, led | deep)
+              .group_by(Y.c.participant_id, *groups).subquery())
+    leading_q = select(*(people.c[d] for d in DIMENSIONS), func.sum(people.c.leading).label("leading"),
+                       func.sum(people.c.doing_with).label("doing_with")).group_by(*(people.c[d] for d in DIMENSIONS))
+    with engine.connect() as conn:
+        combinations = pd.DataFrame(conn.execute(taking_q).mappings().all(), columns=[*DIMENSIONS, "taking_part"])
+        leaders = pd.DataFrame(conn.execute(leading_q).mappings().all() if leading else [],
+                               columns=[*DIMENSIONS, "leading", "doing_with"])
+    # Whoever led or took part in a 'doing with' session took part: every combination of `leaders` is in `combinations`.
+    combinations = combinations.merge(leaders, on=list(DIMENSIONS), how="left").fillna({"leading": 0, "doing_with": 0})
+    for name in COUNTS:
+        combinations[name] = combinations[name].astype("int64")
+    return pd.concat([combinations.groupby(d, dropna=False, as_index=False)[list(COUNTS)].sum()
+                      .rename(columns={d: "value"}).assign(dimension=d) for d in DIMENSIONS],
+                     ignore_index=True)[["dimension", "value", *COUNTS]]
 
 
 def _ratio(part, whole):

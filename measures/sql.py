@@ -1,6 +1,6 @@
 """Portable SQL pieces the measures need, compiled per dialect (SQLite and PostgreSQL)."""
 
-from sqlalchemy import Integer
+from sqlalchemy import Date, Integer
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
@@ -45,3 +45,24 @@ def _month_of_default(element, compiler, **kw):
 def _month_of_sqlite(element, compiler, **kw):
     (day,) = list(element.clauses)
     return f"strftime('%Y-%m', {compiler.process(day, **kw)})"
+
+
+class month_start(FunctionElement):
+    """The first day of a date's month (a date)."""
+    type = Date()
+    inherit_cache = True
+
+    def __init__(self, day: ColumnElement):
+        super().__init__(day)
+
+
+@compiles(month_start)
+def _month_start_default(element, compiler, **kw):
+    (day,) = list(element.clauses)
+    return f"CAST(date_trunc('month', {compiler.process(day, **kw)}) AS DATE)"
+
+
+@compiles(month_start, "sqlite")
+def _month_start_sqlite(element, compiler, **kw):
+    (day,) = list(element.clauses)
+    return f"date({compiler.process(day, **kw)}, 'start of month')"

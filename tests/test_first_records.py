@@ -13,6 +13,8 @@ from measures.engagement import (
 )
 from measures.filters import Filters, Period
 from measures.first_records import by_rows
+from measures.reach import reach_by_group
+from measures.representation import representation
 from models.tables import Attendance, Participant, ProgrammeSession
 from models.vocab import MODES
 
@@ -75,3 +77,21 @@ def test_every_figure_is_the_same_counted_by_rows_or_one_by_one(small_org_any, f
                                       monthly_engagement(engine, period, one_by_one(filters), K))
         pd.testing.assert_frame_equal(active_by_month_and_mode(engine, period, filters, K),
                                       active_by_month_and_mode(engine, period, one_by_one(filters), K))
+        _same_groups(engine, period, filters)
+
+
+def _same_groups(engine, period: Period, filters: Filters) -> None:
+    for full in (False, True):
+        assert representation(engine, period, filters, 3, full) == \
+            representation(engine, period, one_by_one(filters), 3, full), period
+    pd.testing.assert_frame_equal(reach_by_group(engine, period, filters, K),
+                                  reach_by_group(engine, period, one_by_one(filters), K))
+
+
+@pytest.mark.parametrize("filters", GROUPS[:2], ids=["everyone", "16-18"])
+def test_who_gets_to_lead_is_the_same_counted_by_rows_or_one_by_one(any_engine, filters):
+    from tests import lead_org
+    lead_org.build(any_engine)
+    for period in (Period(date(2024, 1, 1), date(2024, 3, 31)), Period(date(2023, 12, 1), date(2024, 2, 14)),
+                   Period(date(2024, 2, 1), date(2024, 6, 30))):
+        _same_groups(any_engine, period, filters)
