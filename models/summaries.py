@@ -72,11 +72,10 @@ def attendance_added_in_bulk(conn: Connection):
     old = select(*(Y.c[name] for name in COPIED), literal(0).label("new")).where(Y.c.participant_id.in_(added_people))
     rows = (union_all(new, old) if had_rows else new).subquery()
     dated = select(*(rows.c[name] for name in COPIED), rows.c.new, *previous_dates(rows)).subquery()
-    statement = select(*(dated.c[name] for name in (*COPIED, *POINTERS))).where(dated.c.new == 1)
-    if conn.dialect.name == "postgresql":
-        # In the key's (date-first) order, so a period's rows lie together on disk: PostgreSQL,
-        # unlike SQLite, keeps a table's rows where they were written (docs/decisions.md).
-        statement = statement.order_by(*(dated.c[name] for name in KEY))
+    # In the key's (date-first) order: PostgreSQL keeps a table's rows where they were written, so
+    # a period's rows then lie together on disk (docs/decisions.md, 24); SQLite appends to its key.
+    statement = (select(*(dated.c[name] for name in (*COPIED, *POINTERS))).where(dated.c.new == 1)
+                 .order_by(*(dated.c[name] for name in KEY)))
     conn.execute(insert(Y).from_select([*COPIED, *POINTERS], statement))
     for start in range(0, len(had_rows), RECOMPUTE_CHUNK):
         previous_dates_again(conn, had_rows[start:start + RECOMPUTE_CHUNK])

@@ -97,3 +97,26 @@ def test_an_import_adds_the_summary_rows_in_bulk_and_leaves_no_pause_behind(smal
                                       role_in_session="participant"))
     with engine.connect() as conn:
         assert held(conn) == expected(conn) and len(held(conn)) == 20
+
+
+def test_migration_0013_fills_the_previous_dates_and_can_be_undone(any_engine):
+    from alembic import command
+
+    from models.schema import alembic_config, upgrade_schema
+    from tests import small_org
+
+    def to(revision: str) -> None:
+        with any_engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
+
+    to("0012")   # the summary without its dates, kept by the triggers of 0012
+    small_org.build(any_engine)
+    upgrade_schema(any_engine)
+    with any_engine.connect() as conn:
+        assert held(conn) == expected(conn)
+    to("0012")
+    with any_engine.begin() as conn:  # the triggers of 0012 again: a record still reaches the summary
+        conn.execute(delete(A).where(A.c.session_id == ids(conn, S, "B")))
+        assert conn.exec_driver_sql("SELECT count(*) FROM young_people_attendance").scalar() == 16 - 3
