@@ -13,7 +13,9 @@ the new rows, and the young people who already had rows get theirs worked out ag
 
 from contextlib import contextmanager
 
-from sqlalchemy import case, delete, func, insert, literal, or_, select, union_all, update
+from sqlalchemy import (
+    Column, Date, Integer, MetaData, Table, case, delete, func, insert, literal, or_, select, union_all, update,
+)
 from sqlalchemy.engine import Connection
 
 from models.tables import Attendance, Participant, ProgrammeSession, Setting, YoungPeopleAttendance
@@ -32,10 +34,19 @@ KEY = ("date", "session_id", "participant_id")
 RECOMPUTE_CHUNK = 5_000  # young people per statement when their dates are worked out again
 
 
-def summary_rows(where):
-    """The summary's copied columns for the attendance records `where` picks (young people's only)."""
+def summary_rows(where, *joins):
+    """The summary's copied columns for the attendance records `where` picks (young people's
+    only); `joins`: (table, ON clause) pairs to join to the records, for columns of their own."""
     sources = {**{c.name: c for c in S.columns}, **{c.name: c for c in P.columns}, **{c.name: c for c in A.columns}}
-    return (select(*(sources[name] for name in COPIED))
+    records = A.join(S, S.c.id == A.c.session_id).join(P, P.c.id == A.c.participant_id)
+    for table, on in joins:
+        records = records.join(table, on)
+    return select(*(sources[name] for name in COPIED)).select_from(records).where(P.c.role == YOUNG_PERSON, where)
+
+
+def _records(where):
+    """What the previous dates are worked out from, for the attendance records `where` picks."""
+    return (select(S.c.date, A.c.session_id, A.c.participant_id, A.c.attended, S.c.mode)
             .select_from(A.join(S, S.c.id == A.c.session_id).join(P, P.c.id == A.c.participant_id))
             .where(P.c.role == YOUNG_PERSON, where))
 
@@ -68,17 +79,36 @@ def attendance_added_in_bulk(conn: Connection):
     added_people = select(A.c.participant_id).where(A.c.id > before)
     had_rows = conn.execute(select(Y.c.participant_id).distinct()
                             .where(Y.c.participant_id.in_(added_people))).scalars().all()
-    new = summary_rows(A.c.id > before).add_columns(literal(1).label("new"))
-    old = select(*(Y.c[name] for name in COPIED), literal(0).label("new")).where(Y.c.participant_id.in_(added_people))
+    # The new rows' previous dates go to a temporary table first, worked out from the few columns
+    # they need: carrying every copied column through the window functions' sorts took SQLite
+    # twice as long (docs/decisions.md, 24).
+    new = _records(A.c.id > before).add_columns(literal(1).label("new"))
+    old = select(Y.c.date, Y.c.session_id, Y.c.participant_id, Y.c.attended, Y.c.mode,
+                 literal(0).label("new")).where(Y.c.participant_id.in_(added_people))
     rows = (union_all(new, old) if had_rows else new).subquery()
-    dated = select(*(rows.c[name] for name in COPIED), rows.c.new, *previous_dates(rows)).subquery()
+    dated = select(rows.c.session_id, rows.c.participant_id, rows.c.new, *previous_dates(rows)).subquery()
+    dates = _previous_dates_table()
+    dates.create(conn)
+    conn.execute(insert(dates).from_select(
+        ["session_id", "participant_id", *POINTERS],
+        select(dated.c.session_id, dated.c.participant_id, *(dated.c[name] for name in POINTERS))
+        .where(dated.c.new == 1)))
     # In the key's (date-first) order: PostgreSQL keeps a table's rows where they were written, so
     # a period's rows then lie together on disk (docs/decisions.md, 24); SQLite appends to its key.
-    statement = (select(*(dated.c[name] for name in (*COPIED, *POINTERS))).where(dated.c.new == 1)
-                 .order_by(*(dated.c[name] for name in KEY)))
-    conn.execute(insert(Y).from_select([*COPIED, *POINTERS], statement))
+    rows = summary_rows(A.c.id > before, (dates, (dates.c.session_id == A.c.session_id)
+                                          & (dates.c.participant_id == A.c.participant_id)))
+    conn.execute(insert(Y).from_select([*COPIED, *POINTERS], rows.add_columns(*(dates.c[name] for name in POINTERS))
+                                       .order_by(S.c.date, A.c.session_id, A.c.participant_id)))
+    dates.drop(conn)
     for start in range(0, len(had_rows), RECOMPUTE_CHUNK):
         previous_dates_again(conn, had_rows[start:start + RECOMPUTE_CHUNK])
+
+
+def _previous_dates_table() -> Table:
+    """A temporary table (this connection's alone) of the new summary rows' previous dates, by key."""
+    return Table("summary_previous_dates", MetaData(),
+                 Column("session_id", Integer, primary_key=True), Column("participant_id", Integer, primary_key=True),
+                 *(Column(name, Date) for name in POINTERS), prefixes=["TEMPORARY"], sqlite_with_rowid=False)
 
 
 def previous_dates_again(conn: Connection, people: list[int]) -> None:
