@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pandas as pd
 from sqlalchemy import case, distinct, func, select
 
-from measures.filters import Filters, Period
 from measures.engagement_grid import PEOPLE, RECORDS, engagement_grid
+from measures.filters import Filters, Period
 from measures.first_records import by_rows
 from measures.scope import PR, S, Y, sessions_in, young_people_attendance
 from measures.sql import month_of
