@@ -3,12 +3,12 @@
 The summary (models.tables.YoungPeopleAttendance) is kept by triggers (migrations 0006, 0013)
 whoever writes. Row by row, though, the insert trigger tripled the time of a large import, so the
 importer pauses it inside its own transaction and adds the summary rows of everything it added in
-one statement. Other connections never see the pause: it is a settings row that is gone again
+bulk at the end. Other connections never see the pause: it is a settings row that is gone again
 before the transaction commits.
 
 Each summary row also carries the dates of the same young person's previous records
-(`PREVIOUS`, docs/decisions.md "The previous record's date"); the statement works them out for
-the new rows, and the young people who already had rows get theirs worked out again.
+(`PREVIOUS`, docs/decisions.md 24, "The previous record's date"): worked out for the new rows as
+they are added, and again for the rows of the young people who already had some.
 """
 
 from contextlib import contextmanager
@@ -70,7 +70,7 @@ def previous_dates(rows) -> list:
 @contextmanager
 def attendance_added_in_bulk(conn: Connection):
     """Inside the caller's transaction: attendance records added in the block get their summary
-    rows in one statement at its end (records changed or removed are still handled by triggers)."""
+    rows in bulk at its end (records changed or removed are still handled by triggers)."""
     before = conn.execute(select(func.coalesce(func.max(A.c.id), 0))).scalar_one()
     conn.execute(insert(SETTINGS).values(key=PAUSED, value="true"))
     yield
