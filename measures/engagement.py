@@ -351,8 +351,8 @@ def _mode_row(mode: str, people, returning: int) -> dict:
 
 def stage_grid(engine, period: Period, filters: Filters, k: int = 1) -> pd.DataFrame:
     """Per programme, which stages had young people attending: one row per (programme, stage), with
-    the programme's name, and with
-    the programmes that held sessions in the period but had no young people at any stage.
+    the programme's name, including the programmes that held sessions in the period but had no
+    young people at any stage.
     `hidden` marks the rows of a programme whose stages rest on 1..k-1 young people: hidden
     there as in the measures JSON (`stage_coverage_counts`). One reading of the period's records."""
     joined, where = young_people_attendance(period, filters)

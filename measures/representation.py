@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy import case, func, literal, select, union_all
 
 from measures.filters import Filters, Period
-from measures.first_records import by_rows, count_where
+from measures.first_records import by_rows, count_where, first_from
 from measures.scope import Y, young_people_attendance
 from measures.suppression import SUPPRESSED, complete_hiding, is_suppressed, too_few
 from models.vocab import AGE_BANDS, DOING_WITH_RUNGS, YES_NO_PREFER
@@ -64,7 +64,7 @@ def _group_counts_by_rows(engine, period: Period, filters: Filters, leading: boo
     joined, where = young_people_attendance(period, filters)
     groups = [Y.c[d] for d in DIMENSIONS]
     attended = Y.c.attended.is_(True)
-    first = attended & (Y.c.previous_attended_on.is_(None) | (Y.c.previous_attended_on < period.start))
+    first = attended & first_from(Y.c.previous_attended_on, period.start)
     taking_q = select(*groups, count_where(first).label("taking_part")).select_from(joined).where(where, attended) \
         .group_by(*groups)
     led, deep = Y.c.role_in_session.in_(LEADING_ROLES), Y.c.ladder_rung.in_(DOING_WITH_RUNGS)
