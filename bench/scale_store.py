@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from models.schema import open_store  # noqa: E402
+from models.skill_pairs import evaluations_added_in_bulk  # noqa: E402
 from models.summaries import attendance_added_in_bulk  # noqa: E402
 from models.tables import (  # noqa: E402
     Attendance, Evaluation, FeedbackItem, Participant, Principle, PrincipleRating, Programme, ProgrammeSession, Skill,
@@ -127,7 +128,8 @@ def build(url: str, scale: float = 1.0, end: date | None = None, seed: int = 202
                         yield {"participant_id": int(who[e]) + 1, "programme_id": int(prog[e]),
                                "timepoint": timepoint, "completed_on": on, "skill_id": skill,
                                "score": int(rng.integers(1 if timepoint == "pre" else 2, 6))}
-        counts["evaluations"] = _bulk(conn, Evaluation, _unique_evaluations(evaluation_rows()))
+        with evaluations_added_in_bulk(conn):
+            counts["evaluations"] = _bulk(conn, Evaluation, _unique_evaluations(evaluation_rows()))
 
         def rating_rows():
             per_session = n["ratings_per_session"]

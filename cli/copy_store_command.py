@@ -8,9 +8,11 @@ import sys
 
 from cli.actor import command_line_actor
 from cli.refusal import refused_on
-from data.copy_store import SUMMARY, CopyFailed, CopyRefused, copy_store
+from data.copy_store import KEPT_BY_TRIGGERS, CopyFailed, CopyRefused, copy_store
 from measures.formatting import count, date_range, plural
 from models.schema import open_store
+
+REBUILT_FROM = {table.name: source for table, source in KEPT_BY_TRIGGERS.items()}
 
 HELP = "copy every table of the store into another, empty store (e.g. PostgreSQL)"
 DESCRIPTION = ("Copy every table of the store (DATABASE_URL, else data/coproduction.db) into the empty store at "
@@ -38,7 +40,7 @@ def run_copy_store(args) -> int:
           f"(schema revision {report.revision}):")
     width = max(map(len, report.rows))
     for name, rows in report.rows.items():
-        rebuilt = " (rebuilt from attendance)" if name == SUMMARY.name else ""
+        rebuilt = f" (rebuilt from {REBUILT_FROM[name]})" if name in REBUILT_FROM else ""
         print(f"  {name.ljust(width)}  {count(rows).rjust(9)}{rebuilt}")
     print(f"Row counts equal in every table; figures identical "
           f"({date_range(report.period.start, report.period.end)}, every measure, no filters).")

@@ -10,9 +10,10 @@ revision, triggers and indexes are those of any other store. Then, in ONE transa
    source's own rows (renamed or not) to replace them; any other row refuses the copy;
 2. every table is copied parents first with its primary keys, streamed in chunks of CHUNK rows
    from one read snapshot of the source;
-3. the young people's attendance summary is not copied but rebuilt from the attendance copied,
-   its insert trigger paused meanwhile so no row is counted twice
-   (models.summaries.attendance_added_in_bulk; docs/decisions.md: never write to the summary);
+3. the tables kept by triggers (the young people's attendance summary, the skill pairs) are not
+   copied but rebuilt from the attendance and evaluations copied, their insert triggers paused
+   meanwhile so no row is counted twice (models.summaries.attendance_added_in_bulk,
+   models.skill_pairs.evaluations_added_in_bulk; docs/decisions.md: never write to the summary);
 4. on PostgreSQL, every id sequence is moved past the highest id copied;
 5. the rows of every table are counted on both sides, and every figure of `measures_json` (admin,
    no filters, the whole span of the data) is worked out on both sides and compared;
@@ -49,13 +50,18 @@ from models.builtins import seed_builtins
 from models.clock import utcnow
 from models.db import engine_for, larger_page_cache, make_engine, sqlite_file
 from models.schema import open_store, schema_revision, upgrade_schema
+from models.skill_pairs import evaluations_added_in_bulk
 from models.summaries import attendance_added_in_bulk
-from models.tables import Evaluation, FeedbackItem, PrincipleRating, ProgrammeSession, YoungPeopleAttendance
+from models.tables import (
+    Evaluation, FeedbackItem, PrincipleRating, ProgrammeSession, SkillFirstPre, SkillPair, YoungPeopleAttendance,
+)
 
 CHUNK = 5_000
 COPIED = "store copied"  # the audit entry's action
 VERSION_TABLE = "alembic_version"  # left as the migrations set it
-SUMMARY = YoungPeopleAttendance.__table__
+# Tables kept by triggers, rebuilt rather than copied, and what each is rebuilt from.
+KEPT_BY_TRIGGERS = {YoungPeopleAttendance.__table__: "attendance", SkillPair.__table__: "evaluations",
+                    SkillFirstPre.__table__: "evaluations"}
 TABLES = tuple(SQLModel.metadata.sorted_tables)  # parents first
 # Where the data's span is read from: every dated record the measures count.
 DATED = (ProgrammeSession.__table__.c.date, Evaluation.__table__.c.completed_on,
@@ -107,9 +113,9 @@ def copy_store(source: Engine, target_url: str, actor: str) -> CopyReport:
             _refuse_unless_empty(writing, where)
             for each in reversed(TABLES):  # the built-in rows a new store starts with, children first
                 writing.execute(delete(each))
-            with attendance_added_in_bulk(writing):
+            with attendance_added_in_bulk(writing), evaluations_added_in_bulk(writing):
                 for each in TABLES:
-                    if each is not SUMMARY:
+                    if each not in KEPT_BY_TRIGGERS:
                         _copy_rows(reading, writing, each)
             _restart_sequences(writing)
             rows = _same_counts(reading, writing)

@@ -7,26 +7,23 @@ enter the change; pre ratings still waiting for a post are counted apart.
 Each measure's definition in plain words, as the forum explorer shows it: `measures/definitions.py`.
 """
 
-from datetime import timedelta
-
 import pandas as pd
-from sqlalchemy import Integer, and_, case, cast, distinct, exists, func, literal, null, select, union_all
-from sqlalchemy.orm import aliased
+from sqlalchemy import Integer, and_, case, cast, distinct, exists, func, literal, null, or_, select, union_all
 
 from measures.filters import Filters, Period
 from measures.pair_statistics import change_statistics
 from measures.scope import P, in_period, programme_ids, young_people
 from measures.suppression import SUPPRESSED, complete_hiding, guard_many, suppress_rows, too_few
-from models.tables import Evaluation, Programme, Skill
+from models.tables import Programme, Skill, SkillFirstPre, SkillPair
 
-E = Evaluation.__table__
+PAIRS, FIRST_PRES = SkillPair.__table__, SkillFirstPre.__table__
 SK = Skill.__table__
 PRG = Programme.__table__
 KEY = ("participant_id", "skill_id", "programme_id")
 
 
 def _young(e, filters: Filters):
-    """Young people's evaluations (and the programme filter), checked row by row: a lookup by
+    """Young people's ratings (and the programme filter), checked row by row: a lookup by
     primary key per row beats building the list of every young person's id at scale."""
     where = [exists(select(literal(1)).where(P.c.id == e.c.participant_id, young_people(filters)))]
     if filters.programmes:
@@ -34,36 +31,19 @@ def _young(e, filters: Filters):
     return and_(*where)
 
 
-def _same_key(a, b):
-    return and_(*(a.c[c] == b.c[c] for c in KEY))
-
-
-def _none_before(row, timepoint: str, before):
-    """No `timepoint` rating of row's key completed before `before`."""
-    other = aliased(E)
-    return ~exists(select(literal(1)).where(_same_key(other, row), other.c.timepoint == timepoint,
-                                            other.c.completed_on < before))
-
-
 def pairs_query(period: Period, filters: Filters):
     """One row per pair: participant, skill, programme, pre score, post score, change, post date.
 
-    Read from the dated ratings first (index `ix_evaluations_by_date`), then one key lookup per
-    post (`ix_evaluations_by_key`). The post is the key's post in the period with no later post
-    in the period. The earliest pre on or before that post is the key's earliest pre of all
-    (the pre with no earlier pre), when that falls on or before the post; otherwise no pair. A key
-    has at most one rating per timepoint and date (`uq_evaluation_key`), so one row per pair.
+    One range of `skill_pairs` (kept by triggers, migration 0014): its rows are the posts with a pre
+    on or before them, each with its key's earliest pre. A key's pair in the period is its post in
+    the period with no later post in the period: the one whose next post comes after the period's
+    end, or never. A key has at most one rating per timepoint and date (`uq_evaluation_key`), so
+    one row per pair.
     """
-    post, pre, later = aliased(E), aliased(E), aliased(E)
-    latest_in_period = ~exists(select(literal(1)).where(
-        _same_key(later, post), later.c.timepoint == "post",
-        later.c.completed_on > post.c.completed_on, later.c.completed_on <= period.end))
-    return (select(*(post.c[c] for c in KEY), pre.c.score.label("pre"), post.c.score.label("post"),
-                   (post.c.score - pre.c.score).label("change"), post.c.completed_on.label("post_on"))
-            .select_from(post.join(pre, and_(_same_key(pre, post), pre.c.timepoint == "pre",
-                                             pre.c.completed_on <= post.c.completed_on)))
-            .where(post.c.timepoint == "post", in_period(post.c.completed_on, period), _young(post, filters),
-                   latest_in_period, _none_before(pre, "pre", pre.c.completed_on)))
+    return (select(*(PAIRS.c[c] for c in KEY), PAIRS.c.pre, PAIRS.c.post,
+                   (PAIRS.c.post - PAIRS.c.pre).label("change"), PAIRS.c.post_on)
+            .where(in_period(PAIRS.c.post_on, period), _young(PAIRS, filters),
+                   or_(PAIRS.c.next_post_on.is_(None), PAIRS.c.next_post_on > period.end)))
 
 
 def pair_aggregates(pairs) -> list:
@@ -93,15 +73,13 @@ def _pair_stats(pairs, group_cols):
 
 
 def _awaiting_query(period: Period, filters: Filters, by: tuple[str, ...] = ("skill_id",)):
-    """Keys whose earliest pre falls in the period, with no post on or before its end. Each key
-    counts once: its earliest pre is the one pre with no earlier pre (`uq_evaluation_key`)."""
-    first = aliased(E)
-    return (select(*(first.c[c] for c in by), func.count().label("awaiting_post"),
-                   func.count(distinct(first.c.participant_id)).label("people"))
-            .where(first.c.timepoint == "pre", in_period(first.c.completed_on, period), _young(first, filters),
-                   _none_before(first, "pre", first.c.completed_on),
-                   _none_before(first, "post", period.end + timedelta(days=1)))  # none on or before the end
-            .group_by(*(first.c[c] for c in by)))
+    """Keys whose earliest pre falls in the period, with no post on or before its end: one range
+    of `skill_first_pres` (one row per key, on its earliest pre's date; migration 0014)."""
+    return (select(*(FIRST_PRES.c[c] for c in by), func.count().label("awaiting_post"),
+                   func.count(distinct(FIRST_PRES.c.participant_id)).label("people"))
+            .where(in_period(FIRST_PRES.c.pre_on, period), _young(FIRST_PRES, filters),
+                   or_(FIRST_PRES.c.first_post_on.is_(None), FIRST_PRES.c.first_post_on > period.end))
+            .group_by(*(FIRST_PRES.c[c] for c in by)))
 
 
 OUTCOMES = ("improved", "same", "worse")

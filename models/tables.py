@@ -325,6 +325,38 @@ class YoungPeopleAttendance(SQLModel, table=True):
     previous_attended_in_mode_on: Optional[Day] = None
 
 
+class SkillPair(SQLModel, table=True):
+    """Kept by triggers on `evaluations` (migration 0014), never written by the application: one row
+    per post rating whose key (young person, skill, programme) has a pre on or before it, with the
+    key's earliest pre and its next post. A period's pairs are then one range of post dates: the
+    rows whose next post falls after the period (docs/decisions.md, "Skill pairs kept by
+    triggers"). Every participant's ratings; the measures pick young people's."""
+    __tablename__ = "skill_pairs"
+    __table_args__ = (Index("ix_skill_pairs_key", "participant_id", "skill_id", "programme_id"),
+                      {"sqlite_with_rowid": False})
+    post_on: Day = Field(primary_key=True)
+    participant_id: int = Field(primary_key=True)
+    skill_id: int = Field(primary_key=True)
+    programme_id: int = Field(primary_key=True)
+    post: int
+    pre_on: Day  # the key's earliest pre
+    pre: int
+    next_post_on: Optional[Day] = None  # the key's next post after this one
+
+
+class SkillFirstPre(SQLModel, table=True):
+    """Kept with `SkillPair`: one row per key that has a pre, on its earliest pre's date, with the
+    key's earliest post (NULL: none), so the ratings still waiting for a post are one range too."""
+    __tablename__ = "skill_first_pres"
+    __table_args__ = (Index("ix_skill_first_pres_key", "participant_id", "skill_id", "programme_id"),
+                      {"sqlite_with_rowid": False})
+    pre_on: Day = Field(primary_key=True)
+    participant_id: int = Field(primary_key=True)
+    skill_id: int = Field(primary_key=True)
+    programme_id: int = Field(primary_key=True)
+    first_post_on: Optional[Day] = None
+
+
 class RatingLink(SQLModel, table=True):
     """A window in which young people rate one session from a link or QR code, without an
     account (docs/decisions.md). Only the token's SHA-256 is kept: the store never holds the

@@ -24,6 +24,7 @@ from data.demo.build import make_attendance, make_evaluations, make_sessions
 from data.demo.people import START, fill_cohorts, make_cycles, make_workers
 from data.demo.text import PROGRAMMES
 from data.demo.voice import make_feedback, make_ratings
+from models.skill_pairs import evaluations_added_in_bulk
 from models.summaries import attendance_added_in_bulk
 from models.tables import (
     Attendance, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating, Programme,
@@ -162,10 +163,11 @@ def _generate(conn: Connection, seed: int, end: date) -> dict[str, int]:
         _insert(conn, Attendance, [
             {**_without(a, "session", "participant"), "session_id": session_ids[a["session"]],
              "participant_id": people[a["participant"]]} for a in rows["attendance"]])
-    _insert(conn, Evaluation, [
-        dict(participant_id=people[e["participant"]], programme_id=programme_ids[e["programme"]],
-             timepoint=e["timepoint"], completed_on=e["completed_on"],
-             skill_id=skill_ids[e["skill"]], score=e["score"]) for e in rows["evaluations"]])
+    with evaluations_added_in_bulk(conn):
+        _insert(conn, Evaluation, [
+            dict(participant_id=people[e["participant"]], programme_id=programme_ids[e["programme"]],
+                 timepoint=e["timepoint"], completed_on=e["completed_on"],
+                 skill_id=skill_ids[e["skill"]], score=e["score"]) for e in rows["evaluations"]])
     _insert(conn, PrincipleRating, [
         dict(rating_code=None, session_id=session_ids[r["session"]],
              principle_id=principle_ids[(r["framework"], r["principle"])],

@@ -18,6 +18,7 @@ from data.importing.validation import ParsedFile, parse_sheet
 from data.importing.writing import write_batches
 from models.db import larger_page_cache
 from models.summaries import attendance_added_in_bulk
+from models.skill_pairs import evaluations_added_in_bulk
 from models.tables import Attendance, YoungPeopleAttendance
 from models.version import bump_write_counter
 
@@ -109,8 +110,9 @@ def _validated_then_written(conn: Connection, sheets: list[Sheet], problems: lis
     bulk = [batch.table for batch in batches if len(batch) >= BULK_ROWS]
     if Attendance.__table__ in bulk:
         bulk.append(YoungPeopleAttendance.__table__)  # its rows come in one statement at the end
-    with larger_page_cache(conn), loading_in_bulk(conn, bulk, triggers_done_here=("attendance",)) as set_aside, \
-            attendance_added_in_bulk(conn):
+    with larger_page_cache(conn), \
+            loading_in_bulk(conn, bulk, triggers_done_here=("attendance", "evaluations")) as set_aside, \
+            attendance_added_in_bulk(conn), evaluations_added_in_bulk(conn):
         report = write_batches(conn, batches, index, on_rows, set_aside)
     if any(c.added or c.updated for c in report.files.values()):
         bump_write_counter(conn)  # lets the app's caches see updates made in place

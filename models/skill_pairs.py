@@ -1,0 +1,85 @@
+"""Adding many evaluations at once, with the skill pairs kept right.
+
+The skill pair tables (models.tables.SkillPair, SkillFirstPre) are kept by triggers on
+`evaluations` (migration 0014) whoever writes: each works its key's rows out again. Row by row
+that is a few statements per rating, so the importer pauses the insert trigger inside its own
+transaction and works out the rows of every key it touched in one go at the end, as for the
+attendance summary (models/summaries.py). Other connections never see the pause: it is a
+settings row that is gone again before the transaction commits.
+"""
+
+from contextlib import contextmanager
+
+from sqlalchemy import Column, Integer, MetaData, Table, delete, func, insert, select
+from sqlalchemy.engine import Connection
+
+from models.tables import Evaluation, Setting, SkillFirstPre, SkillPair
+
+PAUSED = "skill_pairs_paused"  # the key the insert trigger looks for (migration 0014)
+E, SETTINGS = Evaluation.__table__, Setting.__table__
+PAIRS, FIRST_PRES = SkillPair.__tablename__, SkillFirstPre.__tablename__
+KEY = ("participant_id", "skill_id", "programme_id")
+
+
+def rows_again(keys: str) -> list[str]:
+    """Statements working out again both tables' rows of the keys `keys` picks (SQL on the key's
+    columns, which have the same names in all three tables), written in the tables' key (date)
+    order. Migration 0014's triggers run the same statements, one key at a time."""
+    keys = f"({keys})"  # it may be an OR: the statements AND it with their own conditions
+    key = ", ".join(KEY)
+    # Window functions only, no join: SQLite joined two window subqueries by reading one whole for
+    # each row of the other. Within the key and timepoint: each rating's next and its rank; then
+    # the key's earliest pre and earliest post spread to all its ratings.
+    by_rank = f"PARTITION BY {key}, timepoint ORDER BY completed_on"
+    ranked = (f"SELECT {key}, timepoint, completed_on, score, lead(completed_on) OVER ({by_rank}) AS next_on, "
+              f"row_number() OVER ({by_rank}) AS n FROM evaluations WHERE timepoint IN ('pre', 'post') AND {keys}")
+    first_pre = "CASE WHEN timepoint = 'pre' AND n = 1 THEN {} END"
+    rated = (f"SELECT {key}, timepoint, completed_on, score, next_on, n, "
+             f"max({first_pre.format('completed_on')}) OVER (PARTITION BY {key}) AS pre_on, "
+             f"max({first_pre.format('score')}) OVER (PARTITION BY {key}) AS pre, "
+             f"min(CASE WHEN timepoint = 'post' THEN completed_on END) OVER (PARTITION BY {key}) AS first_post_on "
+             f"FROM ({ranked}) AS ranked")
+    return [
+        f"DELETE FROM {PAIRS} WHERE {keys}",
+        f"DELETE FROM {FIRST_PRES} WHERE {keys}",
+        f"INSERT INTO {PAIRS} (post_on, {key}, post, pre_on, pre, next_post_on) "
+        f"SELECT completed_on, {key}, score, pre_on, pre, next_on FROM ({rated}) AS rated "
+        f"WHERE timepoint = 'post' AND pre_on <= completed_on ORDER BY 1, 2, 3, 4",
+        f"INSERT INTO {FIRST_PRES} (pre_on, {key}, first_post_on) "
+        f"SELECT pre_on, {key}, first_post_on FROM ({rated}) AS rated "
+        f"WHERE timepoint = 'pre' AND n = 1 ORDER BY 1, 2, 3, 4",
+    ]
+
+
+@contextmanager
+def evaluations_added_in_bulk(conn: Connection):
+    """Inside the caller's transaction: evaluations added in the block get their keys' skill pair
+    rows in one go at its end (evaluations changed or removed are still handled by triggers)."""
+    before = conn.execute(select(func.coalesce(func.max(E.c.id), 0))).scalar_one()
+    conn.execute(insert(SETTINGS).values(key=PAUSED, value="true"))
+    yield
+    conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PAUSED))
+    # Holding the write lock, every evaluation above `before` was added by this transaction.
+    if conn.execute(select(E.c.id).where(E.c.id > before).limit(1)).first() is None:
+        return
+    if before == 0:  # every key is new (rows an update trigger wrote in the block are replaced)
+        _run(conn, rows_again("1 = 1"))
+        return
+    keys = _touched_keys_table()
+    keys.create(conn)
+    conn.execute(insert(keys).from_select(list(KEY), select(*(E.c[c] for c in KEY)).distinct()
+                                          .where(E.c.id > before)))
+    key = ", ".join(KEY)
+    _run(conn, rows_again(f"({key}) IN (SELECT {key} FROM {keys.name})"))
+    keys.drop(conn)
+
+
+def _run(conn: Connection, statements: list[str]) -> None:
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+def _touched_keys_table() -> Table:
+    """A temporary table (this connection's alone) of the keys the block's evaluations belong to."""
+    return Table("skill_pair_keys", MetaData(), *(Column(name, Integer, primary_key=True) for name in KEY),
+                 prefixes=["TEMPORARY"], sqlite_with_rowid=False)
