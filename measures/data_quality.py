@@ -8,19 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import and_, case, exists, func, literal, select
+from sqlalchemy import and_, exists, func, literal, select
 
 from measures.formatting import money, plural
 from measures.parallel import run_side_by_side
 from measures.scope import PR, A, P, S
 from models.clock import utcnow
-from models.tables import Evaluation, FeedbackItem, PrincipleRating, Skill
+from models.tables import Evaluation, FeedbackItem, PrincipleRating, Skill, SkillFirstPre
 from models.vocab import YOUNG_PERSON
 
 E = Evaluation.__table__
 F = FeedbackItem.__table__
 R = PrincipleRating.__table__
 SK = Skill.__table__
+FIRST_PRES = SkillFirstPre.__table__
 
 MAX_HOURS = 12
 MAX_PAID_GBP = 200
@@ -71,26 +72,15 @@ def table_counts(engine) -> pd.DataFrame:
 
 
 def pre_awaiting_post(engine) -> AwaitingPost:
-    # One pass over the evaluations in key order (ix_evaluations_by_key starts with the key): a key
-    # awaits when the highest of its rows' ranks (post 2, pre 1, else 0) is 1, a pre and no post.
-    # Grouped by person before joining participants for the role: no count(DISTINCT), one join each.
+    """Keys (young person, skill, programme) with a pre and no post at all: the rows of
+    `skill_first_pres` (kept by triggers, docs/decisions.md 25) with no first post, read from their
+    partial index by young person, and grouped by person before joining participants for the role."""
+    keys = (select(FIRST_PRES.c.participant_id, func.count().label("awaiting"))
+            .where(FIRST_PRES.c.first_post_on.is_(None)).group_by(FIRST_PRES.c.participant_id).subquery())
     with engine.connect() as conn:
-        rows = select(E.c.participant_id, E.c.skill_id, E.c.programme_id, E.c.timepoint)
-        if conn.dialect.name == "postgresql":
-            # Asked for in key order, PostgreSQL streams the groups from the index; otherwise it hashes
-            # two million keys and spills them to disk (3 s instead of 1 s at scale XL). On SQLite the
-            # order would cost a sort: it reads the index in key order by itself.
-            rows = rows.order_by(E.c.participant_id, E.c.skill_id, E.c.programme_id)
-        rows = rows.subquery()
-        rank = case((rows.c.timepoint == "post", 2), (rows.c.timepoint == "pre", 1), else_=0)
-        keys = (select(rows.c.participant_id).group_by(rows.c.participant_id, rows.c.skill_id, rows.c.programme_id)
-                .having(func.max(rank) == 1).subquery())
-        per_person = (select(keys.c.participant_id, func.count().label("awaiting"))
-                      .group_by(keys.c.participant_id).subquery())
         count, people = conn.execute(
-            select(func.coalesce(func.sum(per_person.c.awaiting), 0), func.count())
-            .select_from(per_person.join(P, P.c.id == per_person.c.participant_id))
-            .where(P.c.role == YOUNG_PERSON)).one()
+            select(func.coalesce(func.sum(keys.c.awaiting), 0), func.count())
+            .select_from(keys.join(P, P.c.id == keys.c.participant_id)).where(P.c.role == YOUNG_PERSON)).one()
     return AwaitingPost(keys=int(count), young_people=people)  # int: PostgreSQL sums counts as numeric
 
 

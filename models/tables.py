@@ -5,7 +5,7 @@ values cannot reach the store whichever way they come in."""
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from models.vocab import (
@@ -349,6 +349,9 @@ class SkillFirstPre(SQLModel, table=True):
     key's earliest post (NULL: none), so the ratings still waiting for a post are one range too."""
     __tablename__ = "skill_first_pres"
     __table_args__ = (Index("ix_skill_first_pres_key", "participant_id", "skill_id", "programme_id"),
+                      # The keys with no post at all, by young person (measures/data_quality.py).
+                      Index("ix_skill_first_pres_no_post", "participant_id", sqlite_where=text("first_post_on IS NULL"),
+                            postgresql_where=text("first_post_on IS NULL")),
                       {"sqlite_with_rowid": False})
     pre_on: Day = Field(primary_key=True)
     participant_id: int = Field(primary_key=True)

@@ -91,6 +91,9 @@ def upgrade() -> None:
                     sa.Column('first_post_on', sa.Date(), nullable=True),
                     sa.PrimaryKeyConstraint('pre_on', *KEY), sqlite_with_rowid=False)
     op.create_index('ix_skill_first_pres_key', FIRST_PRES, list(KEY), unique=False)
+    no_post = sa.text("first_post_on IS NULL")
+    op.create_index('ix_skill_first_pres_no_post', FIRST_PRES, ['participant_id'], unique=False,
+                    sqlite_where=no_post, postgresql_where=no_post)
     for statement in _rows_again("1 = 1")[2:]:  # the tables are new: nothing to delete
         op.execute(statement)
     postgres = op.get_bind().dialect.name == "postgresql"
@@ -113,6 +116,7 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name}" + (" ON evaluations" if postgres else ""))
         if postgres:
             op.execute(f"DROP FUNCTION IF EXISTS {name}()")
+    op.drop_index('ix_skill_first_pres_no_post', table_name=FIRST_PRES)
     op.drop_index('ix_skill_first_pres_key', table_name=FIRST_PRES)
     op.drop_table(FIRST_PRES)
     op.drop_index('ix_skill_pairs_key', table_name=PAIRS)
