@@ -37,10 +37,10 @@ def _rows_again(keys: str) -> list[str]:
     key = ", ".join(KEY)
     # Window functions only, no join: SQLite joined two window subqueries by reading one whole for
     # each row of the other. Within the key and timepoint: each rating's next and its rank; then
-    # the key's earliest pre and earliest post spread to all its ratings.
+    # the key's earliest pre and earliest post spread to all its ratings. Follow-ups rank apart.
     by_rank = f"PARTITION BY {key}, timepoint ORDER BY completed_on"
     ranked = (f"SELECT {key}, timepoint, completed_on, score, lead(completed_on) OVER ({by_rank}) AS next_on, "
-              f"row_number() OVER ({by_rank}) AS n FROM evaluations WHERE timepoint IN ('pre', 'post') AND {keys}")
+              f"row_number() OVER ({by_rank}) AS n FROM evaluations WHERE {keys}")
     first_pre = "CASE WHEN timepoint = 'pre' AND n = 1 THEN {} END"
     rated = (f"SELECT {key}, timepoint, completed_on, score, next_on, n, "
              f"max({first_pre.format('completed_on')}) OVER (PARTITION BY {key}) AS pre_on, "
