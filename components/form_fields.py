@@ -1,6 +1,8 @@
 """The Record page's building blocks: a form's round (its widgets start afresh after a save),
 saving with a message either way, and fields that show stored values in plain words."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from components.cached_measures import store_check
@@ -66,15 +68,30 @@ def pick_session(key: str):
 MAX_LISTED = 1000  # more codes than this in one list made each view of the page slow (docs/decisions.md)
 
 
-def findable(codes: list[str], key: str, keep=()) -> list[str]:
-    """`codes` for a picker; when there are too many to list, a search box first narrows them to
-    the first MAX_LISTED containing what was typed (codes in `keep`, e.g. already picked, stay)."""
-    if len(codes) <= MAX_LISTED:
-        return codes
+def findable(key: str, total: int, search: Callable[[str], list[str]], keep=()) -> list[str]:
+    """Codes for a picker: all of them (`search("")`) when there are at most MAX_LISTED (`total`);
+    else a search box first, and the first MAX_LISTED containing what was typed (`search(typed)`,
+    in lower case), with the codes in `keep` (e.g. already picked) first."""
+    if total <= MAX_LISTED:
+        return search("")
     typed = st.text_input("Find a participant code", key=f"{key}-find",
-                          placeholder=f"{count(len(codes))} participants: type part of a code first").strip().lower()
-    found = [code for code in codes if typed in code.lower()][:MAX_LISTED] if typed else []
-    return list(dict.fromkeys([*keep, *found]))
+                          placeholder=f"{count(total)} participants: type part of a code first").strip().lower()
+    return list(dict.fromkeys([*keep, *(search(typed) if typed else [])]))
+
+
+def participant_codes(key: str, side: str | None = None, keep=()) -> tuple[list[str], dict[str, str]]:
+    """`findable` participants of `side` (data.forms.choices: YOUNG, OTHERS, None for everyone)
+    found in the store, and the role of each code listed; a code of `keep` the store no longer
+    holds is left out."""
+    total = store_check(choices.participant_count, side)
+    found: dict[str, str] = {}
+
+    def search(typed: str) -> list[str]:
+        found.update(store_check(choices.participants_containing, typed, side, MAX_LISTED))
+        return list(found)
+    listed = findable(key, total, search, keep)
+    roles = {**store_check(choices.roles_of, tuple(code for code in keep if code not in found)), **found}
+    return [code for code in listed if code in roles], roles
 
 
 def scores(items, key: str) -> dict:

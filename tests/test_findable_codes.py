@@ -1,5 +1,6 @@
 """The Record page's pickers: with more than 1,000 participant codes, a search box first narrows
-them (components.form_fields.findable), so a page never lists 50,000 codes in one picker.
+them (components.form_fields.findable), so a page never lists 50,000 codes in one picker; the
+codes are found in the store (data.forms.choices), so no form reads every participant.
 
 Codes Y0000 to Y2999 (3,000). Working by hand: "y01" (any case) is in Y0100 to Y0199 only: 100
 codes. Codes without a digit 1 start with 0 or 2 and have 9 choices for each of the other three
@@ -13,8 +14,10 @@ def _picker(count: int, keep: tuple[str, ...] = ()):
     def script(count, keep):
         import streamlit as st
 
-        from components.form_fields import findable
-        listed = findable([f"Y{i:04d}" for i in range(count)], "people", keep=list(keep))
+        from components.form_fields import MAX_LISTED, findable
+        codes = [f"Y{i:04d}" for i in range(count)]
+        listed = findable("people", count, lambda typed: [code for code in codes if typed in code.lower()][:MAX_LISTED],
+                          keep=list(keep))
         st.session_state["listed"] = listed
     return AppTest.from_function(script, args=(count, keep), default_timeout=30).run()
 
@@ -46,9 +49,26 @@ def test_codes_already_picked_stay_on_the_list_whatever_is_typed():
 
 
 def test_the_forms_offer_young_people_first_then_by_code(small_org_any):
-    """The small organisation: Y1-Y7 young people, S1 staff and S2 a trainer, sorted once per data
-    version (data.forms.choices.participants), not by each form on every rerun."""
-    from data.forms.choices import participants
-    people = participants(small_org_any)
-    assert people["code"].tolist() == ["Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "S1", "S2"]
-    assert people["role"].tolist() == ["young_person"] * 7 + ["staff", "trainer"]
+    """The small organisation: Y1-Y7 young people, S1 staff and S2 a trainer."""
+    from data.forms.choices import OTHERS, YOUNG, participant_count, participants_containing
+    everyone = participants_containing(small_org_any, "", None, 1000)
+    assert list(everyone) == ["Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "S1", "S2"]
+    assert list(everyone.values()) == ["young_person"] * 7 + ["staff", "trainer"]
+    assert [participant_count(small_org_any, side) for side in (None, YOUNG, OTHERS)] == [9, 7, 2]
+    assert list(participants_containing(small_org_any, "s", OTHERS, 1000)) == ["S1", "S2"]
+    assert list(participants_containing(small_org_any, "Y", YOUNG, 3)) == ["Y1", "Y2", "Y3"]  # the first 3
+    assert participants_containing(small_org_any, "s", YOUNG, 1000) == {}
+
+
+def test_a_search_takes_what_is_typed_literally(small_org_any):
+    """A % or _ typed into the search is a character of a code, not a wildcard."""
+    from data.forms.choices import participants_containing
+    assert participants_containing(small_org_any, "%", None, 1000) == {}
+    assert participants_containing(small_org_any, "_", None, 1000) == {}
+
+
+def test_roles_are_read_only_for_the_codes_asked(small_org_any):
+    from data.forms.choices import every_participant_code, roles_of
+    assert roles_of(small_org_any, ("S2", "Y3", "gone")) == {"S2": "trainer", "Y3": "young_person"}
+    assert roles_of(small_org_any, ()) == {}
+    assert every_participant_code(small_org_any) == ["Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "S1", "S2"]

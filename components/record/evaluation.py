@@ -5,8 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.cached_measures import store_check
-from components.form_fields import findable, me, pick, pick_programme, scores, try_save
+from components.form_fields import me, pick, participant_codes, pick_programme, scores, try_save
 from data.forms import EvaluationEntry, choices, save_evaluation
 from data.forms import words as w
 from data.frameworks.editor import offered_skills
@@ -15,12 +14,10 @@ FORM = "evaluation"
 
 
 def evaluation_form(engine, r: int) -> None:
-    people = store_check(choices.participants)
-    young = list(people.loc[people["role"] == "young_person", "code"])
     left, right = st.columns(2)
     with left:
         chosen = st.session_state.get(f"e-person-{r}")
-        young = findable(young, f"e-person-{r}", keep=[chosen] if chosen else [])
+        young, _roles = participant_codes(f"e-person-{r}", choices.YOUNG, keep=[chosen] if chosen else [])
     person = left.selectbox("Young person", young, index=None, key=f"e-person-{r}",
                             placeholder="Type a participant code to search", filter_mode="contains")
     with right:

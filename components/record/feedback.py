@@ -76,6 +76,8 @@ def _update(engine, r: int) -> None:
 
 def _warn_of_names(*texts: str | None) -> None:
     """A warning for each participant code of the store that the item's words name."""
-    for code in codes_named(texts, store_check(choices.participants)["code"]):
+    if not any(texts):
+        return
+    for code in codes_named(texts, store_check(choices.every_participant_code)):
         st.warning(f"This text names participant {escape_markdown(code)}: young people and trustees would see it "
                    "if shown.", icon=":material/warning:")

@@ -3,12 +3,12 @@
 
 import streamlit as st
 
-from components.cached_measures import store_check
 from components.rating_links.staff_panel import open_link_panel
-from components.form_fields import findable, me, pick, pick_session, scores, try_save
+from components.form_fields import me, participant_codes, pick, pick_session, scores, try_save
 from data.forms import RatingEntry, choices, save_ratings
 from data.forms import words as w
 from data.frameworks.editor import offered_frameworks, offered_principles
+from models.vocab import YOUNG_PERSON
 
 FORM = "rating"
 
@@ -40,10 +40,9 @@ def ratings_form(engine, r: int) -> None:
 
 def _rater(r: int, rater_role: str) -> str | None:
     """The rater's own code, optional: young people for a young person's rating, everyone else for staff's."""
-    people = store_check(choices.participants)
-    same_side = people["role"].eq("young_person") == (rater_role == "young_person")
+    side = choices.YOUNG if rater_role == YOUNG_PERSON else choices.OTHERS
     key = f"r-rater-{r}-{rater_role}"
     chosen = st.session_state.get(key)
-    raters = findable(list(people.loc[same_side, "code"]), key, keep=[chosen] if chosen else [])
+    raters, _roles = participant_codes(key, side, keep=[chosen] if chosen else [])
     return st.selectbox("Their participant code (optional)", raters, index=None, key=key,
                         placeholder="Leave empty to rate anonymously", filter_mode="contains")

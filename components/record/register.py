@@ -36,7 +36,7 @@ def _register_only(engine, r: int) -> None:
     saved = register_of(engine, session)
     # A saved register names participants: audited once per session code in this browser session.
     view_once(engine, REGISTER_SCREEN, session, [line.participant_code for line in saved], session=session)
-    register = register_editor(store_check(choices.participants), f"g-register-{r}-{session}", saved)
+    register = register_editor(f"g-register-{r}-{session}", saved)
     if st.button("Save register", type="primary", key=f"g-save-{r}", icon=":material/save:"):
         try_save(FORM, lambda: save_register(engine, me(), session, register))
 
@@ -69,7 +69,7 @@ def _new_session(engine, r: int) -> None:
     take = st.toggle("Take the register now", value=True, key=f"s-take-{r}",
                      help="Untick to record the session alone; take its register later with 'The register of a "
                           "session already recorded'.")
-    register = register_editor(store_check(choices.participants), f"s-register-{r}") if take else None
+    register = register_editor(f"s-register-{r}") if take else None
     if st.button("Save session", type="primary", key=f"s-save-{r}", icon=":material/save:"):
         details = SessionDetails(code, programme, day, activity, duration, mode, led_by, stage, rung, title)
         try_save(FORM, lambda: save_session(engine, me(), details, register))

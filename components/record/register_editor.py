@@ -6,26 +6,23 @@ import zlib
 import pandas as pd
 import streamlit as st
 
-from components.form_fields import findable
+from components.form_fields import participant_codes
 from data.forms import RegisterLine
 from data.forms.words import ROLES, ROLES_IN_SESSION
 
 COLUMNS = ["Code", "Who", "Came", "Role in the session", "Paid £", "Expenses £"]
 
 
-def register_editor(people: pd.DataFrame, key: str, saved: list[RegisterLine] = ()) -> list[RegisterLine]:
-    """The register lines filled in. `people` holds every participant (code, role), young people
-    first (`data.forms.choices.participants`); `saved` is the register already saved, if any,
+def register_editor(key: str, saved: list[RegisterLine] = ()) -> list[RegisterLine]:
+    """The register lines filled in, from participants found in the store, young people first
+    (`components.form_fields.participant_codes`); `saved` is the register already saved, if any,
     shown to start with."""
-    roles = dict(zip(people["code"], people["role"], strict=True))
-    listed = list(people["code"])
     # What was filled in so far, by code: kept when someone is added to or taken off the list.
     details: dict[str, dict] = st.session_state.setdefault(f"{key}-details", {
         line.participant_code: {"Came": line.attended, "Role in the session": ROLES_IN_SESSION[line.role_in_session],
                                 "Paid £": line.paid_gbp, "Expenses £": line.expenses_gbp} for line in saved})
-    already = st.session_state.get(f"{key}-people") or [line.participant_code for line in saved
-                                                        if line.participant_code in roles]
-    listed = findable(listed, f"{key}-people", keep=already)
+    already = st.session_state.get(f"{key}-people") or [line.participant_code for line in saved]
+    listed, roles = participant_codes(f"{key}-people", keep=already)
     picked = st.multiselect(
         "Who was expected", listed, key=f"{key}-people", placeholder="Type a participant code to search",
         default=[line.participant_code for line in saved if line.participant_code in roles],

@@ -4,7 +4,7 @@ that helps), and the codes they suggest."""
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select, true
 from sqlalchemy.engine import Engine
 
 from models.tables import FeedbackItem, Participant, Programme, ProgrammeSession
@@ -31,14 +31,51 @@ def programmes(engine: Engine) -> pd.DataFrame:
                   ["code", "name"])
 
 
-def participants(engine: Engine) -> pd.DataFrame:
-    """code, role: every participant, young people first (as a register lists them), then by code
-    in the same order on every database (Python's, not the database's collation). Sorted here,
-    once per data version when cached, rather than by each form on every rerun."""
+YOUNG, OTHERS = "young", "others"  # which participants a picker offers (None: everyone)
+
+
+def _side(side: str | None):
+    young = PARTICIPANTS.c.role == YOUNG_PERSON
+    return {YOUNG: young, OTHERS: ~young, None: true()}[side]
+
+
+def participant_count(engine: Engine, side: str | None = None) -> int:
+    """How many participants a picker of `side` (YOUNG, OTHERS or None) could offer."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(PARTICIPANTS).where(_side(side))).scalar_one()
+
+
+def participants_containing(engine: Engine, typed: str, side: str | None, limit: int) -> dict[str, str]:
+    """code -> role of the first `limit` participants of `side` whose code contains `typed`
+    (ignoring case; "" for any), young people first (as a register lists them), then by code in
+    the same order on every database (Python's, not the database's collation). Found in the
+    store, so a form never reads every participant (docs/decisions.md, 25)."""
+    query = select(PARTICIPANTS.c.code, PARTICIPANTS.c.role).where(_side(side))
+    if typed:
+        query = query.where(func.lower(PARTICIPANTS.c.code).contains(typed.lower(), autoescape=True))
+    query = query.order_by(PARTICIPANTS.c.role != YOUNG_PERSON, PARTICIPANTS.c.code).limit(limit)
+    with engine.connect() as conn:
+        rows = [tuple(row) for row in conn.execute(query)]
+    rows.sort(key=lambda row: (row[1] != YOUNG_PERSON, row[0]))
+    return dict(rows)
+
+
+def roles_of(engine: Engine, codes: tuple[str, ...]) -> dict[str, str]:
+    """code -> role of those of `codes` the store holds."""
+    if not codes:
+        return {}
+    with engine.connect() as conn:
+        return dict(conn.execute(select(PARTICIPANTS.c.code, PARTICIPANTS.c.role)
+                                 .where(PARTICIPANTS.c.code.in_(codes))).all())
+
+
+def every_participant_code(engine: Engine) -> list[str]:
+    """Every participant code, young people first, then by code: for the check that a text names
+    none of them (data.forms.feedback_words.codes_named), made only when there is text to check."""
     with engine.connect() as conn:
         rows = [tuple(row) for row in conn.execute(select(PARTICIPANTS.c.code, PARTICIPANTS.c.role))]
     rows.sort(key=lambda row: (row[1] != YOUNG_PERSON, row[0]))
-    return pd.DataFrame(rows, columns=["code", "role"], dtype=object)
+    return [code for code, _role in rows]
 
 
 def sessions(engine: Engine, limit: int = RECENT_SESSIONS) -> pd.DataFrame:
