@@ -9,6 +9,8 @@ digits: 2 x 9^3 = 1,458, so 1,542 hold a "1": more than 1,000, so the first 1,00
 
 from streamlit.testing.v1 import AppTest
 
+from models.tables import Participant
+
 
 def _picker(count: int, keep: tuple[str, ...] = ()):
     def script(count, keep):
@@ -61,10 +63,19 @@ def test_the_forms_offer_young_people_first_then_by_code(small_org_any):
 
 
 def test_a_search_takes_what_is_typed_literally(small_org_any):
-    """A % or _ typed into the search is a character of a code, not a wildcard."""
+    """A % or _ typed into the search is a character of a code, not a wildcard; letters beyond
+    ASCII are found whatever their case, on both databases."""
+    from sqlalchemy import insert
+
     from data.forms.choices import participants_containing
     assert participants_containing(small_org_any, "%", None, 1000) == {}
     assert participants_containing(small_org_any, "_", None, 1000) == {}
+    with small_org_any.begin() as conn:
+        conn.execute(insert(Participant.__table__), [{"code": "ÖZ-1", "role": "young_person"},
+                                                     {"code": "50%_B", "role": "staff"}])
+    assert participants_containing(small_org_any, "öz", None, 1000) == {"ÖZ-1": "young_person"}
+    assert participants_containing(small_org_any, "z-1", None, 1000) == {"ÖZ-1": "young_person"}
+    assert participants_containing(small_org_any, "%_b", None, 1000) == {"50%_B": "staff"}
 
 
 def test_roles_are_read_only_for_the_codes_asked(small_org_any):

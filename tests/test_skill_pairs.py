@@ -203,15 +203,11 @@ def test_evaluations_added_in_bulk_rebuilds_the_keys_touched_at_the_end(small_or
 
 
 def test_migration_0014_fills_the_pairs_and_can_be_undone(any_engine):
-    from alembic import command
-
-    from models.schema import alembic_config, upgrade_schema
+    from models.schema import upgrade_schema
+    from tests.store_helpers import downgrade_to
 
     def to(revision: str) -> None:
-        with any_engine.begin() as conn:
-            config = alembic_config()
-            config.attributes["connection"] = conn
-            command.downgrade(config, revision)
+        downgrade_to(any_engine, revision)
 
     def mentions(conn) -> list:
         """Tables, triggers and functions still naming the derived tables."""

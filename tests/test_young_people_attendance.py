@@ -100,16 +100,12 @@ def test_an_import_adds_the_summary_rows_in_bulk_and_leaves_no_pause_behind(smal
 
 
 def test_migration_0013_fills_the_previous_dates_and_can_be_undone(any_engine):
-    from alembic import command
-
-    from models.schema import alembic_config, upgrade_schema
+    from models.schema import upgrade_schema
     from tests import small_org
+    from tests.store_helpers import downgrade_to
 
     def to(revision: str) -> None:
-        with any_engine.begin() as conn:
-            config = alembic_config()
-            config.attributes["connection"] = conn
-            command.downgrade(config, revision)
+        downgrade_to(any_engine, revision)
 
     to("0012")   # the summary without its dates, kept by the triggers of 0012
     small_org.build(any_engine)

@@ -51,13 +51,18 @@ def participants_containing(engine: Engine, typed: str, side: str | None, limit:
     the same order on every database (Python's, not the database's collation). Found in the
     store, so a form never reads every participant (docs/decisions.md, 25)."""
     query = select(PARTICIPANTS.c.code, PARTICIPANTS.c.role).where(_side(side))
-    if typed:
-        query = query.where(func.lower(PARTICIPANTS.c.code).contains(typed.lower(), autoescape=True))
-    query = query.order_by(PARTICIPANTS.c.role != YOUNG_PERSON, PARTICIPANTS.c.code).limit(limit)
-    with engine.connect() as conn:
-        rows = [tuple(row) for row in conn.execute(query)]
+    if typed and not typed.isascii():
+        # SQLite's lower() folds ASCII letters only: such a search is made in Python (rare).
+        with engine.connect() as conn:
+            rows = [tuple(row) for row in conn.execute(query) if typed.casefold() in row[0].casefold()]
+    else:
+        if typed:
+            query = query.where(func.lower(PARTICIPANTS.c.code).contains(typed.lower(), autoescape=True))
+        query = query.order_by(PARTICIPANTS.c.role != YOUNG_PERSON, PARTICIPANTS.c.code).limit(limit)
+        with engine.connect() as conn:
+            rows = [tuple(row) for row in conn.execute(query)]
     rows.sort(key=lambda row: (row[1] != YOUNG_PERSON, row[0]))
-    return dict(rows)
+    return dict(rows[:limit])
 
 
 def roles_of(engine: Engine, codes: tuple[str, ...]) -> dict[str, str]:
