@@ -17,8 +17,8 @@ from data.importing.records import build_batches
 from data.importing.validation import ParsedFile, parse_sheet
 from data.importing.writing import write_batches
 from models.db import larger_page_cache
-from models.summaries import attendance_added_in_bulk
 from models.skill_pairs import evaluations_added_in_bulk
+from models.summaries import attendance_added_in_bulk
 from models.tables import Attendance, YoungPeopleAttendance
 from models.version import bump_write_counter
 
