@@ -22,6 +22,11 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:
+    if connection.dialect.name == "sqlite" and not connection.connection.driver_connection.in_transaction:
+        # Python's sqlite3 opens a transaction only before an INSERT, UPDATE or DELETE: without
+        # one, each CREATE and DROP is committed at once, and a migration stopped halfway would
+        # leave its first tables behind, so the next upgrade fails (docs/decisions.md, 25).
+        connection.exec_driver_sql("BEGIN")
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

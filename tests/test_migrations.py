@@ -2,8 +2,10 @@
 
 import sqlite3
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 from models.db import make_engine
@@ -78,3 +80,22 @@ def test_0009_adds_the_session_version_with_0_for_existing_accounts(tmp_path):
     assert get_account(engine, "alice").session_version == 0
     revoke_sessions(engine, "alice", actor="alice")
     assert get_account(engine, "alice").session_version == 1
+
+
+def test_a_migration_that_fails_halfway_leaves_the_store_as_it_was(any_engine):
+    """On SQLite too: Python's sqlite3 would commit each CREATE TABLE at once (migrations/env.py).
+    Here migration 0014 creates its two tables, then fails on an index name already taken."""
+    from sqlalchemy import inspect, text
+
+    from tests.store_helpers import downgrade_to
+    downgrade_to(any_engine, "0013")
+    with any_engine.begin() as conn:
+        conn.execute(text("CREATE INDEX ix_skill_first_pres_key ON skills (code)"))  # in 0014's way
+    with pytest.raises(DBAPIError, match="ix_skill_first_pres_key"):
+        upgrade_schema(any_engine)
+    assert schema_revision(any_engine) == "0013"
+    assert not {"skill_pairs", "skill_first_pres"} & set(inspect(any_engine).get_table_names())
+    with any_engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_skill_first_pres_key"))
+    upgrade_schema(any_engine)  # the next try goes through
+    assert schema_revision(any_engine) == head_revision()
