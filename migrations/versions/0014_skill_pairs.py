@@ -27,7 +27,7 @@ PAIRS, FIRST_PRES = "skill_pairs", "skill_first_pres"
 # evaluations are left to the importer, which works their keys out again in one statement.
 PAUSED = "skill_pairs_paused"
 KEY = ("participant_id", "skill_id", "programme_id")
-RATED = ("participant_id", "programme_id", "timepoint", "completed_on", "skill_id", "score")
+RATING_COLUMNS = ("participant_id", "programme_id", "timepoint", "completed_on", "skill_id", "score")
 
 
 def _rows_again(keys: str) -> list[str]:
@@ -67,7 +67,7 @@ def _key_of(row: str) -> str:
 # update fires only for the rating's own columns.
 TRIGGERS = (
     ("skill_pairs_added", "INSERT", True, _rows_again(_key_of("NEW"))),
-    ("skill_pairs_changed", f"UPDATE OF {', '.join(RATED)}", False,
+    ("skill_pairs_changed", f"UPDATE OF {', '.join(RATING_COLUMNS)}", False,
      _rows_again(f"({_key_of('OLD')}) OR ({_key_of('NEW')})")),
     ("skill_pairs_removed", "DELETE", False, _rows_again(_key_of("OLD"))),
 )
