@@ -3,9 +3,12 @@
 A real server (`streamlit run`) on the scale store and an admin signed in through the form; then each
 page of the admin's menu is opened by clicking its menu link, from a light page (PARKING):
 - first: its first view since the server started (Python imports, the browser's chart code);
-- cold: its first view after the data changed (one attendance row added, as the smallest import
-  would: the data version changes, so every cached figure, and every chart whose data changed, is
-  worked out again; `--cold bump` only bumps the write counter, as page_bench.py does);
+- cold: its first view after the data changed (one attendance row added to the latest session of
+  the period the pages show by default, the last 12 months, as the smallest import would: the data
+  version changes, so every cached figure, and every chart whose data changed, is worked out
+  again, and the figures kept by month are read again for that month; `--cold forget` also deletes
+  every figure kept by month, as after an import touching every month; `--cold bump` only bumps
+  the write counter, as page_bench.py does);
 - warm: `--runs` views with nothing changed (median and worst).
 A view's time runs from the click on the link until the script run is over (the server's
 script_finished has reached the page, and Streamlit's `stApp` shows
@@ -20,7 +23,7 @@ task). On two shared cores the browser and the server compete: a figure here is 
 the same machine as the server would wait, not a lower bound.
 
     .venv/bin/python bench/browser_bench.py [--scale 1.0] [--database-url URL] [--runs 3] [--pages ID ...]
-        [--cold attendance|bump] [--json FILE]
+        [--cold attendance|forget|bump] [--json FILE]
 
 Targets (README, Benchmarks): warm <= 1 s, cold <= 2 s.
 """
@@ -34,6 +37,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +46,7 @@ if str(ROOT) not in sys.path:
 
 import pyarrow as pa  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
-from sqlalchemy import insert, make_url, select  # noqa: E402
+from sqlalchemy import delete, insert, make_url, select  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from bench.browser_driver import (  # noqa: E402
@@ -51,7 +55,8 @@ from bench.browser_driver import (  # noqa: E402
 from bench.scale_store import build  # noqa: E402
 from components.registry import BY_ID, role_sections  # noqa: E402
 from models.schema import open_store  # noqa: E402
-from models.tables import Attendance, Participant, ProgrammeSession  # noqa: E402
+from measures.periods import preset_period  # noqa: E402
+from models.tables import Attendance, MonthFigure, Participant, ProgrammeSession  # noqa: E402
 from models.version import bump_write_counter  # noqa: E402
 
 WARM_TARGET_S, COLD_TARGET_S = 1.0, 2.0
@@ -236,12 +241,17 @@ class Browser:
 
 
 def change_data(url: str, how: str) -> None:
-    """New data for the cold view: one attendance row at the latest session (the data version
-    changes, and so do the figures), or only the write counter bumped (`bump`)."""
+    """New data for the cold view: one attendance row at the latest session of the period shown
+    (the data version changes, and so do the figures), with every figure kept by month deleted too
+    (`forget`), or only the write counter bumped (`bump`)."""
     engine = open_store(url)
+    shown = preset_period("last_12_months", date.today())
     with engine.begin() as conn:
-        if how == "attendance":
-            session = conn.execute(select(ProgrammeSession.id).order_by(ProgrammeSession.date.desc()).limit(1)).scalar()
+        if how == "forget":
+            conn.execute(delete(MonthFigure))
+        if how in ("attendance", "forget"):
+            session = conn.execute(select(ProgrammeSession.id).where(ProgrammeSession.date <= shown.end)
+                                   .order_by(ProgrammeSession.date.desc()).limit(1)).scalar()
             registered = select(Attendance.participant_id).where(Attendance.session_id == session)
             person = conn.execute(select(Participant.id).where(Participant.role == "young_person",
                                                                Participant.id.not_in(registered)).limit(1)).scalar()
@@ -338,8 +348,9 @@ def main() -> int:
                                                "/tmp/coprod_scale_<scale>.db; the cold views add rows to it")
     parser.add_argument("--runs", type=int, default=3, help="warm views per page")
     parser.add_argument("--pages", nargs="*", help="page ids (default: the admin's whole menu)")
-    parser.add_argument("--cold", choices=("attendance", "bump"), default="attendance",
-                        help="how the data changes before the cold view (default: one attendance row added)")
+    parser.add_argument("--cold", choices=("attendance", "forget", "bump"), default="attendance",
+                        help="how the data changes before the cold view (default: one attendance row added in "
+                             "the period shown; forget: and no figure kept by month)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     pages = admin_menu(args.pages)

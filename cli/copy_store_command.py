@@ -8,7 +8,7 @@ import sys
 
 from cli.actor import command_line_actor
 from cli.refusal import refused_on
-from data.copy_store import KEPT_BY_TRIGGERS, CopyFailed, CopyRefused, copy_store
+from data.copy_store import KEPT_BY_TRIGGERS, NOT_COPIED, CopyFailed, CopyRefused, copy_store
 from measures.formatting import count, date_range, plural
 from models.schema import open_store
 
@@ -42,6 +42,8 @@ def run_copy_store(args) -> int:
     for name, rows in report.rows.items():
         rebuilt = f" (rebuilt from {REBUILT_FROM[name]})" if name in REBUILT_FROM else ""
         print(f"  {name.ljust(width)}  {count(rows).rjust(9)}{rebuilt}")
+    for each, why in NOT_COPIED.items():
+        print(f"  {each.name.ljust(width)}  {'-'.rjust(9)} (not copied: {why})")
     print(f"Row counts equal in every table; figures identical "
           f"({date_range(report.period.start, report.period.end)}, every measure, no filters).")
     print("To use the copy: stop the dashboard, set DATABASE_URL to the URL given to --to, and start it again.")

@@ -30,7 +30,7 @@ from models.audit import AUDIT, record
 from models.clock import utcnow
 from models.tables import (
     Attendance, BoardSnapshot, Evaluation, FeedbackItem, Framework, Participant, Principle, PrincipleRating, Programme,
-    ProgrammeSession, SavedView, Setting, Skill, YoungPeopleAttendance,
+    MonthFigure, ProgrammeSession, SavedView, Setting, Skill, SummaryMonthChange, YoungPeopleAttendance,
 )
 from models.version import bump_write_counter
 
@@ -57,7 +57,7 @@ REFERRING = ((ATTENDANCE, ATTENDANCE.c.participant_id), (EVALUATIONS, EVALUATION
              (RATINGS, RATINGS.c.rater_id))
 # Every table an erasure writes to (the summary table through its triggers), for VACUUM.
 TOUCHED = (PARTICIPANTS, ATTENDANCE, EVALUATIONS, RATINGS, YoungPeopleAttendance.__table__, AUDIT, VIEWS,
-           SNAPSHOTS, Setting.__table__)
+           SNAPSHOTS, Setting.__table__, MonthFigure.__table__, SummaryMonthChange.__table__)
 
 
 class UnknownParticipant(LookupError):
@@ -146,6 +146,8 @@ def erase_participant(engine, code: str, actor: str | None = None) -> "Erasure":
                            for table, column in REFERRING}
                 deleted[PARTICIPANTS.name] = conn.execute(
                     delete(PARTICIPANTS).where(PARTICIPANTS.c.id == person)).rowcount
+                # Figures kept by month may have counted them: all go (the next views work them out).
+                conn.execute(delete(MonthFigure.__table__))
                 bump_write_counter(conn)
                 # The erasure's own audit row first, for its id: the token's number.
                 entry = conn.execute(insert(AUDIT).values(

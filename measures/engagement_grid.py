@@ -15,6 +15,7 @@ from sqlalchemy import case, func, select
 
 from measures.filters import Filters, Period
 from measures.first_records import count_where, first_from, first_in_month
+from measures.kept_by_month import rows_by_month
 from measures.scope import Y, young_people_attendance
 from measures.sql import month_start
 
@@ -26,18 +27,32 @@ RECORDS = ("expected", "attended", "hours", "paid", "paid_records", "expenses")
 
 
 def engagement_grid(engine, period: Period, filters: Filters) -> pd.DataFrame:
-    """Per month ('YYYY-MM') and mode with records (grouped by the month's first day, which
-    PostgreSQL works out faster than the month's name): the young people's counts of `PEOPLE` (first
+    """Per month ('YYYY-MM') and mode with records: the young people's counts of `PEOPLE` (first
     records) and the records' sums of `RECORDS` (records expected and attended; hours, pounds paid,
-    records paid and expenses of attended records)."""
-    joined, where = young_people_attendance(period, filters)
+    records paid and expenses of attended records). Each month's rows are kept in the store while
+    its records stay the same (`measures.kept_by_month`)."""
+    rows = rows_by_month(engine, period, lambda window: _grid_query(period, filters, window))
+    grid = pd.DataFrame(rows, columns=["month", "mode", *PEOPLE, *RECORDS])
+    grid = grid.sort_values(["month", "mode"], ignore_index=True)
+    grid["month"] = grid["month"].map(lambda day: day.strftime("%Y-%m"))
+    for column in (*PEOPLE, "expected", "attended", "paid_records"):
+        grid[column] = grid[column].astype("int64")
+    for column in ("hours", "paid", "expenses"):
+        grid[column] = grid[column].astype("float64")
+    return grid
+
+
+def _grid_query(period: Period, filters: Filters, window: Period):
+    """The grid's query over the records of `window` (a part of `period`), grouped by the month's
+    first day, which PostgreSQL works out faster than the month's name."""
+    joined, where = young_people_attendance(window, filters)
     attended = Y.c.attended.is_(True)
     start, before = period.start, period.previous()
     month = month_start(Y.c.date).label("month")
 
     def when_came(value):
         return func.coalesce(func.sum(value).filter(attended), 0)
-    q = select(
+    return select(
         month, Y.c.mode,
         count_where(attended & first_from(Y.c.previous_attended_on, start)).label("active_any"),
         count_where(first_from(Y.c.previous_on, start)).label("expected_people_any"),
@@ -56,12 +71,4 @@ def engagement_grid(engine, period: Period, filters: Filters) -> pd.DataFrame:
         when_came(Y.c.paid_gbp).label("paid"),
         when_came(case((Y.c.paid_gbp > 0, 1), else_=0)).label("paid_records"),
         when_came(Y.c.expenses_gbp).label("expenses"),
-    ).select_from(joined).where(where).group_by(month, Y.c.mode).order_by(month, Y.c.mode)
-    with engine.connect() as conn:
-        grid = pd.DataFrame(conn.execute(q).mappings().all(), columns=["month", "mode", *PEOPLE, *RECORDS])
-    grid["month"] = grid["month"].map(lambda day: day.strftime("%Y-%m"))
-    for column in (*PEOPLE, "expected", "attended", "paid_records"):
-        grid[column] = grid[column].astype("int64")
-    for column in ("hours", "paid", "expenses"):
-        grid[column] = grid[column].astype("float64")
-    return grid
+    ).select_from(joined).where(where).group_by(month, Y.c.mode)

@@ -13,7 +13,9 @@ from sqlalchemy import case, func, literal, select, union_all
 
 from measures.filters import Filters, Period
 from measures.first_records import by_rows, count_where, first_from
+from measures.kept_by_month import rows_by_month
 from measures.scope import Y, young_people_attendance
+from measures.sql import month_start
 from measures.suppression import SUPPRESSED, complete_hiding, is_suppressed, too_few
 from models.vocab import AGE_BANDS, DOING_WITH_RUNGS, YES_NO_PREFER
 
@@ -60,13 +62,19 @@ def _group_counts_by_rows(engine, period: Period, filters: Filters, leading: boo
     person has one value of each on all their records, so is in one combination, and the
     combinations add up to each characteristic's groups. Taking part counts first records
     (`measures.first_records`); leading and doing with count different young people among the
-    records that can show them."""
+    records that can show them. Taking part is kept by month (`measures.kept_by_month`)."""
     joined, where = young_people_attendance(period, filters)
     groups = [Y.c[d] for d in DIMENSIONS]
     attended = Y.c.attended.is_(True)
-    first = attended & first_from(Y.c.previous_attended_on, period.start)
-    taking_q = select(*groups, count_where(first).label("taking_part")).select_from(joined).where(where, attended) \
-        .group_by(*groups)
+
+    def taking_q(window: Period):
+        month = month_start(Y.c.date).label("month")
+        first = attended & first_from(Y.c.previous_attended_on, period.start)
+        within, where_within = young_people_attendance(window, filters)
+        return select(month, *groups, count_where(first).label("taking_part")).select_from(within) \
+            .where(where_within, attended).group_by(month, *groups)
+    by_month = pd.DataFrame(rows_by_month(engine, period, taking_q), columns=["month", *DIMENSIONS, "taking_part"])
+    combinations = by_month.groupby(list(DIMENSIONS), dropna=False, as_index=False)["taking_part"].sum()
     led, deep = Y.c.role_in_session.in_(LEADING_ROLES), Y.c.ladder_rung.in_(DOING_WITH_RUNGS)
     people = (select(Y.c.participant_id, *groups, func.max(case((led, 1), else_=0)).label("leading"),
                      func.max(case((deep, 1), else_=0)).label("doing_with"))
@@ -75,10 +83,12 @@ def _group_counts_by_rows(engine, period: Period, filters: Filters, leading: boo
     leading_q = select(*(people.c[d] for d in DIMENSIONS), func.sum(people.c.leading).label("leading"),
                        func.sum(people.c.doing_with).label("doing_with")).group_by(*(people.c[d] for d in DIMENSIONS))
     with engine.connect() as conn:
-        combinations = pd.DataFrame(conn.execute(taking_q).mappings().all(), columns=[*DIMENSIONS, "taking_part"])
         leaders = pd.DataFrame(conn.execute(leading_q).mappings().all() if leading else [],
                                columns=[*DIMENSIONS, "leading", "doing_with"])
     # Whoever led or took part in a 'doing with' session took part: every combination of `leaders` is in `combinations`.
+    for frame in (combinations, leaders):  # one spelling of "not recorded" in both (an empty cell, read or summed)
+        frame[list(DIMENSIONS)] = frame[list(DIMENSIONS)].astype("object").where(frame[list(DIMENSIONS)].notna(),
+                                                                                 NOT_RECORDED)
     combinations = combinations.merge(leaders, on=list(DIMENSIONS), how="left").fillna({"leading": 0, "doing_with": 0})
     for name in COUNTS:
         combinations[name] = combinations[name].astype("int64")

@@ -64,11 +64,13 @@ def rated(keys: str) -> str:
 def evaluations_added_in_bulk(conn: Connection):
     """Inside the caller's transaction: evaluations added in the block get their keys' skill pair
     rows in one go at its end (evaluations changed or removed are still handled by triggers)."""
+    if conn.dialect.name == "postgresql":  # SQLite has one writer at a time already
+        conn.exec_driver_sql("LOCK TABLE evaluations IN SHARE ROW EXCLUSIVE MODE")  # readers go on
     before = conn.execute(select(func.coalesce(func.max(E.c.id), 0))).scalar_one()
     conn.execute(insert(SETTINGS).values(key=PAUSED, value="true"))
     yield
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PAUSED))
-    # Holding the write lock, every evaluation above `before` was added by this transaction.
+    # Holding the table's write lock, every evaluation above `before` was added by this transaction.
     if conn.execute(select(E.c.id).where(E.c.id > before).limit(1)).first() is None:
         return
     if before == 0:  # every key is new (rows an update trigger wrote in the block are replaced)

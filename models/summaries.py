@@ -16,15 +16,20 @@ from contextlib import contextmanager
 from sqlalchemy import (
     Column, Date, Integer, MetaData, Table, case, delete, func, insert, literal, or_, select, union_all, update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from models.tables import Attendance, Participant, ProgrammeSession, Setting, YoungPeopleAttendance
+from models.tables import (
+    Attendance, Participant, ProgrammeSession, Setting, SummaryMonthChange, YoungPeopleAttendance,
+)
 from models.vocab import YOUNG_PERSON
 
 PAUSED = "young_people_attendance_paused"  # the key the triggers look for (migration 0006)
+MONTHS_PAUSED = "summary_months_paused"  # and the summary's own insert trigger (migration 0015)
 A, S, P = Attendance.__table__, ProgrammeSession.__table__, Participant.__table__
 Y = YoungPeopleAttendance.__table__
 SETTINGS = Setting.__table__
+CHANGES = SummaryMonthChange.__table__
 # (column, only attended records, within the row's mode): the previous record's date in each sense.
 PREVIOUS = (("previous_on", False, False), ("previous_attended_on", True, False),
             ("previous_in_mode_on", False, True), ("previous_attended_in_mode_on", True, True))
@@ -71,11 +76,13 @@ def previous_dates(rows) -> list:
 def attendance_added_in_bulk(conn: Connection):
     """Inside the caller's transaction: attendance records added in the block get their summary
     rows in bulk at its end (records changed or removed are still handled by triggers)."""
+    if conn.dialect.name == "postgresql":  # SQLite has one writer at a time already
+        conn.exec_driver_sql("LOCK TABLE attendance IN SHARE ROW EXCLUSIVE MODE")  # readers go on
     before = conn.execute(select(func.coalesce(func.max(A.c.id), 0))).scalar_one()
-    conn.execute(insert(SETTINGS).values(key=PAUSED, value="true"))
+    conn.execute(insert(SETTINGS), [{"key": key, "value": "true"} for key in (PAUSED, MONTHS_PAUSED)])
     yield
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PAUSED))
-    # Holding the write lock, every record above `before` was added by this transaction.
+    # Holding the table's write lock, every record above `before` was added by this transaction.
     added_people = select(A.c.participant_id).where(A.c.id > before)
     had_rows = conn.execute(select(Y.c.participant_id).distinct()
                             .where(Y.c.participant_id.in_(added_people))).scalars().all()
@@ -100,8 +107,23 @@ def attendance_added_in_bulk(conn: Connection):
     conn.execute(insert(Y).from_select([*COPIED, *POINTERS], rows.add_columns(*(dates.c[name] for name in POINTERS))
                                        .order_by(S.c.date, A.c.session_id, A.c.participant_id)))
     dates.drop(conn)
+    conn.execute(delete(SETTINGS).where(SETTINGS.c.key == MONTHS_PAUSED))
+    _count_months(conn, select(S.c.date).select_from(A.join(S, S.c.id == A.c.session_id))
+                  .where(A.c.id > before).distinct())
     for start in range(0, len(had_rows), RECOMPUTE_CHUNK):
         previous_dates_again(conn, had_rows[start:start + RECOMPUTE_CHUNK])
+
+
+def _count_months(conn: Connection, dates) -> None:
+    """One more change for each month of the dates `dates` (a query) gives, as the summary's
+    triggers count them (models.tables.SummaryMonthChange), and like them whatever another
+    writer counts meanwhile."""
+    found = sorted({day.replace(day=1) for day in conn.execute(dates).scalars()})
+    if not found:
+        return
+    adding = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(CHANGES)
+    conn.execute(adding.values([{"month": month, "changes": 1} for month in found])
+                 .on_conflict_do_update(index_elements=[CHANGES.c.month], set_={"changes": CHANGES.c.changes + 1}))
 
 
 def _previous_dates_table() -> Table:

@@ -360,6 +360,28 @@ class SkillFirstPre(SQLModel, table=True):
     first_post_on: Optional[Day] = None
 
 
+class SummaryMonthChange(SQLModel, table=True):
+    """Kept by triggers on `young_people_attendance` (migration 0015), never written by the
+    application: per month, a number that goes up whenever a summary row of that month is added,
+    changed or removed. A figure worked out for a month stays right while its number is the same
+    (`MonthFigure`; docs/decisions.md, "Figures kept by month")."""
+    __tablename__ = "summary_month_changes"
+    month: Day = Field(primary_key=True)  # the month's first day
+    changes: int
+
+
+class MonthFigure(SQLModel, table=True):
+    """A cache, not a record: the rows of one figure's query (`figure`: a hash of its SQL and
+    parameters) over one month's summary rows, as JSON, with the month's number of changes when
+    they were read. Never copied; pruned when old (measures/kept_by_month.py)."""
+    __tablename__ = "month_figures"
+    figure: str = Field(primary_key=True)
+    month: Day = Field(primary_key=True)
+    changes: int
+    computed_on: Day
+    payload: str
+
+
 class RatingLink(SQLModel, table=True):
     """A window in which young people rate one session from a link or QR code, without an
     account (docs/decisions.md). Only the token's SHA-256 is kept: the store never holds the

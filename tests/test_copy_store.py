@@ -13,7 +13,9 @@ from sqlmodel import SQLModel
 
 import data.copy_store as copying
 from cli.main import main
-from data.copy_store import COPIED, KEPT_BY_TRIGGERS, TABLES, data_span, figure_differences, rows_beyond_new
+from data.copy_store import (
+    COMPARED, COPIED, KEPT_BY_TRIGGERS, NOT_COPIED, TABLES, data_span, figure_differences, rows_beyond_new,
+)
 from data.demo.accounts import load_demo_with_accounts
 from measures.filters import Filters
 from measures.formatting import plural
@@ -22,7 +24,7 @@ from models.db import engine_for, make_engine
 from models.schema import head_revision, open_store, schema_revision
 from models.tables import (
     AuditEntry, BoardSnapshot, Framework, LoginAttempt, Participant, ProgrammeSession, RatingLink, RatingResponse,
-    SavedView, Skill,
+    SavedView, Skill, SummaryMonthChange, YoungPeopleAttendance,
 )
 from tests.conftest import POSTGRES_URL_VARIABLE
 
@@ -105,7 +107,13 @@ def assert_a_faithful_copy(source, target, out: str, source_url: str) -> None:
     with target.connect() as conn:
         entry = _last_audit(conn)
     assert entry.action == COPIED and json.loads(entry.detail)["source"] == source_url
-    assert f"Copied {plural(len(TABLES), 'table')} from {source_url}" in out
+    assert f"Copied {plural(len(COMPARED), 'table')} from {source_url}" in out
+    for each in NOT_COPIED:
+        assert f"{each.name} " in out and "(not copied: " in out
+    with target.connect() as conn:  # every month of the rebuilt summary counted as changed
+        months = conn.execute(select(func.count()).select_from(SummaryMonthChange)).scalar_one()
+        summary_months = {day.replace(day=1) for day in conn.execute(select(YoungPeopleAttendance.date)).scalars()}
+    assert months == len(summary_months) > 0
     assert "figures identical" in out
 
 
@@ -165,7 +173,7 @@ def test_figures_that_differ_roll_the_whole_copy_back(small_org, tmp_path, monke
 
 def _counts(engine) -> dict[str, int]:
     with engine.connect() as conn:
-        return {each.name: conn.execute(select(func.count()).select_from(each)).scalar_one() for each in TABLES}
+        return {each.name: conn.execute(select(func.count()).select_from(each)).scalar_one() for each in COMPARED}
 
 
 def _kept_by_triggers(engine) -> dict[str, list[tuple]]:
