@@ -12,6 +12,7 @@ from measures.engagement_grid import PEOPLE, RECORDS, engagement_grid
 from measures.filters import Filters, Period
 from measures.first_records import by_rows
 from measures.scope import PR, S, Y, sessions_in, young_people_attendance
+from measures.stage_coverage import stages_by_programme
 from measures.sql import month_of
 from measures.suppression import SUPPRESSED, attendance_rate_people, guard, guard_many, suppress_rows, too_few
 from models.vocab import DOING_WITH_RUNGS, MODES, STAGES, YOUTH_LED
@@ -187,20 +188,15 @@ def sessions_by_month(engine, period: Period, filters: Filters, split: str = "mo
 def stage_coverage_counts(engine, period: Period, filters: Filters, k: int) -> dict:
     """{programme code: stages covered (0-4)} for every programme (those chosen in the filters):
     the stages with at least one attended young-people record in the period. A programme's
-    count is SUPPRESSED when 1..k-1 young people stand behind it (those at its staged records)."""
-    joined, where = young_people_attendance(period, filters)
-    q = (select(Y.c.programme_id, func.count(distinct(Y.c.stage)).label("stages"),
-                func.count(distinct(Y.c.participant_id)).label("people"))
-         .select_from(joined).where(where, Y.c.attended.is_(True), Y.c.stage.is_not(None))
-         .group_by(Y.c.programme_id))
+    count is SUPPRESSED when 1..k-1 young people stand behind it (those at its staged records;
+    `measures.stage_coverage`)."""
+    covered = stages_by_programme(engine, period, filters, k)
     programmes = select(PR.c.id, PR.c.code).order_by(PR.c.code)
     if filters.programmes:
         programmes = programmes.where(PR.c.code.in_(filters.programmes))
     with engine.connect() as conn:
-        covered = {r.programme_id: r for r in conn.execute(q).all()}
         codes = conn.execute(programmes).all()
-    return {code: guard(covered[pid].stages, covered[pid].people, k) if pid in covered else 0
-            for pid, code in codes}
+    return {code: guard(len(covered[pid][0]), covered[pid][1], k) if pid in covered else 0 for pid, code in codes}
 
 
 ALL_MODES = "all"  # the row of monthly frames that counts every mode together
@@ -354,21 +350,15 @@ def stage_grid(engine, period: Period, filters: Filters, k: int = 1) -> pd.DataF
     the programme's name, including the programmes that held sessions in the period but had no
     young people at any stage.
     `hidden` marks the rows of a programme whose stages rest on 1..k-1 young people: hidden
-    there as in the measures JSON (`stage_coverage_counts`). One reading of the period's records."""
-    joined, where = young_people_attendance(period, filters)
-    q = (select(PR.c.code, *(func.max(case((Y.c.stage == stage, 1), else_=0)).label(stage) for stage in STAGES),
-                func.count(distinct(Y.c.participant_id)).label("people"))
-         .select_from(joined.join(PR, Y.c.programme_id == PR.c.id))
-         .where(where, Y.c.attended.is_(True), Y.c.stage.is_not(None)).group_by(PR.c.code))
-    names_q = (select(PR.c.code, PR.c.name).distinct().select_from(S.join(PR, S.c.programme_id == PR.c.id))
+    there as in the measures JSON (`stage_coverage_counts`)."""
+    found = stages_by_programme(engine, period, filters, k)
+    names_q = (select(PR.c.id, PR.c.code, PR.c.name).distinct().select_from(S.join(PR, S.c.programme_id == PR.c.id))
                .where(sessions_in(period, filters)))
     with engine.connect() as conn:
-        covered = {row.code: row for row in conn.execute(q)}
-        names = dict(conn.execute(names_q).all())  # every covered programme held a session in the period
-    hidden = {code for code, row in covered.items() if too_few(row.people, k)}
+        names = conn.execute(names_q).all()  # every covered programme held a session in the period
     rows = [{"programme": code, "name": name, "stage": stage,
-             "covered": bool(covered[code]._mapping[stage]) if code in covered else False,
-             "stages_covered": sum(covered[code]._mapping[s] for s in STAGES) if code in covered else 0,
-             "hidden": code in hidden}
-            for code, name in sorted(names.items(), key=lambda item: item[1]) for stage in STAGES]
+             "covered": stage in found[pid][0] if pid in found else False,
+             "stages_covered": len(found[pid][0]) if pid in found else 0,
+             "hidden": pid in found and too_few(found[pid][1], k)}
+            for pid, code, name in sorted(names, key=lambda row: (row.name, row.code)) for stage in STAGES]
     return pd.DataFrame(rows, columns=["programme", "name", "stage", "covered", "stages_covered", "hidden"])

@@ -27,6 +27,13 @@ def by_rows(filters: Filters) -> bool:
     return not (filters.programmes or filters.activity_types or filters.modes)
 
 
+def by_programme_rows(filters: Filters) -> bool:
+    """True when the filters keep, for each young person, every record in each programme they keep
+    (no activity type or mode filter): counts within a programme then go by the previous date in
+    the same programme."""
+    return not (filters.activity_types or filters.modes)
+
+
 def first_from(previous, start: date):
     """The row is its young person's first (in the sense of the `previous` date column) on or after `start`."""
     return or_(previous.is_(None), previous < start)

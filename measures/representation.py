@@ -17,11 +17,10 @@ from measures.kept_by_month import rows_by_month
 from measures.scope import Y, young_people_attendance
 from measures.sql import month_start
 from measures.suppression import SUPPRESSED, complete_hiding, is_suppressed, too_few
-from models.vocab import AGE_BANDS, DOING_WITH_RUNGS, YES_NO_PREFER
+from models.vocab import AGE_BANDS, DOING_WITH_RUNGS, LEADING_ROLES, YES_NO_PREFER
 
 NOT_RECORDED = "not_recorded"
 DIMENSIONS = {"age_band": AGE_BANDS, "disability": YES_NO_PREFER, "care_experienced": YES_NO_PREFER}
-LEADING_ROLES = ("co_facilitator", "lead")
 COUNTS = ("taking_part", "leading", "doing_with")
 
 
@@ -58,41 +57,34 @@ def group_counts(engine, period: Period, filters: Filters, leading: bool = True)
 
 
 def _group_counts_by_rows(engine, period: Period, filters: Filters, leading: bool) -> pd.DataFrame:
-    """`group_counts`' rows from queries grouped by all three characteristics at once: a young
-    person has one value of each on all their records, so is in one combination, and the
-    combinations add up to each characteristic's groups. Taking part counts first records
-    (`measures.first_records`); leading and doing with count different young people among the
-    records that can show them. Taking part is kept by month (`measures.kept_by_month`)."""
-    joined, where = young_people_attendance(period, filters)
+    """`group_counts`' rows from one query grouped by month and all three characteristics at once:
+    a young person has one value of each on all their records, so is in one combination, and the
+    combinations add up to each characteristic's groups. Each count is of first records
+    (`measures.first_records`): the first attended record of the period, the first led and the
+    first at a "doing with" session, by their previous dates (docs/decisions.md, 24). So the
+    months add up, and each month's rows are kept (`measures.kept_by_month`)."""
     groups = [Y.c[d] for d in DIMENSIONS]
     attended = Y.c.attended.is_(True)
-
-    def taking_q(window: Period):
-        month = month_start(Y.c.date).label("month")
-        first = attended & first_from(Y.c.previous_attended_on, period.start)
-        within, where_within = young_people_attendance(window, filters)
-        return select(month, *groups, count_where(first).label("taking_part")).select_from(within) \
-            .where(where_within, attended).group_by(month, *groups)
-    by_month = pd.DataFrame(rows_by_month(engine, period, taking_q), columns=["month", *DIMENSIONS, "taking_part"])
-    combinations = by_month.groupby(list(DIMENSIONS), dropna=False, as_index=False)["taking_part"].sum()
     led, deep = Y.c.role_in_session.in_(LEADING_ROLES), Y.c.ladder_rung.in_(DOING_WITH_RUNGS)
-    people = (select(Y.c.participant_id, *groups, func.max(case((led, 1), else_=0)).label("leading"),
-                     func.max(case((deep, 1), else_=0)).label("doing_with"))
-              .select_from(joined).where(where, attended, led | deep)
-              .group_by(Y.c.participant_id, *groups).subquery())
-    leading_q = select(*(people.c[d] for d in DIMENSIONS), func.sum(people.c.leading).label("leading"),
-                       func.sum(people.c.doing_with).label("doing_with")).group_by(*(people.c[d] for d in DIMENSIONS))
-    with engine.connect() as conn:
-        leaders = pd.DataFrame(conn.execute(leading_q).mappings().all() if leading else [],
-                               columns=[*DIMENSIONS, "leading", "doing_with"])
-    # Whoever led or took part in a 'doing with' session took part: every combination of `leaders` is in `combinations`.
-    for frame in (combinations, leaders):  # one spelling of "not recorded" in both (an empty cell, read or summed)
-        frame[list(DIMENSIONS)] = frame[list(DIMENSIONS)].astype("object").where(frame[list(DIMENSIONS)].notna(),
-                                                                                 NOT_RECORDED)
-    combinations = combinations.merge(leaders, on=list(DIMENSIONS), how="left").fillna({"leading": 0, "doing_with": 0})
+
+    def counts_q(window: Period):
+        month = month_start(Y.c.date).label("month")
+        within, where = young_people_attendance(window, filters)
+        return (select(month, *groups,
+                       count_where(first_from(Y.c.previous_attended_on, period.start)).label("taking_part"),
+                       count_where(led & first_from(Y.c.previous_led_on, period.start)).label("leading"),
+                       count_where(deep & first_from(Y.c.previous_doing_with_on, period.start)).label("doing_with"))
+                .select_from(within).where(where, attended).group_by(month, *groups))
+    by_month = pd.DataFrame(rows_by_month(engine, period, counts_q), columns=["month", *DIMENSIONS, *COUNTS])
+    if not leading:
+        by_month[["leading", "doing_with"]] = 0
+    # One spelling of "not recorded" (an empty cell, read from the store or from JSON).
+    by_month[list(DIMENSIONS)] = by_month[list(DIMENSIONS)].astype("object").where(
+        by_month[list(DIMENSIONS)].notna(), NOT_RECORDED)
+    combinations = by_month.groupby(list(DIMENSIONS), as_index=False)[list(COUNTS)].sum()
     for name in COUNTS:
         combinations[name] = combinations[name].astype("int64")
-    return pd.concat([combinations.groupby(d, dropna=False, as_index=False)[list(COUNTS)].sum()
+    return pd.concat([combinations.groupby(d, as_index=False)[list(COUNTS)].sum()
                       .rename(columns={d: "value"}).assign(dimension=d) for d in DIMENSIONS],
                      ignore_index=True)[["dimension", "value", *COUNTS]]
 

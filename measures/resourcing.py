@@ -11,8 +11,11 @@ from sqlalchemy import case, distinct, func, select
 
 from measures import protection as p
 from measures.filters import Filters, Period
+from measures.first_records import by_programme_rows, count_where, first_from
+from measures.kept_by_month import rows_by_month
 from measures.protected_frames import protect_frame
 from measures.scope import PR, Y, young_people_attendance
+from measures.sql import month_start
 from measures.suppression import suppress_rows
 
 # The figures of a programme's row, hidden together when the row is. `attended_records` and
@@ -47,21 +50,54 @@ def resourcing_by_programme(engine, period: Period, filters: Filters, k: int, fu
     worked out by subtraction (`suppression.complete_hiding`, `full` for a protected audience);
     a young person in two programmes counts in both, so the people are not exact parts, but
     hours and pounds add up exactly."""
+    if by_programme_rows(filters):
+        rows = _by_programme_by_month(engine, period, filters)
+    else:
+        rows = _by_programme(engine, period, filters)
+    frame = pd.DataFrame([_row(r) for r in rows], columns=[c for c in COLUMNS if c != "suppressed"])
+    return suppress_rows(frame.assign(people=frame["young_people"]), "people", FIGURES, k, full=full)[COLUMNS]
+
+
+SUMS = ("attended_records", "involvement_hours", "paid_total_gbp", "paid_records", "expenses_total_gbp")
+
+
+def _sums():
+    return [func.count().label("attended_records"),
+            func.coalesce(func.sum(Y.c.duration_hours), 0).label("involvement_hours"),
+            func.coalesce(func.sum(Y.c.paid_gbp), 0).label("paid_total_gbp"),
+            func.coalesce(func.sum(case((Y.c.paid_gbp > 0, 1), else_=0)), 0).label("paid_records"),
+            func.coalesce(func.sum(Y.c.expenses_gbp), 0).label("expenses_total_gbp")]
+
+
+def _by_programme(engine, period: Period, filters: Filters) -> list[dict]:
+    """Per programme, counting different young people one by one (with an activity or mode filter)."""
     joined, where = young_people_attendance(period, filters)
     q = (select(PR.c.code.label("programme"), PR.c.name.label("programme_name"),
-                func.count(distinct(Y.c.participant_id)).label("young_people"),
-                func.count().label("attended_records"),
-                func.coalesce(func.sum(Y.c.duration_hours), 0).label("involvement_hours"),
-                func.coalesce(func.sum(Y.c.paid_gbp), 0).label("paid_total_gbp"),
-                func.coalesce(func.sum(case((Y.c.paid_gbp > 0, 1), else_=0)), 0).label("paid_records"),
-                func.coalesce(func.sum(Y.c.expenses_gbp), 0).label("expenses_total_gbp"))
+                func.count(distinct(Y.c.participant_id)).label("young_people"), *_sums())
          .select_from(joined.join(PR, Y.c.programme_id == PR.c.id))
          .where(where, Y.c.attended.is_(True))
          .group_by(PR.c.code, PR.c.name).order_by(PR.c.name, PR.c.code))
     with engine.connect() as conn:
-        rows = [_row(r) for r in conn.execute(q).mappings().all()]
-    frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "suppressed"])
-    return suppress_rows(frame.assign(people=frame["young_people"]), "people", FIGURES, k, full=full)[COLUMNS]
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def _by_programme_by_month(engine, period: Period, filters: Filters) -> list[dict]:
+    """Per programme, its young people counted as first attended records in the programme
+    (`measures.first_records`), month by month and kept (`measures.kept_by_month`)."""
+    def by_month(window: Period):
+        month = month_start(Y.c.date).label("month")
+        joined, where = young_people_attendance(window, filters)
+        first = first_from(Y.c.previous_attended_in_programme_on, period.start)
+        return (select(month, Y.c.programme_id, count_where(first).label("young_people"), *_sums())
+                .select_from(joined).where(where, Y.c.attended.is_(True)).group_by(month, Y.c.programme_id))
+    found = pd.DataFrame(rows_by_month(engine, period, by_month),
+                         columns=["month", "programme_id", "young_people", *SUMS])
+    totals = found.groupby("programme_id")[["young_people", *SUMS]].sum()
+    with engine.connect() as conn:
+        names = conn.execute(select(PR.c.id, PR.c.code, PR.c.name).where(PR.c.id.in_(totals.index.tolist()))
+                             .order_by(PR.c.name, PR.c.code)).all()
+    return [{"programme": code, "programme_name": name,
+             **{c: totals.at[pid, c].item() for c in ("young_people", *SUMS)}} for pid, code, name in names]
 
 
 def _row(r) -> dict:

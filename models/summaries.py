@@ -14,7 +14,7 @@ they are added, and again for the rows of the young people who already had some.
 from contextlib import contextmanager
 
 from sqlalchemy import (
-    Column, Date, Integer, MetaData, Table, case, delete, func, insert, literal, or_, select, union_all, update,
+    Column, Date, Integer, MetaData, Table, and_, case, delete, func, insert, literal, or_, select, union_all, update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
@@ -22,17 +22,23 @@ from sqlalchemy.engine import Connection
 from models.tables import (
     Attendance, Participant, ProgrammeSession, Setting, SummaryMonthChange, YoungPeopleAttendance,
 )
-from models.vocab import YOUNG_PERSON
+from models.vocab import DOING_WITH_RUNGS, LEADING_ROLES, YOUNG_PERSON
 
 PAUSED = "young_people_attendance_paused"  # the key the triggers look for (migration 0006)
-MONTHS_PAUSED = "summary_months_paused"  # and the summary's own insert trigger (migration 0015)
+INSERTS_PAUSED = "summary_inserts_paused"  # and the summary's own insert triggers (migrations 0015, 0016)
 A, S, P = Attendance.__table__, ProgrammeSession.__table__, Participant.__table__
 Y = YoungPeopleAttendance.__table__
 SETTINGS = Setting.__table__
 CHANGES = SummaryMonthChange.__table__
-# (column, only attended records, within the row's mode): the previous record's date in each sense.
-PREVIOUS = (("previous_on", False, False), ("previous_attended_on", True, False),
-            ("previous_in_mode_on", False, True), ("previous_attended_in_mode_on", True, True))
+# The previous record's date in each sense: (column, only attended records, which of those count
+# (column, values; None: all), the young person's records within the same values of these columns).
+PREVIOUS = (("previous_on", False, None, ()), ("previous_attended_on", True, None, ()),
+            ("previous_in_mode_on", False, None, ("mode",)), ("previous_attended_in_mode_on", True, None, ("mode",)),
+            ("previous_attended_in_programme_on", True, None, ("programme_id",)),
+            ("previous_led_on", True, ("role_in_session", LEADING_ROLES), ()),
+            ("previous_doing_with_on", True, ("ladder_rung", DOING_WITH_RUNGS), ()))
+WORKED_FROM = ("date", "session_id", "participant_id", "attended", "mode", "programme_id", "role_in_session",
+               "ladder_rung")  # the columns the previous dates are worked out from
 POINTERS = tuple(name for name, *_ in PREVIOUS)
 COPIED = tuple(c.name for c in Y.columns if c.name not in POINTERS)  # what the summary copies in
 KEY = ("date", "session_id", "participant_id")
@@ -50,22 +56,25 @@ def summary_rows(where, *joins):
 
 
 def _records(where):
-    """What the previous dates are worked out from, for the attendance records `where` picks."""
-    return (select(S.c.date, A.c.session_id, A.c.participant_id, A.c.attended, S.c.mode)
+    """What the previous dates are worked out from (`WORKED_FROM`), for the attendance records `where` picks."""
+    sources = {**{c.name: c for c in S.columns}, **{c.name: c for c in A.columns}}
+    return (select(*(sources[name] for name in WORKED_FROM))
             .select_from(A.join(S, S.c.id == A.c.session_id).join(P, P.c.id == A.c.participant_id))
             .where(P.c.role == YOUNG_PERSON, where))
 
 
 def previous_dates(rows) -> list:
-    """The `PREVIOUS` columns over `rows` (a subquery with the summary's columns), as window
+    """The `PREVIOUS` columns over `rows` (a subquery with the `WORKED_FROM` columns), as window
     functions over each young person's records in date and session order."""
     columns = []
-    for name, attended_only, in_mode in PREVIOUS:
-        person = [rows.c.participant_id, rows.c.mode] if in_mode else [rows.c.participant_id]
+    for name, attended_only, counted, within in PREVIOUS:
+        person = [rows.c.participant_id, *(rows.c[column] for column in within)]
         order = [rows.c.date, rows.c.session_id]
         if attended_only:
-            value = func.max(case((rows.c.attended.is_(True), rows.c.date))).over(
-                partition_by=person, order_by=order, rows=(None, -1))
+            counts = rows.c.attended.is_(True)
+            if counted:
+                counts = and_(counts, rows.c[counted[0]].in_(counted[1]))
+            value = func.max(case((counts, rows.c.date))).over(partition_by=person, order_by=order, rows=(None, -1))
         else:
             value = func.lag(rows.c.date).over(partition_by=person, order_by=order)
         columns.append(value.label(name))
@@ -79,7 +88,7 @@ def attendance_added_in_bulk(conn: Connection):
     if conn.dialect.name == "postgresql":  # SQLite has one writer at a time already
         conn.exec_driver_sql("LOCK TABLE attendance IN SHARE ROW EXCLUSIVE MODE")  # readers go on
     before = conn.execute(select(func.coalesce(func.max(A.c.id), 0))).scalar_one()
-    conn.execute(insert(SETTINGS), [{"key": key, "value": "true"} for key in (PAUSED, MONTHS_PAUSED)])
+    conn.execute(insert(SETTINGS).values(key=PAUSED, value="true"))
     yield
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == PAUSED))
     # Holding the table's write lock, every record above `before` was added by this transaction.
@@ -90,8 +99,8 @@ def attendance_added_in_bulk(conn: Connection):
     # they need: carrying every copied column through the window functions' sorts took SQLite
     # twice as long (docs/decisions.md, 24).
     new = _records(A.c.id > before).add_columns(literal(1).label("new"))
-    old = select(Y.c.date, Y.c.session_id, Y.c.participant_id, Y.c.attended, Y.c.mode,
-                 literal(0).label("new")).where(Y.c.participant_id.in_(added_people))
+    old = select(*(Y.c[name] for name in WORKED_FROM), literal(0).label("new")) \
+        .where(Y.c.participant_id.in_(added_people))
     rows = (union_all(new, old) if had_rows else new).subquery()
     dated = select(rows.c.session_id, rows.c.participant_id, rows.c.new, *previous_dates(rows)).subquery()
     dates = _previous_dates_table()
@@ -104,10 +113,13 @@ def attendance_added_in_bulk(conn: Connection):
     # a period's rows then lie together on disk (docs/decisions.md, 24); SQLite appends to its key.
     rows = summary_rows(A.c.id > before, (dates, (dates.c.session_id == A.c.session_id)
                                           & (dates.c.participant_id == A.c.participant_id)))
+    # The summary's own insert triggers only for rows this one statement adds: rows the block's
+    # updates wrote again (by the triggers of attendance and sessions) have had theirs.
+    conn.execute(insert(SETTINGS).values(key=INSERTS_PAUSED, value="true"))
     conn.execute(insert(Y).from_select([*COPIED, *POINTERS], rows.add_columns(*(dates.c[name] for name in POINTERS))
                                        .order_by(S.c.date, A.c.session_id, A.c.participant_id)))
     dates.drop(conn)
-    conn.execute(delete(SETTINGS).where(SETTINGS.c.key == MONTHS_PAUSED))
+    conn.execute(delete(SETTINGS).where(SETTINGS.c.key == INSERTS_PAUSED))
     _count_months(conn, select(S.c.date).select_from(A.join(S, S.c.id == A.c.session_id))
                   .where(A.c.id > before).distinct())
     for start in range(0, len(had_rows), RECOMPUTE_CHUNK):
@@ -127,9 +139,11 @@ def _count_months(conn: Connection, dates) -> None:
 
 
 def _previous_dates_table() -> Table:
-    """A temporary table (this connection's alone) of the new summary rows' previous dates, by key."""
+    """A temporary table (this connection's alone) of the new summary rows' previous dates, by key:
+    young person first, the order the window functions give their rows in (written in key order,
+    SQLite filled it in three quarters of the time)."""
     return Table("summary_previous_dates", MetaData(),
-                 Column("session_id", Integer, primary_key=True), Column("participant_id", Integer, primary_key=True),
+                 Column("participant_id", Integer, primary_key=True), Column("session_id", Integer, primary_key=True),
                  *(Column(name, Date) for name in POINTERS), prefixes=["TEMPORARY"], sqlite_with_rowid=False)
 
 

@@ -323,6 +323,11 @@ class YoungPeopleAttendance(SQLModel, table=True):
     previous_attended_on: Optional[Day] = None
     previous_in_mode_on: Optional[Day] = None
     previous_attended_in_mode_on: Optional[Day] = None
+    # Migration 0016: the same young person's latest attended record before this one in the same
+    # programme, in a lead or co-facilitator role, and at a "doing with" session.
+    previous_attended_in_programme_on: Optional[Day] = None
+    previous_led_on: Optional[Day] = None
+    previous_doing_with_on: Optional[Day] = None
 
 
 class SkillPair(SQLModel, table=True):

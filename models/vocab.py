@@ -19,6 +19,7 @@ LED_BY = ("young_people", "co_led", "organisation")
 YOUTH_LED = ("young_people", "co_led")
 
 ROLES_IN_SESSION = ("participant", "co_facilitator", "lead")
+LEADING_ROLES = ("co_facilitator", "lead")  # a young person in one of these led the session
 TIMEPOINTS = ("pre", "post", "follow_up")
 RATER_ROLES = ("young_person", "staff")
 FEEDBACK_STATUSES = ("raised", "in_progress", "done", "not_possible")

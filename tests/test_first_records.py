@@ -12,9 +12,10 @@ from measures.engagement import (
     active_by_month_and_mode, engagement_and_remuneration, engagement_by_mode, monthly_engagement,
 )
 from measures.filters import Filters, Period
-from measures.first_records import by_rows
+from measures.first_records import by_programme_rows, by_rows
 from measures.reach import reach_by_group
 from measures.representation import representation
+from measures.resourcing import resourcing_by_programme
 from models.tables import Attendance, Participant, ProgrammeSession
 from models.vocab import MODES
 
@@ -39,6 +40,9 @@ def test_the_filters_that_keep_whole_young_people_count_by_rows():
     assert by_rows(Filters()) and by_rows(Filters(age_bands=("16_18",), disability=("yes",)))
     assert not by_rows(Filters(modes=("online",))) and not by_rows(Filters(programmes=("P1",)))
     assert not by_rows(Filters(activity_types=("workshop",)))
+    # Within a programme: a programme filter keeps whole programmes; activity and mode filters do not.
+    assert by_programme_rows(Filters(programmes=("P1",), age_bands=("16_18",)))
+    assert not by_programme_rows(Filters(modes=("online",))) and not by_programme_rows(Filters(activity_types=("x",)))
 
 
 def test_a_part_month_counts_the_young_person_whose_record_before_it_is_in_the_same_month(small_org_any):
@@ -86,6 +90,10 @@ def _same_groups(engine, period: Period, filters: Filters) -> None:
             representation(engine, period, one_by_one(filters), 3, full), period
     pd.testing.assert_frame_equal(reach_by_group(engine, period, filters, K),
                                   reach_by_group(engine, period, one_by_one(filters), K))
+    for programmes in ((), ("P1",)):  # young people by programme: first records in the programme
+        chosen = Filters(**{**filters.__dict__, "programmes": programmes})
+        pd.testing.assert_frame_equal(resourcing_by_programme(engine, period, chosen, K),
+                                      resourcing_by_programme(engine, period, one_by_one(chosen), K))
 
 
 @pytest.mark.parametrize("filters", GROUPS[:2], ids=["everyone", "16-18"])

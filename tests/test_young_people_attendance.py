@@ -6,10 +6,11 @@ from datetime import date
 from sqlalchemy import delete, insert, select, update
 
 from data.participant_rights import erase_participant
-from models.tables import Attendance, Participant, ProgrammeSession, YoungPeopleAttendance
+from models.tables import Attendance, Participant, Programme, ProgrammeSession, YoungPeopleAttendance
 from tests import small_org
 
 A, S, P = Attendance.__table__, ProgrammeSession.__table__, Participant.__table__
+PR = Programme.__table__
 Y = YoungPeopleAttendance.__table__
 COLUMNS = [c.name for c in Y.columns]
 COPIED = [name for name in COLUMNS if not name.startswith("previous_")]
@@ -30,6 +31,12 @@ def expected(conn) -> list[tuple]:
         row["previous_attended_on"] = max((r["date"] for r in earlier if r["attended"]), default=None)
         row["previous_in_mode_on"] = max((r["date"] for r in in_mode), default=None)
         row["previous_attended_in_mode_on"] = max((r["date"] for r in in_mode if r["attended"]), default=None)
+        came = [r for r in earlier if r["attended"]]
+        row["previous_attended_in_programme_on"] = max(
+            (r["date"] for r in came if r["programme_id"] == row["programme_id"]), default=None)
+        row["previous_led_on"] = max((r["date"] for r in came if r["role_in_session"] in ("co_facilitator", "lead")),
+                                     default=None)
+        row["previous_doing_with_on"] = max((r["date"] for r in came if r["ladder_rung"] in (6, 7)), default=None)
     return sorted(tuple(row[name] for name in COLUMNS) for row in rows)
 
 
@@ -52,6 +59,11 @@ def test_the_summary_follows_every_kind_of_write(small_org_any):
         update(P).where(P.c.code == "Y1").values(role="staff"),                          # no longer a young person
         update(P).where(P.c.code == "S1").values(role="young_person", age_band="19_25"),  # now one
         update(P).where(P.c.code == "Y2").values(age_band="16_18", disability="yes"),    # characteristics
+        update(A).where(A.c.session_id.in_(select(S.c.id).where(S.c.code.in_(("B", "E")))))
+        .values(role_in_session="co_facilitator"),                                       # they led
+        update(S).where(S.c.code == "D").values(ladder_rung=7),                          # now "doing with"
+        update(S).where(S.c.code == "F").values(
+            programme_id=select(PR.c.id).where(PR.c.code == "P2").scalar_subquery()),  # another programme
     ]
     for step in steps:
         with engine.begin() as conn:
@@ -116,3 +128,37 @@ def test_migration_0013_fills_the_previous_dates_and_can_be_undone(any_engine):
     with any_engine.begin() as conn:  # the triggers of 0012 again: a record still reaches the summary
         conn.execute(delete(A).where(A.c.session_id == ids(conn, S, "B")))
         assert conn.exec_driver_sql("SELECT count(*) FROM young_people_attendance").scalar() == 16 - 3
+
+
+def test_migration_0016_fills_the_led_doing_with_and_programme_dates_and_can_be_undone(any_engine):
+    from models.schema import upgrade_schema
+    from tests import small_org
+    from tests.store_helpers import downgrade_to
+
+    downgrade_to(any_engine, "0015")   # the summary with 0013's four dates only
+    small_org.build(any_engine)
+    with any_engine.begin() as conn:  # B and E were led by the young people there
+        conn.exec_driver_sql("UPDATE attendance SET role_in_session = 'lead' WHERE session_id IN "
+                             "(SELECT id FROM sessions WHERE code IN ('B', 'E'))")
+        months_before = dict(conn.exec_driver_sql("SELECT month, changes FROM summary_month_changes").all())
+    upgrade_schema(any_engine)
+    with any_engine.connect() as conn:
+        assert held(conn) == expected(conn)
+        # Y1 (records at E, A, B, F, D): led E (1 Dec) and B (15 Feb); A (P1, rung 7) is "doing with".
+        dates = select(Y.c.date, Y.c.previous_attended_in_programme_on, Y.c.previous_led_on,
+                       Y.c.previous_doing_with_on).where(Y.c.participant_id == ids(conn, P, "Y1")).order_by(Y.c.date)
+        assert [tuple(row) for row in conn.execute(dates)] == [
+            (date(2023, 12, 1), None, None, None),
+            (date(2024, 1, 10), date(2023, 12, 1), date(2023, 12, 1), None),
+            (date(2024, 2, 15), date(2024, 1, 10), date(2023, 12, 1), date(2024, 1, 10)),
+            (date(2024, 3, 20), date(2024, 2, 15), date(2024, 2, 15), date(2024, 1, 10)),
+            (date(2024, 4, 2), None, date(2024, 2, 15), date(2024, 1, 10))]  # D is in P2: Y1's first there
+        months_after = dict(conn.exec_driver_sql("SELECT month, changes FROM summary_month_changes").all())
+    assert months_after == {month: n + 1 for month, n in months_before.items()}  # every month once
+    downgrade_to(any_engine, "0015")
+    with any_engine.begin() as conn:  # without the three dates, records still reach the summary
+        conn.execute(delete(A).where(A.c.session_id == ids(conn, S, "B")))
+        assert conn.exec_driver_sql("SELECT count(*) FROM young_people_attendance").scalar() == 16 - 3
+    upgrade_schema(any_engine)
+    with any_engine.connect() as conn:
+        assert held(conn) == expected(conn)

@@ -25,7 +25,7 @@ depends_on = None
 SUMMARY, CHANGES, FIGURES = "young_people_attendance", "summary_month_changes", "month_figures"
 # While a settings row with this key exists (only inside the importer's own transaction), rows
 # added to the summary are left to the importer, which counts their months in one statement.
-PAUSED = "summary_months_paused"
+PAUSED = "summary_inserts_paused"
 PAUSED_SQL = f"EXISTS (SELECT 1 FROM settings WHERE key = '{PAUSED}')"
 COUNT_ONE_MORE = f"ON CONFLICT (month) DO UPDATE SET changes = {CHANGES}.changes + 1"
 # The summary's columns (migrations 0006, 0012, 0013). Migration 0013's triggers rewrite every row
