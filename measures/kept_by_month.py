@@ -45,7 +45,7 @@ def rows_by_month(engine, period: Period, query_for: Callable[[Period], Select])
     whole = query_for(period)
     if not isinstance(engine, Engine):
         with engine.connect() as conn:
-            return [dict(row) for row in conn.execute(whole).mappings()]
+            return [{**row, "month": _day(row["month"])} for row in conn.execute(whole).mappings()]
     key = figure_key(whole, engine)
     windows = month_windows(period)
     first, last = windows[0].start.replace(day=1), windows[-1].start.replace(day=1)

@@ -92,9 +92,8 @@ def upgrade() -> None:
     op.execute(_dates_again(None))
     if postgres:
         op.execute(f"ALTER TABLE {SUMMARY} ENABLE TRIGGER {MONTHS_CHANGED}")
-        # The rows written again go back in date order, as a period's range scans want them
-        # (docs/decisions.md, "The previous record's date").
-        op.execute(f"CLUSTER {SUMMARY} USING {SUMMARY}_pkey")
+        # Not CLUSTER: inside this transaction it would copy the old row versions too. A large
+        # store is put back in date order after the migration (docs/moving-to-postgresql.md).
         op.execute(f"ANALYZE {SUMMARY}")
     else:
         _sqlite_months_changed(COLUMNS_0015 + tuple(name for name, *_ in DATES))
