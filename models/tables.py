@@ -5,7 +5,7 @@ values cannot reach the store whichever way they come in."""
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
+from sqlalchemy import BigInteger, CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from models.vocab import (
@@ -99,6 +99,9 @@ class Attendance(SQLModel, table=True):
         CheckConstraint("paid_gbp IS NULL OR paid_gbp >= 0", name="ck_paid_gbp"),
         CheckConstraint("expenses_gbp IS NULL OR expenses_gbp >= 0", name="ck_expenses_gbp"),
         Index("ix_attendance_participant", "participant_id"),
+        # The few payments the data quality page lists as odd (measures.data_quality.MAX_PAID_GBP).
+        Index("ix_attendance_paid_over_200", "paid_gbp", sqlite_where=text("paid_gbp > 200"),
+              postgresql_where=text("paid_gbp > 200")),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="sessions.id", ondelete="CASCADE")
@@ -373,6 +376,19 @@ class SummaryMonthChange(SQLModel, table=True):
     __tablename__ = "summary_month_changes"
     month: Day = Field(primary_key=True)  # the month's first day
     changes: int
+
+
+class RowCount(SQLModel, table=True):
+    """Kept by triggers on PostgreSQL only (migration 0017), never written by the application:
+    how many rows of a large table hold each value of one of its keys (`counted`: "table.column");
+    every session and participant has its attendance row, 0 while on no register. Empty on
+    SQLite, which counts as fast itself (models/row_counts.py, docs/decisions.md 27)."""
+    __tablename__ = "row_counts"
+    __table_args__ = (Index("ix_row_counts_none", "counted", "key", sqlite_where=text("n = 0"),
+                            postgresql_where=text("n = 0")),)
+    counted: str = Field(primary_key=True)
+    key: int = Field(primary_key=True)
+    n: int = Field(sa_type=BigInteger)
 
 
 class MonthFigure(SQLModel, table=True):

@@ -9,6 +9,7 @@ from statistics import median
 from sqlalchemy import and_, case, distinct, func, literal_column, select
 
 from measures.explorer.catalogue import DIMENSIONS, MEASURES
+from measures.explorer.first_rows import counted_by_first_records, first_record_rows
 from measures.explorer.sources import SOURCES, F, Y, attendance, feedback
 from measures.filters import Filters, Period
 from measures.sql import days_between
@@ -20,6 +21,8 @@ def group_rows(engine, measure: str, dims: list[str], period: Period, filters: F
         q = _returning_query(period, filters, dims, focus)
     elif measure == "median_days_to_tell_back":
         return _median_rows(engine, period, filters, dims)
+    elif counted_by_first_records(measure, dims, filters, focus):
+        return first_record_rows(engine, dims, period, filters, focus)
     else:
         source = MEASURES[measure].source
         make = SOURCES[source]
