@@ -4,7 +4,7 @@ Each measure's definition in plain words, as the forum explorer shows it: `measu
 """
 
 import pandas as pd
-from sqlalchemy import Integer, and_, case, cast, distinct, extract, func, literal_column, or_, select
+from sqlalchemy import Integer, and_, case, cast, extract, func, literal_column, or_, select
 
 from measures.filters import Filters, Period
 from measures.scope import PR, S, in_period, session_filter, young_people_ids
@@ -30,18 +30,26 @@ def ratings_where(period: Period, filters: Filters):
     return and_(*where)
 
 
-def _rating_counts(group_cols, period: Period, filters: Filters, *extra_where):
-    """Per group and rater role: ratings, score total, ratings of 4-5, distinct young raters."""
-    young = R.c.rater_role == "young_person"
-    return (select(*group_cols, R.c.rater_role,
-                   func.count().label("n"),
-                   func.sum(R.c.score).label("total"),
-                   func.sum(case((R.c.score >= 4, 1), else_=0)).label("high"),
-                   (func.count(distinct(case((young, R.c.rater_id))))
-                    + func.sum(case((and_(young, R.c.rater_id.is_(None)), 1), else_=0))).label("people"))
-            .select_from(R.join(S, R.c.session_id == S.c.id))
-            .where(ratings_where(period, filters), *extra_where)
-            .group_by(*group_cols, R.c.rater_role))
+def _rating_counts(group_cols, period: Period, filters: Filters, *extra_where, by_programme: bool = False):
+    """Per group and rater role: ratings, score total, ratings of 4-5, distinct young raters (an
+    anonymous young people's rating counts as one). `by_programme`: the groups include the
+    session's programme; sessions are joined only when the groups or filters need them.
+
+    Counted per rater first, then per group: a count of different raters over every rating sorted
+    them all, and with the join took 0.25 s of a year's 200,000 ratings at scale XL (0.06 s so)."""
+    sessions = by_programme or filters.programmes or filters.activity_types or filters.modes
+    per_rater = (select(*group_cols, R.c.rater_role, R.c.rater_id, func.count().label("n"),
+                        func.sum(R.c.score).label("total"), func.sum(case((R.c.score >= 4, 1), else_=0)).label("high"))
+                 .select_from(R.join(S, R.c.session_id == S.c.id) if sessions else R)
+                 .where(ratings_where(period, filters), *extra_where)
+                 .group_by(*group_cols, R.c.rater_role, R.c.rater_id)).subquery("per_rater")
+    groups = [per_rater.c[column.name] for column in group_cols]
+    young = per_rater.c.rater_role == "young_person"
+    raters = case((and_(young, per_rater.c.rater_id.is_not(None)), 1), (young, per_rater.c.n), else_=0)
+    # Whole numbers on both databases (PostgreSQL sums counts as numeric).
+    sums = [cast(func.sum(column), Integer).label(name) for name, column in
+            (("n", per_rater.c.n), ("total", per_rater.c.total), ("high", per_rater.c.high), ("people", raters))]
+    return select(*groups, per_rater.c.rater_role, *sums).group_by(*groups, per_rater.c.rater_role)
 
 
 def combine(by_role: dict, k: int) -> dict:
@@ -165,7 +173,15 @@ def programme_principle_means(engine, period: Period, filters: Filters, k: int, 
     figures are hidden, more are hidden with them (`suppression.complete_hiding`, `full` for a
     protected audience).
     """
-    q = _rating_counts([S.c.programme_id, R.c.principle_id], period, filters, _in_framework(framework))
+    return programme_principle_cells(engine, period, filters, k, framework)[1 if full else 0]
+
+
+def programme_principle_cells(engine, period: Period, filters: Filters, k: int,
+                              framework: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`programme_principle_means` without and with `full`, from one reading of the ratings (the
+    principles page shows one and exports the other)."""
+    q = _rating_counts([S.c.programme_id, R.c.principle_id], period, filters, _in_framework(framework),
+                       by_programme=True)
     principles_q = (select(PN.c.id, PN.c.code, PN.c.name).join(FW, PN.c.framework_id == FW.c.id)
                     .where(FW.c.code == framework).order_by(PN.c.position, PN.c.id))
     with engine.connect() as conn:
@@ -183,6 +199,11 @@ def programme_principle_means(engine, period: Period, filters: Filters, k: int, 
                 rows.append({"programme": programmes[programme_id], "principle": p.code, "principle_name": p.name,
                              **combine(by_role, k), "people": young.people if young else 0})
     frame = pd.DataFrame(rows, columns=["programme", "principle", "principle_name", *MIXED, "staff_mean", "people"])
+    return _hidden_with_others(frame, k, full=False), _hidden_with_others(frame, k, full=True)
+
+
+def _hidden_with_others(frame: pd.DataFrame, k: int, full: bool) -> pd.DataFrame:
+    frame = frame.copy()
     for _, cells in frame.groupby("principle", sort=False):
         hidden = cells["mean"].map(is_suppressed)
         more = complete_hiding(hidden, cells["people"], k, full) & ~hidden

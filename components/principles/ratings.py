@@ -15,7 +15,7 @@ from components.cached_charts import built
 from components.chart_panel import show_chart
 from components.figure_page import FigurePage
 from measures import easy_read as easy_words
-from measures.principles import programme_principle_means, rating_trend
+from measures.principles import programme_principle_cells, rating_trend
 from measures.principles_page import (
     CELL_KINDS, PRINCIPLE_KINDS, SHARE_KINDS, cell_numbers, framework_choice, heatmap_note, principle_numbers,
     share_note, share_numbers, side_by_side_note, trend_kinds, trend_note, trend_numbers,
@@ -85,10 +85,9 @@ def _by_programme(page: FigurePage, framework: str, order: list[str], easy: bool
     """`order`: the principles in the order of the charts above."""
     k = page.k
     # Fuller secondary suppression for what a protected audience sees, and for every CSV.
-    cells_safe = protect_programme_cells(cached.measure(programme_principle_means, page.period, page.filters, k,
-                                                        framework, True), k)
-    cells = cells_safe if page.protected else cached.measure(programme_principle_means, page.period, page.filters,
-                                                             k, framework)
+    cells_exact, cells_full = cached.measure(programme_principle_cells, page.period, page.filters, k, framework)
+    cells_safe = protect_programme_cells(cells_full, k)
+    cells = cells_safe if page.protected else cells_exact
     squares = charts.heatmap_cells(cells)
     principles = [p for p in order if p in set(cells["principle_name"])]
     show_chart(built(charts.heatmap, squares, list(dict.fromkeys(cells["programme"])), principles),

@@ -5,7 +5,8 @@ A young person's first attended record of the period in a programme (its previou
 in the programme before the period's start, or none) stands for them in that programme; their
 first attended record of all stands for them in the age band, disability or care experience they
 have on every record. So the count of those records per group is the count of different young
-people, and adds up month by month: without narrower filters, each month's counts are kept
+people (narrowed to one programme, not to two: a young person has a first record in each), and
+adds up month by month: without narrower filters, each month's counts are kept
 (`measures.kept_by_month`), and after new attendance only its month is read again.
 """
 
@@ -26,9 +27,13 @@ def counted_by_first_records(measure: str, dims: list[str], filters: Filters, fo
     narrowed = {d for d, values in (focus or {}).items() if values}
     if measure != "active_young_people" or not narrowed <= {"programme", *PEOPLE}:
         return False
-    if "programme" in dims or "programme" in narrowed:
-        return set(dims) <= {"programme", *PEOPLE} and dims.count("programme") <= 1 and by_programme_rows(filters)
-    return set(dims) <= set(PEOPLE) and by_rows(filters)
+    if not set(dims) <= {"programme", *PEOPLE} or dims.count("programme") > 1:
+        return False
+    if "programme" in dims:
+        return by_programme_rows(filters)
+    if "programme" in narrowed:  # first in the programme: right for one, counts twice across two
+        return len(focus["programme"]) == 1 and by_programme_rows(filters)
+    return by_rows(filters)
 
 
 def first_record_rows(engine, dims: list[str], period: Period, filters: Filters, focus: dict | None) -> list[dict]:
