@@ -15,6 +15,7 @@ from measures.pair_statistics import change_statistics
 from measures.scope import P, in_period, programme_ids, young_people
 from measures.suppression import SUPPRESSED, complete_hiding, guard_many, suppress_rows, too_few
 from models.tables import Programme, Skill, SkillFirstPre, SkillPair
+from models.vocab import YOUNG_PERSON
 
 PAIRS, FIRST_PRES = SkillPair.__table__, SkillFirstPre.__table__
 SK = Skill.__table__
@@ -24,8 +25,14 @@ KEY = ("participant_id", "skill_id", "programme_id")
 
 def _young(e, filters: Filters):
     """Young people's ratings (and the programme filter), checked row by row: a lookup by
-    primary key per row beats building the list of every young person's id at scale."""
-    where = [exists(select(literal(1)).where(P.c.id == e.c.participant_id, young_people(filters)))]
+    primary key per row beats building the list of every young person's id at scale. Without a
+    group filter, as "no participant who is not a young person": PostgreSQL hashes the ids it
+    checks against, and there are far fewer others than young people (0.04 s against 0.13 s at
+    scale XL). Every rating has its participant, whose role is never empty."""
+    if filters.has_group:
+        where = [exists(select(literal(1)).where(P.c.id == e.c.participant_id, young_people(filters)))]
+    else:
+        where = [~exists(select(literal(1)).where(P.c.id == e.c.participant_id, P.c.role != YOUNG_PERSON))]
     if filters.programmes:
         where.append(e.c.programme_id.in_(programme_ids(filters.programmes)))
     return and_(*where)
