@@ -6,9 +6,10 @@ page of the admin's menu is opened by clicking its menu link, from a light page 
 - cold: its first view after the data changed (one attendance row added to the latest session of
   the period the pages show by default, the last 12 months, as the smallest import would: the data
   version changes, so every cached figure, and every chart whose data changed, is worked out
-  again, and the figures kept by month are read again for that month; `--cold forget` also deletes
-  every figure kept by month, as after an import touching every month; `--cold bump` only bumps
-  the write counter, as page_bench.py does);
+  again, and the figures kept by month are read again for that month, those kept until their
+  tables change only if they read attendance; `--cold forget` also deletes every figure kept by
+  month and moves every table's number of changes, as after an import of every file touching
+  every month; `--cold bump` only bumps the write counter, as page_bench.py does);
 - warm: `--runs` views with nothing changed (median and worst).
 A view's time runs from the click on the link until the script run is over (the server's
 script_finished has reached the page, and Streamlit's `stApp` shows
@@ -46,7 +47,7 @@ if str(ROOT) not in sys.path:
 
 import pyarrow as pa  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
-from sqlalchemy import delete, insert, make_url, select  # noqa: E402
+from sqlalchemy import delete, insert, make_url, select, update  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from bench.browser_driver import (  # noqa: E402
@@ -56,7 +57,7 @@ from bench.scale_store import build  # noqa: E402
 from components.registry import BY_ID, role_sections  # noqa: E402
 from models.schema import open_store  # noqa: E402
 from measures.periods import preset_period  # noqa: E402
-from models.tables import Attendance, MonthFigure, Participant, ProgrammeSession  # noqa: E402
+from models.tables import Attendance, MonthFigure, Participant, ProgrammeSession, TableChange  # noqa: E402
 from models.version import bump_write_counter  # noqa: E402
 
 WARM_TARGET_S, COLD_TARGET_S = 1.0, 2.0
@@ -242,13 +243,15 @@ class Browser:
 
 def change_data(url: str, how: str) -> None:
     """New data for the cold view: one attendance row at the latest session of the period shown
-    (the data version changes, and so do the figures), with every figure kept by month deleted too
-    (`forget`), or only the write counter bumped (`bump`)."""
+    (the data version changes, and so do the figures), with every figure kept by month deleted and
+    every table's number of changes moved too, as after an import of every file (`forget`), or
+    only the write counter bumped (`bump`)."""
     engine = open_store(url)
     shown = preset_period("last_12_months", date.today())
     with engine.begin() as conn:
         if how == "forget":
             conn.execute(delete(MonthFigure))
+            conn.execute(update(TableChange).values(changes=TableChange.changes + 1))
         if how in ("attendance", "forget"):
             session = conn.execute(select(ProgrammeSession.id).where(ProgrammeSession.date <= shown.end)
                                    .order_by(ProgrammeSession.date.desc()).limit(1)).scalar()
@@ -350,7 +353,7 @@ def main() -> int:
     parser.add_argument("--pages", nargs="*", help="page ids (default: the admin's whole menu)")
     parser.add_argument("--cold", choices=("attendance", "forget", "bump"), default="attendance",
                         help="how the data changes before the cold view (default: one attendance row added in "
-                             "the period shown; forget: and no figure kept by month)")
+                             "the period shown; forget: and no figure kept, as after an import of every file)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     pages = admin_menu(args.pages)

@@ -55,7 +55,7 @@ from models.skill_pairs import evaluations_added_in_bulk
 from models.summaries import attendance_added_in_bulk
 from models.tables import (
     Evaluation, FeedbackItem, MonthFigure, PrincipleRating, ProgrammeSession, RowCount, SkillFirstPre, SkillPair,
-    SummaryMonthChange, YoungPeopleAttendance,
+    SummaryMonthChange, TableChange, YoungPeopleAttendance,
 )
 
 CHUNK = 5_000
@@ -67,7 +67,8 @@ KEPT_BY_TRIGGERS = {YoungPeopleAttendance.__table__: "attendance", SkillPair.__t
 # Working tables, neither copied nor compared, and why (docs/decisions.md, "Figures kept by month").
 NOT_COPIED = {MonthFigure.__table__: "a cache, filled again as pages are viewed",
               SummaryMonthChange.__table__: "counted again as the attendance summary is rebuilt",
-              RowCount.__table__: "counted again by triggers as the records go in (PostgreSQL only)"}
+              RowCount.__table__: "counted again by triggers as the records go in (PostgreSQL only)",
+              TableChange.__table__: "counted again by triggers as the records go in (PostgreSQL only)"}
 TABLES = tuple(SQLModel.metadata.sorted_tables)  # parents first
 COMPARED = tuple(each for each in TABLES if each not in NOT_COPIED)
 # Where the data's span is read from: every dated record the measures count.

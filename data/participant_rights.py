@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, quote_plus, urlencode
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
+from measures.kept_until_changed import forget_all
 from models.audit import AUDIT, record
 from models.clock import utcnow
 from models.tables import (
@@ -158,6 +159,7 @@ def erase_participant(engine, code: str, actor: str | None = None) -> "Erasure":
                     {"code": token, "counts": deleted, "rewritten": rewritten})))
         finally:
             _secure_delete_back(conn, secure_before)
+        forget_all()  # and those kept in memory (measures/kept_until_changed.py), now it is committed
         cleared = _clear_old_pages(conn, TOUCHED)
     return Erasure(deleted, token, rewritten, cleared)
 

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import and_, func, literal, literal_column, select
 
 from measures.formatting import money, plural
+from measures.kept_until_changed import kept_until_changed
 from measures.parallel import run_side_by_side
 from measures.scope import PR, A, P, S
 from models.clock import utcnow
@@ -32,6 +33,7 @@ PAID_OVER = literal_column(str(MAX_PAID_GBP))
 RECORD_TABLES = (("Programmes", PR), ("Participants", P), ("Sessions", S), ("Attendance (registers)", A),
                  ("Evaluations", E), ("Principle ratings", R), ("You said, we did", F))
 ODD_COLUMNS = ["Table", "Code", "Column", "Value", "Reason"]
+AWAITING_READS = ("skill_first_pres", "participants")  # what `pre_awaiting_post` reads (measures/kept_until_changed.py)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def table_counts(engine) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Records", "Rows held"])
 
 
+@kept_until_changed(*AWAITING_READS)
 def pre_awaiting_post(engine) -> AwaitingPost:
     """Keys (young person, skill, programme) with a pre and no post at all: the rows of
     `skill_first_pres` (kept by triggers, docs/decisions.md 25) with no first post, read from their

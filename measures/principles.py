@@ -7,6 +7,7 @@ import pandas as pd
 from sqlalchemy import Integer, and_, case, cast, extract, func, literal_column, or_, select
 
 from measures.filters import Filters, Period
+from measures.kept_until_changed import kept_until_changed
 from measures.scope import PR, S, in_period, session_filter, young_people_ids
 from measures.sql import month_of
 from measures.suppression import SUPPRESSED, complete_hiding, guard_many, is_suppressed, suppress_rows, too_few
@@ -16,6 +17,8 @@ R = PrincipleRating.__table__
 PN = Principle.__table__
 FW = Framework.__table__
 LR = LadderRung.__table__
+# Every table the rating measures read (measures/kept_until_changed.py).
+READS = ("principle_ratings", "sessions", "participants", "programmes", "principles", "frameworks")
 # the figures `combine` hides together
 MIXED = ("mean", "share_4_5", "young_people_mean", "gap", "ratings", "ratings_4_5")
 
@@ -78,6 +81,7 @@ def combine(by_role: dict, k: int) -> dict:
     return figures
 
 
+@kept_until_changed(*READS)
 def principle_table(engine, period: Period, filters: Filters, k: int) -> pd.DataFrame:
     """One row per framework and principle in the store, with its figures (empty when unrated)."""
     q = _rating_counts([R.c.principle_id], period, filters)
@@ -95,6 +99,7 @@ def principle_table(engine, period: Period, filters: Filters, k: int) -> pd.Data
     return pd.DataFrame(rows)
 
 
+@kept_until_changed(*READS)
 def pooled_adherence(engine, period: Period, filters: Filters, k: int) -> dict:
     """Share of ratings of 4-5 over all principles and raters (for the health index), with
     its `ratings_4_5` and `ratings`."""
@@ -145,6 +150,7 @@ def _bucket_start(row, unit: str) -> str:
     return row.bucket if unit == "month" else f"{int(row.year)}-{3 * int(row.quarter) + 1:02d}"
 
 
+@kept_until_changed(*READS)
 def rating_trend(engine, period: Period, filters: Filters, k: int, framework: str, unit: str) -> pd.DataFrame:
     """Per month or quarter (`start`, its first month) and rater role: the mean and share of 4-5.
 
@@ -176,6 +182,7 @@ def programme_principle_means(engine, period: Period, filters: Filters, k: int, 
     return programme_principle_cells(engine, period, filters, k, framework)[1 if full else 0]
 
 
+@kept_until_changed(*READS)
 def programme_principle_cells(engine, period: Period, filters: Filters, k: int,
                               framework: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`programme_principle_means` without and with `full`, from one reading of the ratings (the

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import Integer, and_, case, cast, distinct, exists, func, literal, null, or_, select, union_all
 
 from measures.filters import Filters, Period
+from measures.kept_until_changed import kept_until_changed
 from measures.pair_statistics import change_statistics
 from measures.scope import P, in_period, programme_ids, young_people
 from measures.suppression import SUPPRESSED, complete_hiding, guard_many, suppress_rows, too_few
@@ -21,6 +22,8 @@ PAIRS, FIRST_PRES = SkillPair.__table__, SkillFirstPre.__table__
 SK = Skill.__table__
 PRG = Programme.__table__
 KEY = ("participant_id", "skill_id", "programme_id")
+# Every table the pair measures read (measures/kept_until_changed.py).
+READS = ("skill_pairs", "skill_first_pres", "participants", "programmes", "skills")
 
 
 def _young(e, filters: Filters):
@@ -117,6 +120,7 @@ def skills_by_skill(engine, period: Period, filters: Filters, k: int) -> pd.Data
     return skills_and_pooled_share(engine, period, filters, k)[0]
 
 
+@kept_until_changed(*READS)
 def skills_and_pooled_share(engine, period: Period, filters: Filters, k: int,
                             full: bool = False, awaiting: bool = True) -> tuple[pd.DataFrame, dict]:
     """`skills_by_skill`, and over all skills pooled (for the health index) `share_improved`
@@ -202,6 +206,7 @@ def skills_by_programme(engine, period: Period, filters: Filters, k: int) -> pd.
     return skills_and_programmes(engine, period, filters, k)[1]
 
 
+@kept_until_changed(*READS)
 def skills_and_programmes(engine, period: Period, filters: Filters, k: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`skills_by_skill` and `skills_by_programme` together, from one reading of the pairs."""
     by = ("programme_id", "skill_id")

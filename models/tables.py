@@ -391,6 +391,16 @@ class RowCount(SQLModel, table=True):
     n: int = Field(sa_type=BigInteger)
 
 
+class TableChange(SQLModel, table=True):
+    """Kept by triggers on PostgreSQL only (migration 0018), never written by the application:
+    per table the measures read and transaction writing to it, how many of its statements did
+    (models/table_changes.py, docs/decisions.md 28). Empty on SQLite."""
+    __tablename__ = "table_changes"
+    name: str = Field(primary_key=True)
+    txid: int = Field(primary_key=True, sa_type=BigInteger)
+    changes: int = Field(sa_type=BigInteger)
+
+
 class MonthFigure(SQLModel, table=True):
     """A cache, not a record: the rows of one figure's query (`figure`: a hash of its SQL and
     parameters) over one month's summary rows, as JSON, with the month's number of changes when

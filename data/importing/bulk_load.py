@@ -12,7 +12,8 @@ transaction:
 - PostgreSQL: the table is locked (a reader of it waits for the commit; a lock not granted within
   LOCK_WAIT leaves the import on the row-by-row path); its foreign keys and secondary indexes
   (not unique ones) are dropped, then added again after the load, each foreign key checking every
-  row in one query; the same insert triggers are disabled meanwhile, and the rows counted for
+  row in one query; the same insert triggers are disabled meanwhile (not the one counting the
+  table's changes, once per statement: models/table_changes.py), and the rows counted for
   `row_counts` afterwards in one query (models/row_counts.py).
 
 A refused or killed import rolls all of it back with the rows: the schema is as it was."""
@@ -26,6 +27,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from models.row_counts import recount
+from models.table_changes import TRIGGER as CHANGES_TRIGGER
 
 BULK_ROWS = 10_000
 LOCK_WAIT = "2s"
@@ -134,6 +136,7 @@ def _postgres_table_set_aside(conn: Connection, table: Table, triggers_done_here
     if triggers_done_here:
         for (trigger,) in conn.exec_driver_sql(
                 "SELECT tgname FROM pg_trigger WHERE tgrelid = %(t)s::regclass AND NOT tgisinternal "
-                "AND tgenabled = 'O' AND tgtype & 4 <> 0 ORDER BY tgname", {"t": name}).all():  # 4: INSERT
+                "AND tgenabled = 'O' AND tgtype & 4 <> 0 AND tgname <> %(kept)s ORDER BY tgname",  # 4: INSERT
+                {"t": name, "kept": CHANGES_TRIGGER}).all():
             conn.exec_driver_sql(f'ALTER TABLE {name} DISABLE TRIGGER "{trigger}"')
             aside.triggers.append(f'ALTER TABLE {name} ENABLE TRIGGER "{trigger}"')
