@@ -52,13 +52,18 @@ def any_engine(request, tmp_path):
     (scripts/test.sh sets it up): the measures must give the same figures on both."""
     if request.param == "sqlite":
         return open_store(f"sqlite:///{tmp_path}/store.db")
+    return fresh_postgres_store()
+
+
+def fresh_postgres_store(reason: str = "not set"):
+    """An empty store at TEST_POSTGRES_URL, every table of the test before dropped; skips the
+    test when the variable is not set."""
     import os
     url = os.environ.get(POSTGRES_URL_VARIABLE)
     if not url:
-        pytest.skip(f"{POSTGRES_URL_VARIABLE} not set")
+        pytest.skip(f"{POSTGRES_URL_VARIABLE} {reason}")
     from models.db import engine_for
-    engine = engine_for(url)
-    with engine.begin() as conn:  # a clean store for every test
+    with engine_for(url).begin() as conn:
         conn.exec_driver_sql(DROP_ALL_TABLES)
     return open_store(url)
 

@@ -4,7 +4,6 @@ constraints and summary trigger set aside; COPY through a staging table on Postg
 summary of young people's attendance equals the one the triggers keep row by row, the schema is
 as it was, a refusal found while writing changes nothing, and code-less ratings stay a multiset."""
 
-import os
 import signal
 import subprocess
 import sys
@@ -24,7 +23,6 @@ from models.tables import (
     Attendance, Evaluation, FeedbackItem, Participant, PrincipleRating, Programme, ProgrammeSession,
     YoungPeopleAttendance,
 )
-from tests.conftest import POSTGRES_URL_VARIABLE
 from tests.store_helpers import row_counts
 
 A, Y = Attendance.__table__, YoungPeopleAttendance.__table__
@@ -148,14 +146,8 @@ def test_check_constraints_tested_after_an_insert_still_refuse(engine, monkeypat
 
 
 def postgres_engine():
-    url = os.environ.get(POSTGRES_URL_VARIABLE)
-    if not url:
-        pytest.skip(f"{POSTGRES_URL_VARIABLE} not set")
-    from models.db import engine_for
-    from tests.conftest import DROP_ALL_TABLES
-    with engine_for(url).begin() as conn:
-        conn.exec_driver_sql(DROP_ALL_TABLES)
-    return open_store(url)
+    from tests.conftest import fresh_postgres_store
+    return fresh_postgres_store()
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "bulk"])

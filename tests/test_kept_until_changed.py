@@ -29,12 +29,11 @@ from data.participant_rights import erase_participant
 from measures import kept_until_changed as kept_module
 from measures.filters import NO_FILTERS, Filters, Period
 from measures.kept_until_changed import forget_all, kept_until_changed
-from models.db import engine_for
 from models.schema import open_store, upgrade_schema
 from models.table_changes import TRIGGER, WATCHED, changes_of
 from models.tables import Participant, Programme
 from tests import small_org
-from tests.conftest import DROP_ALL_TABLES, POSTGRES_URL_VARIABLE
+from tests.conftest import DROP_ALL_TABLES, POSTGRES_URL_VARIABLE, fresh_postgres_store
 from tests.store_helpers import downgrade_to
 
 P, PR = Participant.__table__, Programme.__table__
@@ -118,12 +117,7 @@ def nothing_kept():
 
 @pytest.fixture
 def postgres_store():
-    url = os.environ.get(POSTGRES_URL_VARIABLE)
-    if not url:
-        pytest.skip(f"{POSTGRES_URL_VARIABLE} not set: only PostgreSQL keeps figures")
-    with engine_for(url).begin() as conn:
-        conn.exec_driver_sql(DROP_ALL_TABLES)
-    return open_store(url)
+    return fresh_postgres_store("not set: only PostgreSQL keeps figures")
 
 
 @pytest.fixture
