@@ -27,8 +27,9 @@ FIRST_PRES = SkillFirstPre.__table__
 
 MAX_HOURS = 12
 MAX_PAID_GBP = 200
-# Written into the SQL, not bound: only then can either database read the partial index of the
-# payments over 200 pounds (ix_attendance_paid_over_200) instead of every attendance row.
+# Written into the SQL, not bound, so the planner always sees that the partial index of the
+# payments over 200 pounds (ix_attendance_paid_over_200) fits, and reads it instead of every
+# attendance row: a generic plan of PostgreSQL cannot tell that from a parameter.
 PAID_OVER = literal_column(str(MAX_PAID_GBP))
 RECORD_TABLES = (("Programmes", PR), ("Participants", P), ("Sessions", S), ("Attendance (registers)", A),
                  ("Evaluations", E), ("Principle ratings", R), ("You said, we did", F))

@@ -71,7 +71,10 @@ def _counting_triggers(table: str) -> None:
         changed = (f"SELECT counted, key, sum(n) AS n FROM ({' UNION ALL '.join(_changes(table, event))}) "
                    f"AS changed (counted, key, n) GROUP BY counted, key HAVING sum(n) <> 0")
         if event == "DELETE":  # only keys still there: a cascade may have taken the key's own row first
-            body = (f"UPDATE {COUNTS} SET n = {COUNTS}.n + changed.n FROM ({changed}) AS changed "
+            # Locked in key order first (UPDATE ... FROM has no order), as the inserts take them.
+            body = (f"PERFORM 1 FROM {COUNTS} JOIN ({changed}) AS changed USING (counted, key) "
+                    f"ORDER BY counted, key FOR UPDATE OF {COUNTS}; "
+                    f"UPDATE {COUNTS} SET n = {COUNTS}.n + changed.n FROM ({changed}) AS changed "
                     f"WHERE {COUNTS}.counted = changed.counted AND {COUNTS}.key = changed.key;")
         else:  # in key order, so two writers take the counts' row locks in the same order
             body = f"INSERT INTO {COUNTS} (counted, key, n) {changed} ORDER BY counted, key {ADD};"
