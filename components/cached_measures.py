@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.connection import current_url, current_version
 from measures.filters import Filters, Period
+from measures.started_early import started
 from models.db import engine_for
 
 TTL = "10m"
@@ -38,3 +39,12 @@ def measure(function, period: Period, filters: Filters, *args):
     """`function(engine, period, filters, *args)`, cached. Pass k explicitly where it takes one."""
     return _run(function.__module__, function.__name__, current_url(), current_version(), period, filters, args)
 
+
+
+def started_early(function, period: Period, filters: Filters, *args):
+    """`function(engine, period, filters, *args)` started now, side by side with what the page
+    draws next; call the result where the figures are shown. Kept by the same key as `measure`
+    (measures/started_early.py)."""
+    url = current_url()
+    key = (function.__module__, function.__qualname__, url, current_version(), period, filters, args)
+    return started(key, lambda: function(engine_for(url), period, filters, *args))

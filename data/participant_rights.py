@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, quote_plus, urlencode
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
+from measures import started_early
 from measures.kept_until_changed import forget_all
 from models.audit import AUDIT, record
 from models.clock import utcnow
@@ -160,6 +161,7 @@ def erase_participant(engine, code: str, actor: str | None = None) -> "Erasure":
         finally:
             _secure_delete_back(conn, secure_before)
         forget_all()  # and those kept in memory (measures/kept_until_changed.py), now it is committed
+        started_early.forget_all()
         cleared = _clear_old_pages(conn, TOUCHED)
     return Erasure(deleted, token, rewritten, cleared)
 
@@ -370,7 +372,9 @@ def _free_text() -> list[_Place]:
                .order_by(programme.c.code), ((programme.c.name, "Name"), (programme.c.description, "Description"))),
         _Place("Principle rating {id} (session {session})", RATINGS,
                select(RATINGS.c.id, RATINGS.c.rater_id, RATINGS.c.comment, SESSIONS.c.code.label("session"))
-               .join(SESSIONS, SESSIONS.c.id == RATINGS.c.session_id).order_by(RATINGS.c.id),
+               # Only those with a comment: read from their partial index (ix_ratings_commented).
+               .join(SESSIONS, SESSIONS.c.id == RATINGS.c.session_id).where(RATINGS.c.comment.is_not(None))
+               .order_by(RATINGS.c.id),
                ((RATINGS.c.comment, "Comment"),)),
     ]
 

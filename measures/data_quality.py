@@ -17,7 +17,7 @@ from measures.scope import PR, A, P, S
 from models.clock import utcnow
 from models.row_counts import has_no_rows, rows_held
 from models.tables import Evaluation, FeedbackItem, PrincipleRating, Skill, SkillFirstPre
-from models.vocab import YOUNG_PERSON
+from models.vocab import TIMEPOINTS, YOUNG_PERSON
 
 E = Evaluation.__table__
 F = FeedbackItem.__table__
@@ -31,6 +31,7 @@ MAX_PAID_GBP = 200
 # payments over 200 pounds (ix_attendance_paid_over_200) fits, and reads it instead of every
 # attendance row: a generic plan of PostgreSQL cannot tell that from a parameter.
 PAID_OVER = literal_column(str(MAX_PAID_GBP))
+HOURS_OVER = literal_column(str(MAX_HOURS))  # the same, for ix_sessions_over_12_hours
 RECORD_TABLES = (("Programmes", PR), ("Participants", P), ("Sessions", S), ("Attendance (registers)", A),
                  ("Evaluations", E), ("Principle ratings", R), ("You said, we did", F))
 ODD_COLUMNS = ["Table", "Code", "Column", "Value", "Reason"]
@@ -120,11 +121,12 @@ def _odd_rules(today: date):
     attendance = A.join(S, S.c.id == A.c.session_id).join(P, P.c.id == A.c.participant_id)
     evaluation = E.join(P, P.c.id == E.c.participant_id).join(SK, SK.c.id == E.c.skill_id)
     return [
-        (S, S.c.duration_hours > MAX_HOURS, "Sessions", S.c.code, "duration_hours", S.c.duration_hours,
+        (S, S.c.duration_hours > HOURS_OVER, "Sessions", S.c.code, "duration_hours", S.c.duration_hours,
          f"A session longer than {plural(MAX_HOURS, 'hour')}"),
         (attendance, A.c.paid_gbp > PAID_OVER, "Attendance", S.c.code + literal(" / ") + P.c.code, "paid_gbp",
          A.c.paid_gbp, f"Paid more than {money(MAX_PAID_GBP)} for one session"),
-        (evaluation, E.c.completed_on > today, "Evaluations",
+        # Every timepoint named, so the store reads its by-date index (timepoint first) in ranges.
+        (evaluation, and_(E.c.timepoint.in_(TIMEPOINTS), E.c.completed_on > today), "Evaluations",
          P.c.code + literal(" / ") + SK.c.code + literal(" / ") + E.c.timepoint, "completed_on", E.c.completed_on,
          "Completed on a date still to come"),
         (S, S.c.date > today, "Sessions", S.c.code, "date", S.c.date, "A session dated in the future"),

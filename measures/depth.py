@@ -34,7 +34,8 @@ def depth(engine, period: Period, filters: Filters, k: int, full: bool = False) 
     shares are made (never shown). Young people and pair figures are suppressed apart, each on
     its own young people; with `full` the bands are the parts of a whole (`complete_hiding`)."""
     people = _bands(period, filters).cte("people").prefix_with("MATERIALIZED")
-    pairs = pairs_query(period, filters).subquery("pairs")
+    # Joined to `people`, young people in the chosen group already, so not checked twice.
+    pairs = pairs_query(period, filters, of_young_people_only=False).subquery("pairs")
     # One statement, so the period's attendance is read once for both (docs/decisions.md, 23):
     # rows with `young_people` count a band's young people, the others its pairs.
     in_band = (select(people.c.band, null().label("young_people"), *pair_aggregates(pairs))

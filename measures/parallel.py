@@ -6,7 +6,7 @@ small pool for the process means many people at once never hold more than a few 
 connections. A function run here must not itself wait on this pool.
 """
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 _POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="measures")
 
@@ -16,3 +16,8 @@ def run_side_by_side(calls: dict[str, tuple]) -> dict:
     slowest calls first: they start first."""
     futures = {name: _POOL.submit(function, *args) for name, (function, *args) in calls.items()}
     return {name: future.result() for name, future in futures.items()}
+
+
+def start(function, *args) -> Future:
+    """`function(*args)` started on the pool; the future gives its result."""
+    return _POOL.submit(function, *args)

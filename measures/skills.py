@@ -8,7 +8,7 @@ Each measure's definition in plain words, as the forum explorer shows it: `measu
 """
 
 import pandas as pd
-from sqlalchemy import Integer, and_, case, cast, distinct, exists, func, literal, null, or_, select, union_all
+from sqlalchemy import Integer, and_, case, cast, distinct, exists, func, literal, null, or_, select, true, union_all
 
 from measures.filters import Filters, Period
 from measures.kept_until_changed import kept_until_changed
@@ -36,13 +36,17 @@ def _young(e, filters: Filters):
         where = [exists(select(literal(1)).where(P.c.id == e.c.participant_id, young_people(filters)))]
     else:
         where = [~exists(select(literal(1)).where(P.c.id == e.c.participant_id, P.c.role != YOUNG_PERSON))]
-    if filters.programmes:
-        where.append(e.c.programme_id.in_(programme_ids(filters.programmes)))
-    return and_(*where)
+    return and_(*where, _in_programmes(e, filters))
 
 
-def pairs_query(period: Period, filters: Filters):
+def _in_programmes(e, filters: Filters):
+    return e.c.programme_id.in_(programme_ids(filters.programmes)) if filters.programmes else true()
+
+
+def pairs_query(period: Period, filters: Filters, of_young_people_only: bool = True):
     """One row per pair: participant, skill, programme, pre score, post score, change, post date.
+    Every participant's pairs (programme filter only) when not `of_young_people_only`: for a
+    caller that joins them to young people in the chosen group itself.
 
     One range of `skill_pairs` (kept by triggers, migration 0014): its rows are the posts with a pre
     on or before them, each with its key's earliest pre. A key's pair in the period is its post in
@@ -52,7 +56,8 @@ def pairs_query(period: Period, filters: Filters):
     """
     return (select(*(PAIRS.c[c] for c in KEY), PAIRS.c.pre, PAIRS.c.post,
                    (PAIRS.c.post - PAIRS.c.pre).label("change"), PAIRS.c.post_on)
-            .where(in_period(PAIRS.c.post_on, period), _young(PAIRS, filters),
+            .where(in_period(PAIRS.c.post_on, period),
+                   _young(PAIRS, filters) if of_young_people_only else _in_programmes(PAIRS, filters),
                    or_(PAIRS.c.next_post_on.is_(None), PAIRS.c.next_post_on > period.end)))
 
 

@@ -98,7 +98,7 @@ def secure_sqlite_files(url: str) -> None:
             log.warning("Could not make %s owner-only (mode 0600): %s", name, problem.strerror)
 
 
-POSTGRES_OPTIONS = "-c work_mem=32MB -c random_page_cost=1.1"
+POSTGRES_OPTIONS = "-c work_mem=32MB -c random_page_cost=1.1 -c jit=off"
 
 
 def make_engine(url: str) -> Engine:
@@ -110,7 +110,9 @@ def make_engine(url: str) -> Engine:
         return engine
     # Sorts of a year's rows at scale spilled to disk with the default 4 MB, and with the default
     # random_page_cost the planner scanned the whole summary rather than its date-first key
-    # (docs/decisions.md, 22). Per connection, so nothing needs changing on the server.
+    # (docs/decisions.md, 22). JIT compiling cost a page's largest queries more than it saved:
+    # they run for tenths of a second (decisions.md, 29). Per connection, so nothing needs
+    # changing on the server.
     # connect_args would replace options given in the URL (e.g. a search_path): keep both.
     given = make_url(url).query.get("options")
     given = " ".join(given) if isinstance(given, tuple) else given

@@ -79,6 +79,9 @@ class ProgrammeSession(CodedRow, table=True):
         CheckConstraint("duration_hours > 0 AND duration_hours <= 24", name="ck_duration_hours"),
         Index("ix_sessions_date", "date"),
         Index("ix_sessions_programme_date", "programme_id", "date"),
+        # The few sessions the data quality page lists as long (measures.data_quality.MAX_HOURS).
+        Index("ix_sessions_over_12_hours", "duration_hours", sqlite_where=text("duration_hours > 12"),
+              postgresql_where=text("duration_hours > 12")),
     )
     programme_id: int = Field(foreign_key="programmes.id")
     date: date
@@ -185,6 +188,9 @@ class PrincipleRating(SQLModel, table=True):
         Index("ix_ratings_date", "rated_on"),
         Index("ix_ratings_session", "session_id"),
         Index("ix_ratings_rater", "rater_id"),
+        # The ratings with a comment, searched for a participant's code (data/participant_rights.py).
+        Index("ix_ratings_commented", "id", sqlite_where=text("comment IS NOT NULL"),
+              postgresql_where=text("comment IS NOT NULL")),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     rating_code: Optional[str] = Field(default=None, unique=True)
@@ -297,6 +303,10 @@ class YoungPeopleAttendance(SQLModel, table=True):
     __table_args__ = (
         Index("ix_young_people_attendance_session", "session_id"),
         Index("ix_young_people_attendance_participant", "participant_id"),
+        # Each young person's attended sessions in a period, read from the index alone
+        # (measures/depth.py); the predicate as each database's measures write `attended IS true`.
+        Index("ix_young_people_attended", "date", "participant_id", sqlite_where=text("attended IS 1"),
+              postgresql_where=text("attended IS TRUE")),
         {"sqlite_with_rowid": False},
     )
     date: Day = Field(primary_key=True)
@@ -381,8 +391,9 @@ class SummaryMonthChange(SQLModel, table=True):
 class RowCount(SQLModel, table=True):
     """Kept by triggers on PostgreSQL only (migration 0017), never written by the application:
     how many rows of a large table hold each value of one of its keys (`counted`: "table.column");
-    every session and participant has its attendance row, 0 while on no register. Empty on
-    SQLite, which counts as fast itself (models/row_counts.py, docs/decisions.md 27)."""
+    every session and participant has its attendance row, 0 while on no register. A large table's
+    total (`counted`: "table", migration 0020) is the sum of a row per writing transaction. Empty
+    on SQLite, which counts as fast itself (models/row_counts.py, docs/decisions.md 27 and 29)."""
     __tablename__ = "row_counts"
     __table_args__ = (Index("ix_row_counts_none", "counted", "key", sqlite_where=text("n = 0"),
                             postgresql_where=text("n = 0")),)

@@ -10,10 +10,13 @@ t(2) 4.3027, t(8) 2.3060, t(9) 2.2622, t(14) 2.1448, t(19) 2.0930, t(44) 2.0154.
 from datetime import date
 
 import pytest
+from sqlalchemy import insert, select
 
+from measures.depth import depth
 from measures.filters import Filters, Period
 from measures.report import measures_json
 from measures.representation import representation, under_represented
+from models.tables import Evaluation, Participant, Programme, Skill
 from tests import lead_org
 
 Q1 = Period(date(2024, 1, 1), date(2024, 3, 31))
@@ -153,6 +156,21 @@ def test_depth_bands(admin):
         "10+": {"young_people": 0, "pairs": 0, "mean_change": None, "share_improved": None,
                 "ci95_low": None, "ci95_high": None, "verdict": TOO_FEW},
     }
+
+
+def test_a_staff_members_pairs_are_in_no_band(lead_org_any):
+    # S1 attended A1 and C2 (band 2-4 were S1 a young person) and now has a pair that went up by 3:
+    # the bands count young people only, so they stay as worked out above.
+    with lead_org_any.begin() as conn:
+        ids = {code: conn.execute(select(table.id).where(table.code == code)).scalar_one()
+               for table, code in ((Participant, "S1"), (Programme, "P1"), (Skill, "confidence"))}
+        conn.execute(insert(Evaluation), [
+            dict(participant_id=ids["S1"], programme_id=ids["P1"], skill_id=ids["confidence"], timepoint=t,
+                 completed_on=date.fromisoformat(d), score=score)
+            for t, d, score in (("pre", lead_org.PRE_ON, 1), ("post", lead_org.POST_ON, 4))])
+    bands = depth(lead_org_any, Q1, Filters(), 1)
+    assert {band: (f["young_people"], f["pairs"], f["improved_pairs"]) for band, f in bands.items()} == {
+        "1": (4, 9, 6), "2-4": (5, 20, 9), "5-9": (3, 15, 11), "10+": (0, 0, 0)}
 
 
 def test_stage_coverage(admin):

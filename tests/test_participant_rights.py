@@ -21,6 +21,7 @@ from components.rights.finding import LISTED
 from data.participant_rights import (
     UnknownParticipant, codes_starting_with, erase_participant, export_participant,
 )
+from measures import started_early
 from measures.filters import Filters, Period
 from measures.report import measures_json
 from models.audit import AUDIT
@@ -217,3 +218,11 @@ def test_codes_are_found_by_their_first_characters_with_like_wildcards_taken_lit
     assert codes_starting_with(any_engine, "b", limit=2) == ["B1", "B2"]
     assert len(codes_starting_with(any_engine, "", limit=3)) == 3
     assert codes_starting_with(any_engine, "C", limit=50) == []
+
+
+def test_an_erasure_drops_every_figure_started_early(small_org):
+    calls = []
+    started_early.started("depth of Y1's period", lambda: calls.append(1))()
+    erase_participant(small_org, "Y1", actor="tester")
+    started_early.started("depth of Y1's period", lambda: calls.append(2))()
+    assert calls == [1, 2]

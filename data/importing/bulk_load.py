@@ -13,8 +13,9 @@ transaction:
   LOCK_WAIT leaves the import on the row-by-row path); its foreign keys and secondary indexes
   (not unique ones) are dropped, then added again after the load, each foreign key checking every
   row in one query; the same insert triggers are disabled meanwhile (not the one counting the
-  table's changes, once per statement: models/table_changes.py), and the rows counted for
-  `row_counts` afterwards in one query (models/row_counts.py).
+  table's changes, once per statement: models/table_changes.py), and what they keep in
+  `row_counts` (counts per key, zero rows, the table's total) counted again afterwards, over every
+  row (models/row_counts.py: recount).
 
 A refused or killed import rolls all of it back with the rows: the schema is as it was."""
 
@@ -65,7 +66,8 @@ def loading_in_bulk(conn: Connection, tables: list[Table], triggers_done_here: t
     yield frozenset(aside.tables)
     for statement in (*aside.indexes, *aside.foreign_keys, *aside.triggers):
         conn.exec_driver_sql(statement)
-    for table in empty:  # their counting triggers were off as well (PostgreSQL): counted once, over every row
+    for table in empty:  # their counting triggers were off as well (PostgreSQL): counted once, over every row,
+        # totals too; a table whose insert triggers stayed on has its counts and total kept by them
         if table.name in aside.tables and table.name in triggers_done_here:
             recount(conn, table)
 
