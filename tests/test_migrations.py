@@ -31,8 +31,13 @@ def test_store_from_the_oldest_migration_upgrades_and_keeps_its_rows(tmp_path):
 
 
 def test_migrations_build_exactly_the_models(any_engine):
+    postgres = any_engine.dialect.name == "postgresql"
+
+    def built_here(item, name, type_, reflected, compare_to):  # models.tables.postgresql_only
+        return postgres or not (type_ == "index" and item.info.get("postgresql_only"))
     with any_engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"include_object": built_here}),
+                                SQLModel.metadata)
     assert diff == []
 
 
