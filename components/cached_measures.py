@@ -40,7 +40,6 @@ def measure(function, period: Period, filters: Filters, *args):
     return _run(function.__module__, function.__name__, current_url(), current_version(), period, filters, args)
 
 
-
 def started_early(function, period: Period, filters: Filters, *args):
     """`function(engine, period, filters, *args)` started now, side by side with what the page
     draws next; call the result where the figures are shown. Kept by the same key as `measure`
